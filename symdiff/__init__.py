@@ -1,0 +1,50 @@
+"""symdiff: symbolic differentiation the way a textbook does it, at the scale of a compiler.
+
+>>> import symdiff
+>>> str(symdiff.diff("3x^3z - y^2 + 5z + 2yz", "x"))
+'9*x^2*z'
+"""
+
+from __future__ import annotations
+
+from .api import as_definition, derive, diff, gradient, parse, simplify, var, variables_of
+from .ast import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
+from .definition import Definition
+from .derivation import Derivation, Line
+from .errors import DomainError, LimitError, ParseError, SymdiffError, UnsupportedError
+from .limits import DEFAULT_LIMITS, Limits
+from .steps import Step
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "DEFAULT_LIMITS",
+    "Add",
+    "Call",
+    "Const",
+    "Definition",
+    "Derivation",
+    "Derivative",
+    "DomainError",
+    "Expr",
+    "Indicator",
+    "LimitError",
+    "Limits",
+    "Line",
+    "Mul",
+    "Num",
+    "ParseError",
+    "Pow",
+    "Step",
+    "SymdiffError",
+    "UnsupportedError",
+    "Var",
+    "as_definition",
+    "derive",
+    "diff",
+    "gradient",
+    "parse",
+    "simplify",
+    "var",
+    "variables_of",
+]

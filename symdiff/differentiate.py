@@ -1,0 +1,51 @@
+"""The differentiation engine: apply the rule for each node, once per distinct node.
+
+Work is proportional to the number of distinct nodes (the DAG), with an explicit
+stack instead of recursion.  With ``record=True`` every rule application is kept
+as a :class:`~symdiff.steps.Step` whose ``after`` is the line the book writes.
+
+>>> from symdiff.ast import Var
+>>> raw, _ = differentiate(Var("x") ** 3, "x")
+>>> str(raw)
+'3*x^2'
+"""
+
+from __future__ import annotations
+
+from .ast import Derivative, Expr
+from .rules import Dependence, Rule, rule_for
+from .steps import Step
+
+
+def differentiate(expr: Expr, var: str, *, record: bool = False) -> tuple[Expr, Step | None]:
+    """The raw (unsimplified) derivative of ``expr`` and, if asked, its step tree.
+
+    >>> from symdiff.ast import Var
+    >>> raw, tree = differentiate(Var("x") * Var("y"), "x", record=True)
+    >>> str(raw), tree.rule
+    ('y*1', 'constant-multiple')
+    """
+    dep = Dependence(expr, var)
+    done: dict[Expr, Expr] = {}
+    chosen: dict[Expr, Rule] = {}
+    steps: dict[Expr, Step] = {}
+    stack: list[Expr] = [expr]
+    while stack:
+        node = stack[-1]
+        if node in done:
+            stack.pop()
+            continue
+        rule = chosen.get(node)
+        if rule is None:
+            rule = chosen[node] = rule_for(node, var, dep)
+        missing = [s for s in rule.subs if s not in done]
+        if missing:
+            stack.extend(reversed(missing))
+            continue
+        stack.pop()
+        done[node] = rule.build(tuple(done[s] for s in rule.subs))
+        if record:
+            line = rule.build(tuple(Derivative(s, var) for s in rule.subs))
+            subs = tuple(steps[s] for s in rule.subs)
+            steps[node] = Step(rule.id, Derivative(node, var), line, subs)
+    return done[expr], steps.get(expr)

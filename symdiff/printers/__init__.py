@@ -1,0 +1,42 @@
+"""Printers: read an expression and write it as text, Unicode or LaTeX; never compute.
+
+Every printer walks the tree with an explicit stack (:mod:`.emit`), so a
+100,000-deep expression prints in linear time.
+
+>>> from symdiff.ast import Pow, Var
+>>> [render(Pow(Var("x"), Var("n")), fmt) for fmt in FORMATS]
+['x^n', 'x^n', 'x^{n}']
+"""
+
+from __future__ import annotations
+
+from ..ast import Expr
+from .latex import to_latex
+from .text import to_text
+from .unicode import to_unicode
+
+FORMATS = ("text", "unicode", "latex")
+
+__all__ = ["FORMATS", "render", "to_latex", "to_text", "to_unicode"]
+
+
+def render(expr: Expr, fmt: str, *, partial: bool = False) -> str:
+    """``expr`` as ``text``, ``unicode`` or ``latex``; ``partial``: ∂/∂x for d/dx.
+
+    Text has only d/dx.
+
+    >>> from symdiff.ast import Derivative, Var
+    >>> render(Derivative(Var("x"), "x"), "unicode", partial=True)
+    '∂/∂x x'
+    >>> render(Var("x"), "svg")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown format 'svg' (expected text, unicode or latex)
+    """
+    if fmt == "text":
+        return to_text(expr)
+    if fmt == "unicode":
+        return to_unicode(expr, partial=partial)
+    if fmt == "latex":
+        return to_latex(expr, partial=partial)
+    raise ValueError(f"unknown format {fmt!r} (expected text, unicode or latex)")

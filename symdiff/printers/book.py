@@ -1,0 +1,200 @@
+"""Book-style layout shared by the Unicode and LaTeX printers.
+
+Sums show subtraction (``−2y + 2z``); products juxtapose where the book does (``9x²z``,
+``15(2x²)⁴``) and put ``·`` elsewhere (``y·1``, ``2·sin(x)``, ``15·2⁴``); a nested
+product is printed in line after a ``·`` (``15(2x²)⁴·4x``); a pending derivative
+takes brackets around a sum, or around anything but a single symbol when more
+factors follow it (``∂/∂x[x + y]``, ``2·∂/∂x yz``).  The subclasses supply the
+glyphs: numbers, names, powers, calls and the derivative operator.
+
+>>> from symdiff.printers.unicode import UnicodePrinter
+>>> from symdiff.ast import Mul, Num, Pow, Var
+>>> UnicodePrinter()(Mul((Num(9), Pow(Var("x"), Num(2)), Var("z"))))
+'9x²z'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+from ..ast import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
+from .emit import (
+    ABS,
+    FOLLOWED,
+    Piece,
+    emit,
+    inverse_base,
+    is_integer,
+    is_natural,
+    leading_negative,
+    paren_base,
+    wrap,
+)
+from .names import compact
+
+
+class BookPrinter:
+    """The layout of the book's notation; subclasses fill in the glyphs.
+
+    >>> from symdiff.printers.unicode import UnicodePrinter
+    >>> from symdiff.ast import Derivative, Var
+    >>> UnicodePrinter(partial=True)(Derivative(Var("x") + Var("y"), "x"))
+    '∂/∂x[x + y]'
+    """
+
+    MINUS, PLUS, SUB = "−", " + ", " − "
+    DOT, JUX = "·", ""  # between factors: a visible dot, or juxtaposition
+    OPEN, CLOSE = "(", ")"
+    LBRACKET, RBRACKET = "[", "]"
+    INDICATOR = "1("
+    INLINE_DIVISION = True  # write u^-1 after the first factor as "/u" (else: see layout)
+    GROUP_FRACTIONS = True  # parenthesize a rational factor: (3/4)x, x·(3/4)
+
+    def __init__(self, *, partial: bool = False) -> None:
+        self.partial = partial
+
+    def __call__(self, expr: Expr) -> str:
+        return emit(expr, self.expand)
+
+    # ----- supplied by the subclasses: the glyphs ----------------------------
+    def number(self, value: Fraction) -> str: ...
+    def name(self, name: str) -> str: ...
+    def const(self, name: str) -> str: ...
+    def function_name(self, name: str) -> str: ...  # calls and derivative labels
+    def d_operator(self, var: str) -> str: ...  # d/dx or ∂/∂x
+    def power(self, base: Expr, exp: Expr) -> list[Piece]: ...
+    def call(self, node: Call) -> list[Piece]: ...
+
+    # ----- shared layout -----------------------------------------------------
+    def expand(self, node: Expr, flags: int) -> list[Piece]:
+        """The pieces of one node (see :mod:`symdiff.printers.emit`)."""
+        match node:
+            case Num(value=value):
+                return [self.number(abs(value) if flags & ABS else value)]
+            case Var(name=name):
+                return [self.name(name)]
+            case Const(name=name):
+                return [self.const(name)]
+            case Add(terms=terms):
+                return self.add(terms)
+            case Mul(factors=factors):
+                return self.mul(factors, flags)
+            case Pow(base=base, exp=exp):
+                return self.power(base, exp)
+            case Call():
+                return self.call(node)
+            case Indicator(lhs=lhs, rhs=rhs):
+                return [self.INDICATOR, (lhs, 0), " > ", (rhs, 0), ")"]
+            case Derivative(expr=inner, var=var):
+                return self.derivative(inner, var, flags)
+        raise TypeError(f"cannot print {type(node).__name__}")
+
+    def group(self, node: Expr) -> list[Piece]:
+        """``node`` in parentheses."""
+        return wrap(node, 0, self.OPEN, self.CLOSE)
+
+    def paren_base(self, node: Expr) -> bool:
+        """Whether ``node`` needs parentheses as the base of a power."""
+        return paren_base(node)
+
+    def add(self, terms: tuple[Expr, ...]) -> list[Piece]:
+        """Terms joined by + and −; a nested sum in parentheses."""
+        out: list[Piece] = [] if terms else ["0"]
+        for i, term in enumerate(terms):
+            if i and leading_negative(term):
+                out += [self.SUB, (term, ABS)]
+                continue
+            if i:
+                out.append(self.PLUS)
+            out += self.group(term) if isinstance(term, Add) else [(term, 0)]
+        return out
+
+    def mul(self, factors: tuple[Expr, ...], flags: int) -> list[Piece]:
+        """A leading negative number becomes the sign (−1 disappears), then the layout."""
+        if len(factors) < 2:  # only a hand-built Mul has fewer than two factors
+            return [(factors[0], flags)] if factors else ["1"]
+        items = list(factors)
+        out: list[Piece] = []
+        first = items[0]
+        if isinstance(first, Num) and first.value < 0:
+            if not flags & ABS:
+                out.append(self.MINUS)
+            if first.value == -1:
+                del items[0]
+            else:
+                items[0] = Num(-first.value)
+        return out + self.layout(items, flags & FOLLOWED)
+
+    def layout(self, items: Sequence[Expr], followed: int) -> list[Piece]:
+        """The factors of a product, without its sign."""
+        return self.product(items, followed)
+
+    def product(self, items: Sequence[Expr], followed: int) -> list[Piece]:
+        """Factors with juxtaposition, ``·`` or ``/`` between them."""
+        out: list[Piece] = []
+        lead: str | None = None  # what the previous factor was: "num", "var" or other
+        last = len(items) - 1
+        for i, item in enumerate(items):
+            divisor = inverse_base(item) if i and self.INLINE_DIVISION else None
+            if divisor is not None:
+                bare = isinstance(divisor, Var | Const | Call) or is_natural(divisor)
+                bare = bare or (isinstance(divisor, Pow) and is_integer(divisor.exp))
+                out += ["/", *([(divisor, 0)] if bare else self.group(divisor))]
+                lead = None
+                continue
+            if i:
+                out.append(self.JUX if self.juxtaposes(lead, item) else self.DOT)
+            out += self.factor(item, i, FOLLOWED if i < last or followed else 0)
+            lead = _lead(item, i)
+        return out
+
+    def factor(self, item: Expr, index: int, tail: int) -> list[Piece]:
+        """One factor; ``tail`` is FOLLOWED when more factors come after it."""
+        if isinstance(item, Add) or (isinstance(item, Mul) and leading_negative(item)):
+            return self.group(item)
+        if isinstance(item, Num) and (
+            item.value < 0 or (self.GROUP_FRACTIONS and item.value.denominator != 1)
+        ):
+            return self.group(item)
+        return [(item, tail if isinstance(item, Mul | Derivative) else 0)]
+
+    def juxtaposes(self, lead: str | None, item: Expr) -> bool:
+        """Whether ``item`` follows the previous factor with no ``·``."""
+        if lead == "num":
+            if isinstance(item, Var | Const | Add):
+                return True
+            if isinstance(item, Pow):
+                return isinstance(item.base, Var | Const) or self.paren_base(item.base)
+        if lead == "var":
+            name = item.base if isinstance(item, Pow) else item
+            return isinstance(name, Var) and compact(name.name)
+        return False
+
+    def derivative(self, inner: Expr, var: str, flags: int) -> list[Piece]:
+        """``d/dx u``; ``d/dx[u]`` for a sum, a signed or a followed compound ``u``."""
+        atom = isinstance(inner, Var | Const) or is_natural(inner)
+        if isinstance(inner, Add) or leading_negative(inner) or (flags & FOLLOWED and not atom):
+            return [self.d_operator(var), self.LBRACKET, (inner, 0), self.RBRACKET]
+        return [self.d_operator(var), " ", (inner, 0)]
+
+    def label(self, arg: Expr) -> str | None:
+        """What an argument is called in ∂g/∂h: a variable's or function's name."""
+        if isinstance(arg, Var):
+            return self.name(arg.name)
+        if isinstance(arg, Call):
+            return self.function_name(arg.name)
+        return None
+
+
+def _lead(item: Expr, index: int) -> str | None:
+    """What may follow ``item`` without a dot: ``num`` or ``var`` rules, or None.
+
+    ``num`` is a number (a rational only in front); ``var`` a one-letter variable or its
+    integer power.
+    """
+    if is_natural(item) or (index == 0 and isinstance(item, Num) and item.value > 0):
+        return "num"
+    if isinstance(item, Pow) and is_integer(item.exp):
+        item = item.base
+    return "var" if isinstance(item, Var) and compact(item.name) else None

@@ -1,0 +1,128 @@
+r"""LaTeX in the book's style, valid in KaTeX strict mode and MathJax (no custom macros).
+
+The layout is the Unicode printer's (``9 x^{2} z``, ``y \cdot 1``); a product with
+``u^-1`` factors after its first is one ``\frac``: the other factors over those ``u``.
+
+>>> from symdiff.ast import Mul, Num, Pow, Var
+>>> x, y = Var("x"), Var("y")
+>>> to_latex(Mul((Num(9), Pow(x, Num(2)), Var("z")))), to_latex(Mul((x, Pow(y, Num(-1)))))
+('9 x^{2} z', '\\frac{x}{y}')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+from ..ast import Call, Expr
+from ..functions import KNOWN
+from .book import BookPrinter
+from .emit import Piece, inverse_base, joined
+from .names import derivative_labels, latex_name, runs
+
+# functions with a LaTeX operator of their own; other known ones use \operatorname
+COMMANDS = ("sin", "cos", "tan", "exp", "log", "tanh", "max", "min")
+
+
+def to_latex(expr: Expr, *, partial: bool = False) -> str:
+    r"""``expr`` as LaTeX math (without ``$``); ``partial`` writes ∂/∂x for d/dx.
+
+    >>> from symdiff.ast import Call, Derivative, Indicator, Num, Pow, Var
+    >>> x, y = Var("x"), Var("y")
+    >>> print(to_latex(Derivative(x + y, "x"), partial=True))
+    \frac{\partial}{\partial x}\left[ x + y \right]
+    >>> print(to_latex(Call("g", (y, Call("h", (x,))), (1,))), to_latex(Indicator(x, y)))
+    \frac{\partial g}{\partial h}(y, h(x)) \mathbf{1}(x > y)
+    """
+    return LatexPrinter(partial=partial)(expr)
+
+
+def _sup(count: int) -> str:
+    return "" if count == 1 else f"^{{{count}}}"
+
+
+class LatexPrinter(BookPrinter):
+    r"""The LaTeX glyphs for :class:`~symdiff.printers.book.BookPrinter`.
+
+    >>> from symdiff.ast import Call, Var
+    >>> print(LatexPrinter()(Call("abs", (Var("alpha"),))))
+    \left| \alpha \right|
+    """
+
+    MINUS, PLUS, SUB = "-", " + ", " - "
+    DOT, JUX = r" \cdot ", " "
+    OPEN, CLOSE = r"\left(", r"\right)"
+    LBRACKET, RBRACKET = r"\left[ ", r" \right]"
+    INDICATOR = r"\mathbf{1}("
+    INLINE_DIVISION = False
+    GROUP_FRACTIONS = False
+
+    def number(self, value: Fraction) -> str:
+        r"""``3``, ``-3``, ``\frac{3}{4}``."""
+        sign, value = ("-" if value < 0 else ""), abs(value)
+        if value.denominator == 1:
+            return f"{sign}{value.numerator}"
+        return f"{sign}\\frac{{{value.numerator}}}{{{value.denominator}}}"
+
+    def name(self, name: str) -> str:
+        r"""``\alpha``, ``w_{12}``, ``\mathit{rate}``."""
+        return latex_name(name)
+
+    def const(self, name: str) -> str:
+        r"""``e``, ``\pi``."""
+        return r"\pi" if name == "pi" else name
+
+    def function_name(self, name: str) -> str:
+        r"""``\sin``, ``\operatorname{relu}``; abstract ones like variables (``f``, ``\phi``)."""
+        if name in COMMANDS:
+            return "\\" + name
+        if name in KNOWN:
+            return f"\\operatorname{{{name}}}"
+        return latex_name(name, function=True)
+
+    def d_operator(self, var: str) -> str:
+        r"""``\frac{d}{dx}`` or ``\frac{\partial}{\partial x}``."""
+        name = latex_name(var)
+        if self.partial:
+            return f"\\frac{{\\partial}}{{\\partial {name}}}"
+        return f"\\frac{{d}}{{d{name}}}"
+
+    def power(self, base: Expr, exp: Expr) -> list[Piece]:
+        """``x^{2}``, ``\\left(2 x\\right)^{4}``, ``e^{-x}``."""
+        out = self.group(base) if self.paren_base(base) else [(base, 0)]
+        return [*out, "^{", (exp, 0), "}"]
+
+    def layout(self, items: Sequence[Expr], followed: int) -> list[Piece]:
+        r"""The factors in line, or ``\frac{the others}{the u of each u^-1}``."""
+        below = [b for b in (inverse_base(item) for item in items[1:]) if b is not None]
+        if not below:
+            return self.product(items, followed)
+        above = [items[0], *(item for item in items[1:] if inverse_base(item) is None)]
+        return ["\\frac{", *self._part(above), "}{", *self._part(below), "}"]
+
+    def _part(self, items: Sequence[Expr]) -> list[Piece]:
+        return [(items[0], 0)] if len(items) == 1 else self.product(items, 0)
+
+    def call(self, node: Call) -> list[Piece]:
+        r"""``\sin(x)``, ``\sqrt{u}``, ``\left| u \right|``, ``f'(u)``, ``\frac{∂g}{∂h}(y, h)``."""
+        if not node.deriv and len(node.args) == 1:
+            arg = node.args[0]
+            if node.name == "sqrt":
+                return ["\\sqrt{", (arg, 0), "}"]
+            if node.name == "abs":
+                return ["\\left| ", (arg, 0), " \\right|"]
+        return [self.call_head(node), "(", *joined(node.args), ")"]
+
+    def call_head(self, node: Call) -> str:
+        r"""``f``, ``f''``, ``\frac{\partial g}{\partial h}`` or ``\partial_{2} g``."""
+        head, deriv = self.function_name(node.name), node.deriv
+        if not deriv:
+            return head
+        if len(node.args) == 1 and all(p == 0 for p in deriv):
+            return head + "'" * len(deriv)
+        labels = derivative_labels(node, self.label)
+        if labels is None:
+            parts = (f"\\partial_{{{p + 1}}}{_sup(n)}" for p, n in runs(deriv))
+            return " ".join(parts) + " " + head
+        below = " ".join(f"\\partial {label}{_sup(n)}" for label, n in runs(labels))
+        return f"\\frac{{\\partial{_sup(len(deriv))} {head}}}{{{below}}}"

@@ -1,0 +1,141 @@
+"""Passes ``distribute-exponent`` and ``combine-powers``.
+
+distribute-exponent, for an integer n: (a·b)^n → a^n·b^n and (u^m)^n → u^(m·n);
+m·n is computed when m is a number (``(2x²)⁴ → 2⁴·x⁸``; 2⁴ is left for
+combine-constants).
+
+combine-powers: in a product, factors with the same base (x, x^a, x^b; bases
+compared by identity, bare numbers excluded) become one power x^(1 + a + b) at
+the place of the last of them.  Numeric exponents add exactly; symbolic ones
+form a sum.
+
+>>> from symdiff.ast import Mul, Num, Pow, Var
+>>> x = Var("x")
+>>> combine_powers(Mul((Pow(x, Num(8)), Num(4), x))) is Mul((Num(4), Pow(x, Num(9))))
+True
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ..ast import ONE, Add, Expr, Mul, Num, Pow, add, mul, transform
+from .walk import is_int, rebuild
+
+
+def _times(m: Expr, n: Num) -> Expr:
+    """The exponent m·n, computed when m is a number."""
+    if isinstance(m, Num):
+        return Num(m.value * n.value)
+    return mul(n, *(m.factors if isinstance(m, Mul) else (m,)))
+
+
+def _distribute(base: Expr, n: Num) -> Expr:
+    """``base^n`` for an integer ``n``, taken into products and powers, iteratively."""
+    out: list[Expr] = []
+    stack: list[tuple[Expr, Num]] = [(base, n)]
+    while stack:
+        f, e = stack.pop()
+        if isinstance(f, Mul):
+            stack.extend((g, e) for g in reversed(f.factors))
+        elif isinstance(f, Pow):
+            k = _times(f.exp, e)
+            if isinstance(k, Num) and is_int(k) and isinstance(f.base, Mul | Pow):
+                stack.append((f.base, k))
+            else:
+                out.append(Pow(f.base, k))
+        else:
+            out.append(Pow(f, e))
+    return mul(*out)
+
+
+def distribute_exponent_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
+    """Distribute an integer exponent over a product or a power at one node.
+
+    >>> from symdiff.ast import Var
+    >>> x = Var("x")
+    >>> p = Pow(Pow(x, Num(2)), Num(3))
+    >>> distribute_exponent_node(p, p.children) is Pow(x, Num(6))
+    True
+    """
+    if isinstance(node, Pow):
+        base, exp = kids
+        if isinstance(exp, Num) and is_int(exp) and isinstance(base, Mul | Pow):
+            return _distribute(base, exp)
+    return rebuild(node, kids)
+
+
+def distribute_exponent(expr: Expr) -> Expr:
+    """Apply distribute-exponent everywhere in ``expr``.
+
+    >>> from symdiff.ast import Var
+    >>> x = Var("x")
+    >>> p = Pow(Mul((Num(2), Pow(x, Num(2)))), Num(4))
+    >>> distribute_exponent(p) is Mul((Pow(Num(2), Num(4)), Pow(x, Num(8))))
+    True
+    """
+    return transform(expr, distribute_exponent_node)
+
+
+def _exponent_sum(exps: list[Expr]) -> Expr:
+    """Sum of exponents: numbers added exactly (at the first number's place), others kept."""
+    terms: list[Expr] = []
+    total = Fraction(0)
+    at: int | None = None
+    for e in exps:
+        for t in e.terms if isinstance(e, Add) else (e,):
+            if isinstance(t, Num):
+                total += t.value
+                if at is None:
+                    at = len(terms)
+                    terms.append(t)
+            else:
+                terms.append(t)
+    if at is not None:
+        if total == 0 and len(terms) > 1:
+            del terms[at]
+        else:
+            terms[at] = Num(total)
+    return add(*terms)
+
+
+def _base_exp(f: Expr) -> tuple[Expr, Expr]:
+    return (f.base, f.exp) if isinstance(f, Pow) else (f, ONE)
+
+
+def combine_powers_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
+    """Merge the factors of one product that share a base.
+
+    >>> from symdiff.ast import Var
+    >>> x = Var("x")
+    >>> combine_powers_node(Mul((x, x)), (x, x)) is Pow(x, Num(2))
+    True
+    """
+    if not isinstance(node, Mul):
+        return rebuild(node, kids)
+    bases = [f.base if isinstance(f, Pow) else f for f in kids if not isinstance(f, Num)]
+    if len(set(bases)) == len(bases):
+        return rebuild(node, kids)
+    where: dict[Expr, list[int]] = {}
+    for i, f in enumerate(kids):
+        if not isinstance(f, Num):
+            where.setdefault(_base_exp(f)[0], []).append(i)
+    merged: dict[int, Expr | None] = {}
+    for base, places in where.items():
+        if len(places) > 1:
+            for i in places[:-1]:
+                merged[i] = None
+            merged[places[-1]] = Pow(base, _exponent_sum([_base_exp(kids[i])[1] for i in places]))
+    out = [merged.get(i, f) for i, f in enumerate(kids)]
+    return mul(*(f for f in out if f is not None))
+
+
+def combine_powers(expr: Expr) -> Expr:
+    """Apply combine-powers everywhere in ``expr``.
+
+    >>> from symdiff.ast import Var
+    >>> x = Var("x")
+    >>> combine_powers(x * Pow(x, Num(-1))) is Pow(x, Num(0))
+    True
+    """
+    return transform(expr, combine_powers_node)

@@ -1,0 +1,113 @@
+"""Helpers shared by the passes: the node-function type, walks, and small node tests.
+
+A pass is a *node function* ``fn(node, kids) -> Expr``: given a node and its
+already-rewritten children, it returns the rewritten node (``node`` itself when
+nothing applies).  ``symdiff.ast.transform(expr, fn)`` runs one over a whole
+DAG, visiting each distinct node once and never recursing; the driver runs all
+of them through :mod:`symdiff.simplify.sweep`.  A node's rewrite depends only on
+the node (nodes are interned), so results can be remembered across steps.
+
+>>> from symdiff.ast import Var, transform
+>>> x, y = Var("x"), Var("y")
+>>> transform(x + x, lambda n, k: y if n is x else rebuild(n, k)) is y + y
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Container
+from fractions import Fraction
+
+from ..ast import Expr, Mul, Num
+
+NodeFn = Callable[[Expr, tuple[Expr, ...]], Expr]
+
+
+def rebuild(node: Expr, kids: tuple[Expr, ...]) -> Expr:
+    """``node`` over ``kids``: the very same node when the children did not change.
+
+    >>> from symdiff.ast import Var
+    >>> e = Var("x") + 1
+    >>> rebuild(e, e.children) is e
+    True
+    """
+    return node if kids == node.children else node.rebuild(kids)
+
+
+def pending(root: Expr, memo: Container[Expr]) -> list[Expr]:
+    """Distinct nodes of ``root`` not yet in ``memo``, children first, without recursion.
+
+    The walk does not enter nodes already in ``memo`` (a dict or a set).
+
+    >>> from symdiff.ast import Var
+    >>> x = Var("x")
+    >>> len(pending(x * x + 1, {})), pending(x * x + 1, {x: x})[0] is x * x
+    (4, True)
+    """
+    if root in memo:
+        return []
+    seen: set[Expr] = set()
+    order: list[Expr] = []
+    stack: list[tuple[Expr, bool]] = [(root, False)]
+    while stack:
+        node, expanded = stack.pop()
+        if expanded:
+            order.append(node)
+            continue
+        if node in seen:
+            continue
+        seen.add(node)
+        stack.append((node, True))
+        for child in reversed(node.children):
+            if child not in seen and child not in memo:
+                stack.append((child, False))
+    return order
+
+
+def is_int(e: Expr) -> bool:
+    """Whether ``e`` is an integer number.
+
+    >>> is_int(Num(3)), is_int(Num("1/2"))
+    (True, False)
+    """
+    return isinstance(e, Num) and e.value.denominator == 1
+
+
+def split_coefficient(term: Expr) -> tuple[Fraction, tuple[Expr, ...]]:
+    """A term as (product of its number factors, its other factors in order).
+
+    >>> from symdiff.ast import Var
+    >>> split_coefficient(Mul((Num(2), Var("x"), Num(3)))) == (Fraction(6), (Var("x"),))
+    True
+    """
+    if isinstance(term, Num):
+        return term.value, ()
+    if not isinstance(term, Mul):
+        return Fraction(1), (term,)
+    coef = Fraction(1)
+    rest: list[Expr] = []
+    for f in term.factors:
+        if isinstance(f, Num):
+            coef *= f.value
+        else:
+            rest.append(f)
+    return coef, tuple(rest)
+
+
+def splice_muls(factors: tuple[Expr, ...]) -> list[Expr]:
+    """Factors with every nested product opened (``a*(b*c)`` gives ``a, b, c``), iteratively.
+
+    >>> from symdiff.ast import Var
+    >>> a, b, c = Var("a"), Var("b"), Var("c")
+    >>> splice_muls((a, Mul((b, Mul((c, a)))))) == [a, b, c, a]
+    True
+    """
+    out: list[Expr] = []
+    stack = list(reversed(factors))
+    while stack:
+        f = stack.pop()
+        if isinstance(f, Mul):
+            stack.extend(reversed(f.factors))
+        else:
+            out.append(f)
+    return out
