@@ -16,8 +16,8 @@ from .derivation import Derivation, build_derivation
 from .differentiate import differentiate
 from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
-from .simplify import arithmetic
-from .simplify import simplify as _simplify
+from .simplifier import arithmetic
+from .simplifier import simplify as _simplify
 
 Source = str | Expr | Definition
 

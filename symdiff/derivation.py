@@ -21,8 +21,8 @@ from .ast import Derivative, Expr, iter_vars, postorder, substitute
 from .definition import Definition
 from .differentiate import differentiate
 from .limits import DEFAULT_LIMITS, Limits
-from .simplify import arithmetic, simplify_steps
-from .simplify.flatten import flatten
+from .simplifier import arithmetic, simplify_steps
+from .simplifier.flatten import flatten
 from .steps import Step
 
 

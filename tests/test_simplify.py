@@ -26,16 +26,16 @@ from symdiff.ast import (
 )
 from symdiff.errors import DomainError, LimitError
 from symdiff.limits import Limits
-from symdiff.simplify import RULES, arithmetic, simplify, simplify_steps
-from symdiff.simplify.collect import collect_terms
-from symdiff.simplify.expand import expand
-from symdiff.simplify.flatten import flatten
-from symdiff.simplify.functions import function_values
-from symdiff.simplify.identities import identities
-from symdiff.simplify.indicators import indicators
-from symdiff.simplify.numbers import combine_constants
-from symdiff.simplify.order import order_factors
-from symdiff.simplify.powers import combine_powers, distribute_exponent
+from symdiff.simplifier import RULES, arithmetic, simplify, simplify_steps
+from symdiff.simplifier.collect import collect_terms
+from symdiff.simplifier.expand import expand
+from symdiff.simplifier.flatten import flatten
+from symdiff.simplifier.functions import function_values
+from symdiff.simplifier.identities import identities
+from symdiff.simplifier.indicators import indicators
+from symdiff.simplifier.numbers import combine_constants
+from symdiff.simplifier.order import order_factors
+from symdiff.simplifier.powers import combine_powers, distribute_exponent
 
 x, y, z = Var("x"), Var("y"), Var("z")
 a, b, c, d = Var("a"), Var("b"), Var("c"), Var("d")

@@ -4,7 +4,7 @@ A pass is a *node function* ``fn(node, kids) -> Expr``: given a node and its
 already-rewritten children, it returns the rewritten node (``node`` itself when
 nothing applies).  ``symdiff.ast.transform(expr, fn)`` runs one over a whole
 DAG, visiting each distinct node once and never recursing; the driver runs all
-of them through :mod:`symdiff.simplify.sweep`.  A node's rewrite depends only on
+of them through :mod:`symdiff.simplifier.sweep`.  A node's rewrite depends only on
 the node (nodes are interned), so results can be remembered across steps.
 
 >>> from symdiff.ast import Var, transform

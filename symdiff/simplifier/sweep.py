@@ -1,7 +1,7 @@
 """The driver's engine: the passes in order, each a memoized sweep, sharing one walk.
 
 Each pass is a node function with the node classes it acts on (on any other
-node it must act as :func:`~symdiff.simplify.walk.rebuild`, and it is not
+node it must act as :func:`~symdiff.simplifier.walk.rebuild`, and it is not
 called there).  A :class:`Sweeper` keeps, for the whole simplification, what
 each pass did to each node, and how many passes have seen each node, so an
 iteration walks only the nodes not yet seen by every pass, computes pass 1 on
@@ -10,7 +10,7 @@ changes the root.  Memory and time stay proportional to the distinct nodes
 created; nothing recurses.
 
 >>> from symdiff.ast import Mul, Num, Var
->>> from symdiff.simplify.identities import identities_node
+>>> from symdiff.simplifier.identities import identities_node
 >>> x = Var("x")
 >>> sweeper = Sweeper([(identities_node, (Mul,))])
 >>> sweeper.first_change(Mul((x, Num(1))), lambda e: e) == (0, x)
@@ -31,7 +31,7 @@ class Sweeper:
     """Run passes in order over a changing DAG, remembering every result.
 
     >>> from symdiff.ast import Add, Num, Var
-    >>> from symdiff.simplify.identities import identities_node
+    >>> from symdiff.simplifier.identities import identities_node
     >>> Sweeper([(identities_node, (Add,))]).first_change(Var("x") + 1, lambda e: e) is None
     True
     """

@@ -12,7 +12,7 @@ indicators, distribute-exponent, combine-powers, combine-constants,
 collect-terms, order-factors, and expand when asked for.
 
 Every pass is a memoized bottom-up rewrite of the DAG; the driver (see
-:mod:`symdiff.simplify.sweep`) keeps every pass's results for the whole call,
+:mod:`symdiff.simplifier.sweep`) keeps every pass's results for the whole call,
 so an iteration computes a pass only on nodes it has not seen before.
 
 >>> from symdiff.ast import Mul, Num, Pow, Var
