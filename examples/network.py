@@ -101,8 +101,12 @@ def loss(widths: Sequence[int], ops: Ops[Any]) -> Any:
     for layer in range(1, last + 1):
         units = []
         for i in range(1, widths[layer] + 1):
+            # canonical factor order: a number before a weight, a weight before a unit
             terms = [
-                ops.mul(ops.var(f"w{layer}_{i}_{j}"), a) for j, a in enumerate(activations, 1)
+                ops.mul(a, ops.var(f"w{layer}_{i}_{j}"))
+                if layer == 1
+                else ops.mul(ops.var(f"w{layer}_{i}_{j}"), a)
+                for j, a in enumerate(activations, 1)
             ]
             z = ops.sum([*terms, ops.var(f"b{layer}_{i}")])
             units.append(z if layer == last else ops.relu(z))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .ast import Expr, Var, iter_vars, natural_key
+from .ast import Expr, Var, count_nodes, iter_vars, natural_key
 from .definition import Definition
 from .derivation import Derivation, build_derivation
 from .differentiate import differentiate
@@ -20,6 +20,9 @@ from .simplifier import arithmetic
 from .simplifier import simplify as _simplify
 
 Source = str | Expr | Definition
+
+# nodes × variables up to which gradient() runs the forward engine per variable
+FORWARD_GRADIENT_BUDGET = 1_000
 
 
 def as_definition(source: Source, limits: Limits = DEFAULT_LIMITS) -> Definition:
@@ -130,12 +133,22 @@ def gradient(
 ) -> dict[str, Expr]:
     """Every partial derivative, keyed by variable, in order (given, signature, natural).
 
+    Small inputs are differentiated once per variable, so each partial reads
+    exactly as ``diff`` gives it; past ``FORWARD_GRADIENT_BUDGET`` (nodes ×
+    variables) one reverse-mode sweep computes all partials at the cost of
+    about one, sharing sub-expressions (the forms may then differ from ``diff``
+    while equal in value).
+
     >>> {k: str(v) for k, v in gradient("3x^3z - y^2 + 5z + 2yz").items()}
     {'x': '9*x^2*z', 'y': '-2*y + 2*z', 'z': '3*x^3 + 5 + 2*y'}
     """
     definition = as_definition(source, limits)
     names = list(vars) if vars is not None else variables_of(definition)
-    return {name: diff(definition, name, limits=limits) for name in names}
+    if len(names) * count_nodes(definition.body) <= FORWARD_GRADIENT_BUDGET:
+        return {name: diff(definition, name, limits=limits) for name in names}
+    from .reverse import gradient_reverse, simplify_partials
+
+    return simplify_partials(gradient_reverse(definition.body, names), limits=limits)
 
 
 def derive(

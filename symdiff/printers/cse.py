@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..ast import Call, Expr, Var, iter_vars, postorder, substitute
+from ..ast import Call, Expr, Var, bulk, postorder, substitute
 from .text import to_text
 
 MAX_DEPTH = 24  # deepest inline nesting before a sub-expression gets its own line
@@ -89,11 +89,16 @@ def to_cse(exprs: Mapping[str, Expr] | Sequence[Expr], *, max_depth: int = MAX_D
     r1 = t1^2
     r2 = t1^3
     """
+    with bulk():
+        return _to_cse(exprs, max_depth)
+
+
+def _to_cse(exprs: Mapping[str, Expr] | Sequence[Expr], max_depth: int) -> Cse:
     roots = list(exprs.values()) if isinstance(exprs, Mapping) else list(exprs)
     bundle = Call("#cse", tuple(roots))
     order = postorder(bundle)
     order.pop()  # the bundle itself
-    used = set(iter_vars(bundle))
+    used = {node.name for node in order if type(node) is Var}
     if isinstance(exprs, Mapping):
         labels = [str(k) for k in exprs]
     else:
@@ -112,8 +117,13 @@ def to_cse(exprs: Mapping[str, Expr] | Sequence[Expr], *, max_depth: int = MAX_D
         if not kids:
             written[node], depth[node] = node, 0
             continue
-        inline = node.rebuild(tuple([written[c] for c in kids]))
-        height = 1 + max(depth[c] for c in kids)
+        refs = tuple([written[c] for c in kids])
+        inline = node if refs == kids else node.rebuild(refs)
+        height = 0
+        for c in kids:
+            if depth[c] > height:
+                height = depth[c]
+        height += 1
         if uses[node] > 1 or height > max_depth:
             name = f"{temp}{len(definitions) + 1}"
             definitions.append((name, inline))
@@ -136,14 +146,20 @@ def parse_cse(text: str) -> dict[str, Expr]:
 
     bound: dict[Expr, Expr] = {}
     out: dict[str, Expr] = {}
-    for line in text.splitlines():
-        if not line.strip():
-            continue
-        name, _, rhs = line.partition(" = ")
-        value = substitute(parse(rhs), bound)
-        bound[Var(name)] = value
-        out[name] = value
+    with bulk():
+        for line in text.splitlines():
+            _bind(line, bound, out, parse)
     return out
+
+
+def _bind(line: str, bound: dict[Expr, Expr], out: dict[str, Expr], parse: Any) -> None:
+    """Read one ``name = expr`` line, with earlier names replaced by their expressions."""
+    if not line.strip():
+        return
+    name, _, rhs = line.partition(" = ")
+    value = substitute(parse(rhs), bound)
+    bound[Var(name)] = value
+    out[name] = value
 
 
 __all__ = ["MAX_DEPTH", "Cse", "parse_cse", "to_cse"]

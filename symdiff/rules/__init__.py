@@ -59,10 +59,15 @@ class Dependence:
                 memo[node] = node is target or any(memo[c] for c in node.children)
 
     def __call__(self, node: Expr) -> bool:
-        hit = self.memo.get(node)
+        memo = self.memo
+        hit = memo.get(node)
         if hit is None:
-            self._fill(node)
-            hit = self.memo[node]
+            # nodes the rules build are made of known nodes: one look at the children
+            kids = [memo.get(c) for c in node.children]
+            if None in kids:
+                self._fill(node)
+                return memo[node]
+            hit = memo[node] = node is self.target or any(kids)
         return hit
 
 

@@ -43,7 +43,8 @@ def extremum(node: Call, var: str, dep: Dependence) -> Rule:
 
     The inequalities are strict: where two arguments tie, the derivative is
     taken as 0 (the book's convention; the true derivative is undefined there
-    unless the tied arguments have equal derivatives).
+    unless the tied arguments have equal derivatives).  Repeated identical
+    arguments count once, so ``max(x, x)`` differentiates like ``x``.
 
     >>> from symdiff.ast import Var, Num, call
     >>> from symdiff.rules import Dependence
@@ -51,7 +52,7 @@ def extremum(node: Call, var: str, dep: Dependence) -> Rule:
     >>> str(extremum(e, "x", Dependence(e, "x")).build(()))
     '1(x > 0)'
     """
-    args = node.args
+    args = tuple(dict.fromkeys(node.args))  # max(u, u, v) is max(u, v): no tie with itself
     live = tuple(i for i, a in enumerate(args) if dep(a))
 
     def wins(i: int) -> list[Expr]:

@@ -11,6 +11,12 @@ interned nodes, so each shape is differentiated once and cached.  A number or
 constant child of a power stays in its template, so ``u³`` gets ``3u²`` from
 the power rule rather than ``3u^(3 − 1)``.
 
+Sums and products are associative and commutative, so the partial by one
+operand is that of a binary node whose other operand stands for the rest:
+``∂(u₁ + … + uₙ)/∂uᵢ`` comes from ``#0 + #1`` and ``∂(u₁⋯uₙ)/∂uᵢ`` from
+``#0·#1`` with ``#1`` the product of the other factors (in order), which is
+what the n-ary rules give, at a cost independent of n.
+
 >>> from symdiff.ast import Var, call
 >>> x, y = Var("x"), Var("y")
 >>> str(local_partial(x * y, 0)), str(local_partial(x**3, 0))
@@ -21,7 +27,7 @@ the power rule rather than ``3u^(3 − 1)``.
 
 from __future__ import annotations
 
-from ..ast import Const, Expr, Num, Pow, Var, postorder
+from ..ast import Add, Const, Expr, Mul, Num, Pow, Var, add, mul, postorder
 
 # A compiled local partial: (0, i) is child i itself, (1, e) the fixed
 # expression e, (2, (result, nodes)) rebuilds the template nodes that contain
@@ -31,7 +37,17 @@ Compiled = tuple[int, object]
 _HOLES: list[Var] = []
 _HOLE_INDEX: dict[Expr, int] = {}
 _CACHE: dict[Expr, list[Compiled | None]] = {}
+_BINARY: dict[type[Expr], Compiled] = {}  # Add and Mul: by #0 of ``#0 + #1``, ``#0·#1``
 CACHE_LIMIT = 50_000  # templates kept; the cache is emptied when it grows past this
+
+
+def clear_cache() -> None:
+    """Forget every compiled template (they are rebuilt on demand).
+
+    >>> clear_cache()
+    """
+    _CACHE.clear()
+    _BINARY.clear()
 
 
 def _hole(i: int) -> Var:
@@ -63,7 +79,7 @@ def template(node: Expr) -> Expr:
 def _compile(shape: Expr, position: int) -> Compiled:
     """Differentiate the template ``shape`` by the placeholder at ``position``, once."""
     from ..differentiate import differentiate
-    from ..simplify.arithmetic import arithmetic
+    from ..simplifier.arithmetic import arithmetic
 
     raw, _ = differentiate(shape, _hole(position).name)
     result = arithmetic(raw)
@@ -122,6 +138,19 @@ def instantiate(compiled: Compiled, kids: tuple[Expr, ...]) -> Expr:
     return made[result]
 
 
+def binary_partial(cls: type[Expr]) -> Compiled:
+    """The compiled partial of ``#0 + #1`` or ``#0·#1`` by ``#0`` (``#1``: the other operands).
+
+    >>> from symdiff.ast import Add, Mul
+    >>> binary_partial(Add), binary_partial(Mul)
+    ((1, <Num 1>), (0, 1))
+    """
+    compiled = _BINARY.get(cls)
+    if compiled is None:
+        compiled = _BINARY[cls] = _compile(cls((_hole(0), _hole(1))), 0)
+    return compiled
+
+
 def local_partial(node: Expr, position: int) -> Expr:
     """∂node/∂(child at ``position``), the other children held fixed.
 
@@ -130,8 +159,19 @@ def local_partial(node: Expr, position: int) -> Expr:
     >>> str(local_partial(call("log", x + 1), 0)), str(local_partial(call("f", x), 0))
     ('(x + 1)^-1', "f'(x)")
     """
+    kids = node.children
+    cls = type(node)
+    if cls is Add or cls is Mul:
+        compiled = binary_partial(cls)
+        if compiled[0] == 1:
+            return compiled[1]  # type: ignore[return-value]
+        if len(kids) == 2:
+            rest = kids[1 - position]
+        else:
+            rest = (add if cls is Add else mul)(*kids[:position], *kids[position + 1 :])
+        return instantiate(compiled, (kids[position], rest))
     shape, slots = compiled_partials(node)
     compiled = slots[position]
     if compiled is None:
         compiled = slots[position] = _compile(shape, position)
-    return instantiate(compiled, node.children)
+    return instantiate(compiled, kids)

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from ..ast import Const, Expr, Num, Pow, add, call, mul, pow_
+from ..ast import ZERO, Const, Expr, Num, Pow, add, call, mul, pow_
 from . import Dependence, Rule, rule
 from .chain import chain
 
@@ -34,6 +34,8 @@ def pow_rule(node: Expr, var: str, dep: Dependence) -> Rule:
         lower = Num(v.value - 1) if isinstance(v, Num) else add(v, Num(-1))
         return chain("power", mul(v, Pow(u, lower)), u, var)
     if not dep(u):
+        if isinstance(u, Num) and u.value in (0, 1):
+            return Rule("constant", (), lambda d: ZERO)  # 0^v and 1^v are constant where defined
         outer = node if u is Const("e") else mul(node, call("log", u))
         return chain("exponential", outer, v, var)
     return Rule(

@@ -3,7 +3,8 @@
 One bottom-up sweep, no steps recorded, and no flattening beyond monomials:
 
 - identities: u·1 → u, u·0 → 0, u + 0 → u, u^1 → u, u^0 → 1, 1^u → 1, 0^n → 0;
-- the number factors of each product multiply into one leading coefficient;
+- the number factors of each product multiply into one leading coefficient (unless it
+  could exceed ``max_fold_bits``: then they stay apart);
 - c·(d·rest) → (c·d)·rest for numbers c and d;
 - a product inside a product is opened only when the result is a monomial
   (numbers, variables, constants, and their powers with number exponents),
@@ -24,6 +25,8 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..ast import ONE, ZERO, Add, Const, Expr, Mul, Num, Pow, Var, add, mul, transform
+from ..limits import DEFAULT_LIMITS
+from .numbers import fits
 from .order import factor_key
 from .walk import rebuild
 
@@ -55,6 +58,9 @@ def _product(kids: tuple[Expr, ...]) -> Expr:
             factors, monomial = opened, True
     coef = Fraction(1)
     rest: list[Expr] = []
+    numbers = [f.value for f in factors if isinstance(f, Num)]
+    if not fits(numbers, DEFAULT_LIMITS.max_fold_bits):  # too big to fold: left as they are
+        return Mul(tuple(factors))
     for f in factors:
         if isinstance(f, Num):
             coef *= f.value
@@ -62,7 +68,11 @@ def _product(kids: tuple[Expr, ...]) -> Expr:
             rest.append(f)
     if len(rest) == 1 and len(rest) < len(factors):
         inner = rest[0]
-        if isinstance(inner, Mul) and isinstance(inner.factors[0], Num):
+        if (
+            isinstance(inner, Mul)
+            and isinstance(inner.factors[0], Num)
+            and fits([coef, inner.factors[0].value], DEFAULT_LIMITS.max_fold_bits)
+        ):
             coef *= inner.factors[0].value
             rest = list(inner.factors[1:])
     if coef == 0:
@@ -76,6 +86,9 @@ def _sum(kids: tuple[Expr, ...]) -> Expr:
     total = Fraction(0)
     at: int | None = None
     out: list[Expr] = []
+    numbers = [k.value for k in kids if isinstance(k, Num)]
+    if numbers and not fits(numbers, DEFAULT_LIMITS.max_fold_bits, total=True):
+        return Add(kids)  # too big to add up: left as they are
     for k in kids:
         if isinstance(k, Num):
             total += k.value

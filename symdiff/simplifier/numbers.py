@@ -5,8 +5,9 @@ coefficient 1 is dropped); in each sum the number terms add into one number at
 the place of the first.  A power of two numbers is folded when its result is
 small: the size ``|exp|·log2|base|`` is estimated *before* computing, and a
 power larger than ``limits.max_fold_bits`` bits stays a power (``2^(10^10)`` is
-never computed).  A fractional exponent folds only when the root is exact
-(``4^(1/2) → 2``).  ``0^-1`` raises ``DomainError``.
+never computed); numbers whose product or sum could be larger stay apart.  A
+fractional exponent folds only when the root is exact (``4^(1/2) → 2``).
+``0^-1`` raises ``DomainError``.
 
 >>> from symdiff.ast import Mul, Num, Pow, Var
 >>> x = Var("x")
@@ -78,10 +79,27 @@ def fold_power(base: Fraction, exp: Fraction, max_bits: int = 4096) -> Fraction 
     return Fraction(n, d) ** exp.numerator
 
 
-def _product(kids: tuple[Expr, ...]) -> Expr | None:
+def fits(values: list[Fraction], max_bits: int, *, total: bool = False) -> bool:
+    """Whether a product (with ``total``: a sum) of ``values`` fits in ``max_bits`` bits.
+
+    The bound is estimated from the sizes of the values, before computing anything.
+
+    >>> fits([Fraction(10**300)] * 4, 4096), fits([Fraction(10**300)] * 5, 4096)
+    (True, False)
+    """
+    if total:  # the common denominator divides the product of the distinct ones
+        dens = sum(d.bit_length() for d in {v.denominator for v in values} if d > 1)
+        nums = max(abs(v.numerator).bit_length() for v in values) + len(values).bit_length()
+        return nums + dens <= max_bits
+    dens = sum(v.denominator.bit_length() for v in values if v.denominator > 1)
+    nums = sum(abs(v.numerator).bit_length() for v in values if abs(v.numerator) > 1)
+    return nums <= max_bits and dens <= max_bits
+
+
+def _product(kids: tuple[Expr, ...], max_bits: int = 4096) -> Expr | None:
     """One leading coefficient for a product with two or more numbers, else None."""
     numbers = [k.value for k in kids if isinstance(k, Num)]
-    if len(numbers) < 2:
+    if len(numbers) < 2 or (ZERO not in kids and not fits(numbers, max_bits)):
         return None
     coef = Fraction(1)
     for v in numbers:
@@ -92,10 +110,10 @@ def _product(kids: tuple[Expr, ...]) -> Expr | None:
     return mul(*rest) if coef == 1 else mul(Num(coef), *rest)
 
 
-def _sum(kids: tuple[Expr, ...]) -> Expr | None:
+def _sum(kids: tuple[Expr, ...], max_bits: int = 4096) -> Expr | None:
     """The number terms of a sum added at the place of the first, or None."""
     places = [i for i, k in enumerate(kids) if isinstance(k, Num)]
-    if len(places) < 2:
+    if len(places) < 2 or not fits([kids[i].value for i in places], max_bits, total=True):
         return None
     total = sum((k.value for k in kids if isinstance(k, Num)), Fraction(0))
     out = [k for k in kids if not isinstance(k, Num)]
@@ -118,9 +136,9 @@ def combine_constants_node(
             value = fold_power(base.value, exp.value, limits.max_fold_bits)
             done = None if value is None else Num(value)
     elif isinstance(node, Mul):
-        done = _product(kids)
+        done = _product(kids, limits.max_fold_bits)
     elif isinstance(node, Add):
-        done = _sum(kids)
+        done = _sum(kids, limits.max_fold_bits)
     return rebuild(node, kids) if done is None else done
 
 

@@ -7,7 +7,7 @@ combine-constants).
 combine-powers: in a product, factors with the same base (x, x^a, x^b; bases
 compared by identity, bare numbers excluded) become one power x^(1 + a + b) at
 the place of the last of them.  Numeric exponents add exactly; symbolic ones
-form a sum.
+form a sum.  Numbers too big to multiply or add within ``max_fold_bits`` stay apart.
 
 >>> from symdiff.ast import Mul, Num, Pow, Var
 >>> x = Var("x")
@@ -20,12 +20,14 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..ast import ONE, Add, Expr, Mul, Num, Pow, add, mul, transform
+from ..limits import DEFAULT_LIMITS
+from .numbers import fits
 from .walk import is_int, rebuild
 
 
 def _times(m: Expr, n: Num) -> Expr:
     """The exponent m·n, computed when m is a number."""
-    if isinstance(m, Num):
+    if isinstance(m, Num) and fits([m.value, n.value], DEFAULT_LIMITS.max_fold_bits):
         return Num(m.value * n.value)
     return mul(n, *(m.factors if isinstance(m, Mul) else (m,)))
 
@@ -82,6 +84,10 @@ def _exponent_sum(exps: list[Expr]) -> Expr:
     terms: list[Expr] = []
     total = Fraction(0)
     at: int | None = None
+    numbers = [t.value for e in exps for t in (e.terms if isinstance(e, Add) else (e,))
+               if isinstance(t, Num)]  # fmt: skip
+    if numbers and not fits(numbers, DEFAULT_LIMITS.max_fold_bits, total=True):
+        return add(*(t for e in exps for t in (e.terms if isinstance(e, Add) else (e,))))
     for e in exps:
         for t in e.terms if isinstance(e, Add) else (e,):
             if isinstance(t, Num):
