@@ -77,7 +77,7 @@ class Derivation:
         return (self.tree, Step("arithmetic", self.raw, arith), *self.simplification)
 
     def render(self, fmt: str = "unicode") -> str:
-        """The derivation as ``text``, ``unicode``, ``latex``, ``markdown`` or ``json``."""
+        """The derivation as text, unicode, latex, markdown, json or html."""
         from .printers.derivation import render_derivation
 
         return render_derivation(self, fmt)
@@ -88,6 +88,11 @@ class Derivation:
 
     def _repr_markdown_(self) -> str:
         return self.render("markdown")
+
+    def _repr_html_(self) -> str:
+        from .printers.html import notebook_html
+
+        return notebook_html(self)
 
     def __str__(self) -> str:
         return self.render("unicode")

@@ -172,9 +172,19 @@ class BookPrinter:
         return False
 
     def derivative(self, inner: Expr, var: str, flags: int) -> list[Piece]:
-        """``d/dx u``; ``d/dx[u]`` for a sum, a signed or a followed compound ``u``."""
+        """``d/dx u``; ``d/dx[u]`` for a sum, a signed or a followed compound ``u``.
+
+        A product takes brackets unless it reads as one juxtaposed term (``2x²``,
+        ``yz``): ``d/dx[x²·sin(x)]``, never ``d/dx x²·sin(x)``.
+        """
         atom = isinstance(inner, Var | Const) or is_natural(inner)
-        if isinstance(inner, Add) or leading_negative(inner) or (flags & FOLLOWED and not atom):
+        dotted = isinstance(inner, Mul) and not all(map(_monomial_factor, inner.factors))
+        if (
+            isinstance(inner, Add)
+            or dotted
+            or leading_negative(inner)
+            or (flags & FOLLOWED and not atom)
+        ):
             return [self.d_operator(var), self.LBRACKET, (inner, 0), self.RBRACKET]
         return [self.d_operator(var), " ", (inner, 0)]
 
@@ -185,6 +195,13 @@ class BookPrinter:
         if isinstance(arg, Call):
             return self.function_name(arg.name)
         return None
+
+
+def _monomial_factor(item: Expr) -> bool:
+    """A number, a symbol or a symbol's numeric power: what juxtaposes in ``3x²z``."""
+    if isinstance(item, Pow) and isinstance(item.exp, Num):
+        item = item.base
+    return isinstance(item, Num | Var | Const)
 
 
 def _lead(item: Expr, index: int) -> str | None:

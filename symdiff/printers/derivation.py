@@ -1,6 +1,8 @@
 """Render a derivation in the book's shape, each line labelled with its rules.
 
 One line per rule level, then arithmetic, then the named simplification steps.
+A *row* is one line as (math, note); the layouts below take rows, so the command
+line can add its own (a value at a point) and render simplifications the same way.
 
 >>> import symdiff
 >>> print(symdiff.derive("f(x, y) = x + y", "x").render("unicode"))
@@ -12,81 +14,101 @@ One line per rule level, then arithmetic, then the named simplification steps.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from .labels import derivative_label, latex_text, rule_name
 from .latex import to_latex
 from .text import to_text
 from .unicode import to_unicode
 
 if TYPE_CHECKING:
+    from ..ast import Expr
     from ..derivation import Derivation
 
-RULE_NAMES: dict[str, str] = {
-    "constant": "constant",
-    "variable": "variable",
-    "sum": "sum",
-    "constant-multiple": "constant multiple",
-    "product": "product",
-    "quotient": "quotient",
-    "power": "power",
-    "exponential": "exponential",
-    "general-power": "general power",
-    "abstract": "abstract function",
-    "indicator": "indicator (piecewise constant)",
-    "max": "max: 1(u > v), taken as 0 at a tie",
-    "min": "min: 1(u < v), taken as 0 at a tie",
-    "arithmetic": "arithmetic",
-    "identities": "identities",
-    "function-values": "function values",
-    "indicators": "indicator algebra",
-    "distribute-exponent": "distribute the exponent",
-    "combine-powers": "combine powers",
-    "combine-constants": "combine constants",
-    "collect-terms": "collect like terms",
-    "order-factors": "order factors",
-    "expand": "expand",
-}
+Row = tuple[str, str]  # (math in the output format, rule names or other note)
 
+def math(expr: Expr, fmt: str, partial: bool = False) -> str:
+    """``expr`` in a math format: ``text``, ``unicode`` or ``latex``.
 
-def rule_name(rule_id: str) -> str:
-    """Human name of a rule id (``chain:sin`` is "chain rule with sin").
-
-    >>> rule_name("chain:power"), rule_name("constant-multiple")
-    ('chain rule with power', 'constant multiple')
+    >>> from symdiff.ast import Var
+    >>> math(Var("x") ** 2, "unicode"), math(Var("x") ** 2, "latex")
+    ('x²', 'x^{2}')
     """
-    if rule_id.startswith("chain:"):
-        return f"chain rule with {rule_name(rule_id[6:])}"
-    return RULE_NAMES.get(rule_id, rule_id.replace("-", " "))
-
-
-def _label(d: Derivation, fmt: str) -> str:
-    name, params = d.definition.name, d.definition.params
-    if name is None:
-        return ""
-    if params is not None and len(params) == 1 and not d.partial:
-        return {"latex": f"{name}'({d.var})"}.get(fmt, f"{name}'({d.var})")
-    mark = {"unicode": "∂", "latex": "\\partial ", "text": "d"}[fmt]
-    if fmt == "latex":
-        return f"\\frac{{{mark}{name}}}{{{mark}{d.var}}}"
-    return f"{mark}{name}/{mark}{d.var}"
-
-
-def _expr(d: Derivation, fmt: str, i: int) -> str:
-    expr = d.lines[i].expr
     if fmt == "text":
         return to_text(expr)
     if fmt == "latex":
-        return to_latex(expr, partial=d.partial)
-    return to_unicode(expr, partial=d.partial)
+        return to_latex(expr, partial=partial)
+    return to_unicode(expr, partial=partial)
 
 
-def _notes(d: Derivation, i: int) -> str:
-    if i == 0 and d.lines[0].rules == ():
+def default_label(d: Derivation, fmt: str) -> str:
+    """The label of a derivation of a named function (``h'(x)``, ``∂f/∂x``), else "".
+
+    >>> import symdiff
+    >>> default_label(symdiff.derive("h(x) = x^2", "x"), "unicode")
+    "h'(x)"
+    """
+    if d.definition.name is None:
         return ""
-    return ", ".join(rule_name(r) for r in d.lines[i].rules)
+    return derivative_label(d.definition.name, [d.var], d.partial, fmt)
 
 
-def render_lines(d: Derivation, fmt: str) -> str:
+def derivation_rows(d: Derivation, fmt: str) -> list[Row]:
+    """One row per line of the derivation: (math, rule names).
+
+    >>> import symdiff
+    >>> derivation_rows(symdiff.derive("x^2", "x"), "text")
+    [('d/dx[x^2]', ''), ('2*x^1', 'power'), ('2*x', 'arithmetic')]
+    """
+    rows = []
+    for i, line in enumerate(d.lines):
+        note = "" if i == 0 and not line.rules else ", ".join(rule_name(r) for r in line.rules)
+        rows.append((math(line.expr, fmt, d.partial), note))
+    return rows
+
+
+def layout_rows(label: str, rows: Sequence[Row], dim: Callable[[str], str] | None = None) -> str:
+    """Aligned ``=`` lines with the notes in a column; ``dim`` styles the notes.
+
+    >>> print(layout_rows("f'(x)", [("d/dx x^2", ""), ("2*x", "power")]))
+    f'(x) = d/dx x^2
+          = 2*x         power
+    """
+    head = f"{label} = " if label else ""
+    pad = " " * (len(label) + 1) + "= " if label else "  = "
+    bodies = [(head if i == 0 else pad) + text for i, (text, _) in enumerate(rows)]
+    width = max((len(b) for b in bodies), default=0)
+    out = []
+    for body, (_, note) in zip(bodies, rows, strict=True):
+        out.append(f"{body.ljust(width)}    {dim(note) if dim else note}" if note else body)
+    return "\n".join(out)
+
+
+def latex_rows(label: str, rows: Sequence[Row]) -> str:
+    r"""An ``aligned`` block, one ``&=`` row per line with the note in ``\text{}``.
+
+    Without a label the first line stands alone and the others align on "=".
+
+    >>> print(latex_rows("f'(x)", [("x^{2}", ""), ("2 x", "power")]))
+    \begin{aligned}
+    f'(x) &= x^{2} \\
+     &= 2 x && \text{power}
+    \end{aligned}
+    >>> print(latex_rows("", [("y x", "product"), ("y", "")]).splitlines()[1])
+    y x &&& \text{product} \\
+    """
+    out = []
+    for i, (text, note) in enumerate(rows):
+        tag = f"\\text{{{latex_text(note)}}}" if note else ""
+        if i == 0 and not label:
+            out.append(f"{text} &&& {tag}" if tag else text)
+        else:
+            out.append(f"{label if i == 0 else ''} &= {text}" + (f" && {tag}" if tag else ""))
+    return "\\begin{aligned}\n" + " \\\\\n".join(out) + "\n\\end{aligned}"
+
+
+def render_lines(d: Derivation, fmt: str, *, label: str | None = None) -> str:
     """Aligned ``=`` lines for ``text`` and ``unicode``.
 
     >>> import symdiff
@@ -95,66 +117,67 @@ def render_lines(d: Derivation, fmt: str) -> str:
       = y*1      variable
       = y        arithmetic
     """
-    label = _label(d, fmt)
-    head = f"{label} = " if label else ""
-    pad = " " * (len(label) + 1) + "= " if label else "  = "
-    bodies = [(head if i == 0 else pad) + _expr(d, fmt, i) for i in range(len(d.lines))]
-    width = max(len(b) for b in bodies)
-    out = []
-    for i, body in enumerate(bodies):
-        note = _notes(d, i)
-        out.append(f"{body.ljust(width)}    {note}".rstrip() if note else body.rstrip())
-    return "\n".join(out)
+    return layout_rows(default_label(d, fmt) if label is None else label, derivation_rows(d, fmt))
 
 
-def render_latex(d: Derivation) -> str:
+def render_latex(d: Derivation, *, label: str | None = None) -> str:
     r"""An ``aligned`` block, one ``&=`` row per line with the rule named in ``\text{}``.
 
     >>> import symdiff
     >>> render_latex(symdiff.derive("x^2", "x")).splitlines()[0]
     '\\begin{aligned}'
     """
-    label = _label(d, "latex")
-    rows = []
-    for i in range(len(d.lines)):
-        note = _notes(d, i)
-        tag = f" && \\text{{{note}}}" if note else ""
-        lead = label if i == 0 else ""
-        rows.append(f"{lead} &= {_expr(d, 'latex', i)}{tag}")
-    return "\\begin{aligned}\n" + " \\\\\n".join(rows) + "\n\\end{aligned}"
+    lead = default_label(d, "latex") if label is None else label
+    return latex_rows(lead, derivation_rows(d, "latex"))
 
 
-def render_markdown(d: Derivation) -> str:
+def definition_text(d: Derivation) -> str:
+    """What was differentiated, as text: ``h(x) = 3*(2*x^2)^5`` or just the expression.
+
+    >>> import symdiff
+    >>> definition_text(symdiff.derive("h(x) = 3(2x^2)^5", "x"))
+    'h(x) = 3*(2*x^2)^5'
+    """
+    body = to_text(d.definition.body)
+    name, params = d.definition.name, d.definition.params
+    return body if name is None else f"{name}({', '.join(params or ())}) = {body}"
+
+
+def render_markdown(d: Derivation, *, label: str | None = None) -> str:
     """A Markdown section: the input, the derivation in a ``$$`` block, the result.
 
     >>> import symdiff
-    >>> "$$" in render_markdown(symdiff.derive("x^2", "x"))
-    True
+    >>> print(render_markdown(symdiff.derive("h(x) = x^2", "x")).splitlines()[-1])
+    **Result:** $h'(x) = 2 x$
     """
-    source = to_text(d.definition.body)
-    result = to_latex(d.result)
+    lead = default_label(d, "latex") if label is None else label
+    result = to_latex(d.result, partial=d.partial)
     return (
-        f"**Differentiate** `{source}` with respect to `{d.var}`\n\n"
-        f"$$\n{render_latex(d)}\n$$\n\n"
-        f"**Result:** ${result}$\n"
+        f"**Differentiate** `{definition_text(d)}` with respect to `{d.var}`\n\n"
+        f"$$\n{render_latex(d, label=label)}\n$$\n\n"
+        f"**Result:** ${lead + ' = ' if lead else ''}{result}$\n"
     )
 
 
-def render_derivation(d: Derivation, fmt: str) -> str:
-    """Dispatch on the format name: text, unicode, latex, markdown or json.
+def render_derivation(d: Derivation, fmt: str, *, label: str | None = None) -> str:
+    """Dispatch on the format name: text, unicode, latex, markdown, json or html.
 
     >>> import symdiff
     >>> render_derivation(symdiff.derive("x^2", "x"), "text").splitlines()[-1].split()[:2]
     ['=', '2*x']
     """
     if fmt in ("text", "unicode"):
-        return render_lines(d, fmt)
+        return render_lines(d, fmt, label=label)
     if fmt == "latex":
-        return render_latex(d)
+        return render_latex(d, label=label)
     if fmt == "markdown":
-        return render_markdown(d)
+        return render_markdown(d, label=label)
     if fmt == "json":
         from .json import derivation_json
 
         return derivation_json(d)
-    raise ValueError(f"unknown format {fmt!r}: use text, unicode, latex, markdown or json")
+    if fmt == "html":
+        from .html import derivation_page
+
+        return derivation_page(d)
+    raise ValueError(f"unknown format {fmt!r}: use text, unicode, latex, markdown, json or html")

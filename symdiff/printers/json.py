@@ -1,17 +1,22 @@
-"""JSON for derivations (schema 1): a stable contract for programs.
+"""JSON output (schema 1): a stable, versioned contract for programs.
 
-Steps are a flat list (each names its sub-steps by index), so any depth of
-derivation serializes without nesting limits and shared steps appear once.
+Every document is one JSON object with ``"schema": 1`` and a ``"kind"``; the JSON
+Schema that validates all of them ships with the package (:func:`schema`).  An
+expression is an object with its ``text`` (parses back to the same expression),
+``unicode`` and ``latex`` forms.  Derivation steps are a flat list in which each
+step names its sub-steps by index, so any depth serializes without nesting
+limits and a step shared by several parents appears once.
 
 >>> import json, symdiff
 >>> doc = json.loads(symdiff.derive("x^2", "x").to_json())
->>> doc["schema"], doc["result"]["text"], doc["steps"][0]["rule"]
-(1, '2*x', 'power')
+>>> doc["schema"], doc["kind"], doc["result"]["text"], doc["steps"][0]["rule"]
+(1, 'derivation', '2*x', 'power')
 """
 
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from .latex import to_latex
@@ -19,18 +24,37 @@ from .text import to_text
 from .unicode import to_unicode
 
 if TYPE_CHECKING:
+    from ..ast import Expr
     from ..derivation import Derivation
     from ..steps import Step
 
 SCHEMA = 1
+SCHEMA_FILE = "symdiff-1.json"
 
 
-def _expr(expr: Any, partial: bool) -> dict[str, str]:
+def expr_json(expr: Expr, partial: bool = False) -> dict[str, str]:
+    """An expression as ``{"text", "unicode", "latex"}``.
+
+    >>> from symdiff.ast import Var
+    >>> expr_json(Var("x") ** 2)
+    {'text': 'x^2', 'unicode': 'x²', 'latex': 'x^{2}'}
+    """
     return {
         "text": to_text(expr),
         "unicode": to_unicode(expr, partial=partial),
         "latex": to_latex(expr, partial=partial),
     }
+
+
+def value_json(value: Fraction | float) -> dict[str, Any]:
+    """A number as ``{"text", "float", "exact"}``: exact rationals keep their text.
+
+    >>> value_json(Fraction(3, 2)), value_json(0.25)
+    ({'text': '3/2', 'float': 1.5, 'exact': True}, {'text': '0.25', 'float': 0.25, 'exact': False})
+    """
+    if isinstance(value, Fraction):
+        return {"text": str(value), "float": float(value), "exact": True}
+    return {"text": repr(float(value)), "float": float(value), "exact": False}
 
 
 def steps_table(root: Step) -> list[dict[str, Any]]:
@@ -58,28 +82,78 @@ def steps_table(root: Step) -> list[dict[str, Any]]:
     ]
 
 
-def derivation_json(d: Derivation) -> str:
-    """The whole derivation as one JSON object (no trailing newline).
+def simplification_table(steps: tuple[Step, ...] | list[Step]) -> list[dict[str, str]]:
+    """Named simplification steps as ``{"rule", "before", "after"}`` (whole expressions).
 
-    >>> import json, symdiff
-    >>> sorted(json.loads(symdiff.derive("x^2", "x").to_json()))
-    ['definition', 'input', 'lines', 'partial', 'result', 'schema', 'simplification', 'steps', 'variable']
+    >>> from symdiff.simplifier import simplify_steps
+    >>> from symdiff.ast import Var
+    >>> simplification_table(simplify_steps(Var("x") * Var("x"))[1])
+    [{'rule': 'combine-powers', 'before': 'x*x', 'after': 'x^2'}]
     """
-    doc = {
-        "schema": SCHEMA,
+    return [{"rule": s.rule, "before": to_text(s.before), "after": to_text(s.after)} for s in steps]
+
+
+def definition_json(d: Derivation) -> dict[str, Any]:
+    """``{"name", "params"}`` of the function differentiated (both null for a bare expression).
+
+    >>> import symdiff
+    >>> definition_json(symdiff.derive("h(x) = x^2", "x"))
+    {'name': 'h', 'params': ['x']}
+    """
+    params = d.definition.params
+    return {"name": d.definition.name, "params": None if params is None else list(params)}
+
+
+def derivation_record(d: Derivation) -> dict[str, Any]:
+    """One derivation as a JSON-ready dict (kind ``derivation``, without ``schema``).
+
+    >>> import symdiff
+    >>> sorted(derivation_record(symdiff.derive("x^2", "x")))  # doctest: +NORMALIZE_WHITESPACE
+    ['definition', 'input', 'kind', 'lines', 'partial', 'result', 'simplification', 'steps',
+     'variable']
+    """
+    return {
+        "kind": "derivation",
         "input": to_text(d.definition.body),
-        "definition": {"name": d.definition.name, "params": d.definition.params},
+        "definition": definition_json(d),
         "variable": d.var,
         "partial": d.partial,
-        "result": _expr(d.result, d.partial),
+        "result": expr_json(d.result, d.partial),
         "lines": [
-            {"kind": line.kind, "rules": list(line.rules), **_expr(line.expr, d.partial)}
+            {"kind": line.kind, "rules": list(line.rules), **expr_json(line.expr, d.partial)}
             for line in d.lines
         ],
         "steps": steps_table(d.tree),
-        "simplification": [
-            {"rule": s.rule, "before": to_text(s.before), "after": to_text(s.after)}
-            for s in d.simplification
-        ],
+        "simplification": simplification_table(d.simplification),
     }
-    return json.dumps(doc, ensure_ascii=False)
+
+
+def dumps(doc: dict[str, Any]) -> str:
+    """A document as one line of JSON, ``schema`` first (UTF-8, no trailing newline).
+
+    >>> dumps({"kind": "x"})
+    '{"schema": 1, "kind": "x"}'
+    """
+    return json.dumps({"schema": SCHEMA, **doc}, ensure_ascii=False)
+
+
+def derivation_json(d: Derivation) -> str:
+    """The whole derivation as one JSON object (schema 1, kind ``derivation``).
+
+    >>> import json, symdiff
+    >>> json.loads(symdiff.derive("x^2", "x").to_json())["variable"]
+    'x'
+    """
+    return dumps(derivation_record(d))
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of every document symdiff writes.
+
+    >>> schema()["properties"]["schema"]["const"]
+    1
+    """
+    from importlib.resources import files
+
+    text = files("symdiff").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
+    return dict(json.loads(text))

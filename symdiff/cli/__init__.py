@@ -1,0 +1,119 @@
+"""The ``symdiff`` command: derivatives, gradients, Hessians, Jacobians, checks; with steps.
+
+Errors are one line on stderr (``symdiff: error: ...``), never a traceback; the
+exit codes are listed in ``symdiff --help``.  Heavy machinery (the parser, SymPy,
+JSON, HTML) is imported only when a command needs it, so the command starts fast.
+
+>>> main(["x^3", "--format", "text"])
+3*x^2
+0
+>>> main(["x +* y"])
+2
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TextIO
+
+from ..errors import LimitError, SymdiffError
+from .options import ArgumentError, parse_command
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_WRONG_ANSWER = 0, 1, 2, 3
+PROBE = "∂²·−√⁽₁≠"  # characters the Unicode output needs
+
+
+def default_format(stream: TextIO) -> str:
+    """Unicode, unless ``stream`` cannot encode it: then plain text."""
+    try:
+        PROBE.encode(getattr(stream, "encoding", None) or "utf-8")
+    except (UnicodeEncodeError, LookupError):
+        return "text"
+    return "unicode"
+
+
+def use_color(stream: TextIO, fmt: str) -> bool:
+    """Colour only for text on a terminal, and never when ``NO_COLOR`` is set."""
+    if fmt not in ("text", "unicode") or os.environ.get("NO_COLOR"):
+        return False
+    return os.environ.get("TERM") != "dumb" and stream.isatty()
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise ``LimitError`` in the main thread after ``seconds`` of wall-clock time."""
+    import signal
+    import threading
+
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if seconds is None or not usable:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise LimitError(f"the time limit of {seconds:g} s was exceeded")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _one_line(text: object) -> str:
+    return " ".join(str(text).split())
+
+
+def fail(message: object, code: int = EXIT_INPUT) -> int:
+    """Print ``symdiff: error: message`` on stderr (one line); return the exit code."""
+    print(f"symdiff: error: {_one_line(message)}", file=sys.stderr)
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: run the command, print its output, return the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parse_command(argv)
+    except ArgumentError as exc:
+        return fail(f'{exc} (see "symdiff --help")')
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
+    args.format = args.format or default_format(sys.stdout)
+    try:
+        from .run import run
+
+        return run(args, sys.stdout, use_color(sys.stdout, args.format))
+    except ArgumentError as exc:
+        return fail(exc)
+    except (SymdiffError, RecursionError) as exc:
+        return fail(exc if isinstance(exc, SymdiffError) else "the input is nested too deeply")
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
+    except BrokenPipeError:
+        _silence_stdout()
+        return EXIT_INTERNAL
+    except Exception as exc:  # a bug: say so in one line, traceback only on request
+        if args.debug:
+            import traceback
+
+            traceback.print_exc()
+        detail = f"{type(exc).__name__}: {exc}"
+        return fail(f"internal error: {detail} (run with --debug for the traceback)",
+                    EXIT_INTERNAL)  # fmt: skip
+
+
+def _silence_stdout() -> None:
+    """After a closed pipe, point stdout at devnull so the exit flush cannot fail."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass

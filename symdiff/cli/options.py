@@ -1,0 +1,188 @@
+"""The command line's arguments: one parser per command, sharing option groups.
+
+The first argument picks the command: ``grad``, ``hessian``, ``jacobian``,
+``simplify`` or ``check`` (no expression is exactly one of these words), else
+the expression itself is differentiated.  New options for every command go in
+:func:`add_shared_options`; :func:`limits_from` turns parsed options into ``Limits``.
+
+>>> parse_command(["x^2 y", "--wrt", "x,y"]).wrt
+['x', 'y']
+>>> parse_command(["grad", "x*y", "--vars", "y"]).command
+'grad'
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..limits import DEFAULT_LIMITS, Limits
+from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
+
+FORMATS = ("text", "unicode", "latex", "markdown", "json", "html")
+COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check")
+class ArgumentError(Exception):
+    """A bad command line (exit code 2)."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that raises instead of printing usage and exiting."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise ArgumentError(message)
+
+
+def _names(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
+
+
+class _Names(argparse.Action):
+    """``--wrt x --wrt y`` and ``--wrt x,y`` both give ``["x", "y"]``."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option: str | None = None) -> None:  # fmt: skip
+        names = _names(str(values))
+        if not names:
+            raise ArgumentError(f"{option} needs a variable name")
+        setattr(namespace, self.dest, [*(getattr(namespace, self.dest) or []), *names])
+
+
+def _seconds(text: str) -> float:
+    value = float(text)
+    if not value > 0 or value == float("inf"):
+        raise ValueError(text)
+    return value
+
+
+def _order(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
+_seconds.__name__ = "positive number of seconds"
+_order.__name__ = "order (1, 2, 3, ...)"
+
+
+def add_shared_options(parser: argparse.ArgumentParser) -> None:
+    """Options every command has: output format, time limit, debugging."""
+    parser.add_argument("--format", choices=FORMATS, metavar="FORMAT",
+                        help="text, unicode (default), latex, markdown, json or html")  # fmt: skip
+    parser.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+                        help="give up (exit 2) after this much wall-clock time")  # fmt: skip
+    parser.add_argument("--debug", action="store_true",
+                        help="show the traceback of an internal error")  # fmt: skip
+
+
+def add_result_options(parser: argparse.ArgumentParser, *, at: bool = True) -> None:
+    """How a result is shown: steps, expansion, value at a point."""
+    parser.add_argument("--steps", action="store_true",
+                        help="show the derivation, one rule level per line")  # fmt: skip
+    parser.add_argument("--expand", action="store_true",
+                        help="expand products and integer powers of sums")  # fmt: skip
+    if at:
+        parser.add_argument("--at", action="append", metavar="POINT", default=[],
+                            help="also evaluate the result at a point, e.g. x=1,y=-2 "
+                            "(exact where possible)")  # fmt: skip
+
+
+def add_derivative_options(parser: argparse.ArgumentParser) -> None:
+    """Options of the commands that differentiate: raw output and checks."""
+    parser.add_argument("--no-simplify", dest="simplify", action="store_false",
+                        help="show the rules' raw output, unsimplified")  # fmt: skip
+    parser.add_argument("--check", action="store_true",
+                        help='compare with SymPy (pip install "symdiff[check]")')  # fmt: skip
+    parser.add_argument("--verify", action="store_true",
+                        help="check numerically by finite differences")  # fmt: skip
+
+
+def build_parser(command: str | None = None) -> Parser:
+    """The parser of one command (``None``: differentiate an expression).
+
+    >>> build_parser().parse_args(["x^2", "--wrt", "x"]).wrt
+    ['x']
+    """
+    prog = "symdiff" if command is None else f"symdiff {command}"
+    kw = {"prog": prog, "formatter_class": argparse.RawDescriptionHelpFormatter}
+    if command is None:
+        p = Parser(description="Differentiate an expression the way a textbook does, "
+                   "and show how.", epilog=MAIN_EPILOG, **kw)  # fmt: skip
+        p.add_argument("--version", action="version", version="%(prog)s " + _version())
+    else:
+        p = Parser(description=DESCRIPTIONS[command], epilog=EXIT_CODES, **kw)
+    if command == "jacobian":
+        p.add_argument("exprs", nargs="+", metavar="EXPR", help="the functions, one per row")
+    else:
+        p.add_argument("expr", metavar="EXPR", help=EXPR_HELP)
+    if command in (None, "check"):
+        p.add_argument("--wrt", action=_Names, metavar="VAR", default=[],
+                       help="differentiate by VAR; repeat it or list VARs (x,y) for a mixed "
+                       "partial, taken in order")  # fmt: skip
+    if command is None:
+        p.add_argument("--order", type=_order, default=1, metavar="N",
+                       help="the N-th derivative (default 1)")  # fmt: skip
+    if command in ("grad", "hessian", "jacobian"):
+        p.add_argument("--vars", action=_Names, metavar="VARS", default=None,
+                       help="the variables, in order, e.g. x,y (default: the signature's, "
+                       "else all of them in natural order)")  # fmt: skip
+    if command == "check":
+        p.add_argument("--answer", required=True, metavar="ANSWER",
+                       help="the answer to check, e.g. \"9x^2z\"")  # fmt: skip
+    add_result_options(p, at=command != "check")
+    if command not in ("simplify", "check"):
+        add_derivative_options(p)
+    add_shared_options(p)
+    return p
+
+
+DEFAULTS: dict[str, object] = {
+    "wrt": [], "order": 1, "vars": None, "at": [], "steps": False, "expand": False,
+    "simplify": True, "check": False, "verify": False,
+}  # fmt: skip
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
+
+
+def _protect(argv: Sequence[str]) -> list[str]:
+    """Let an expression or value start with "-": ``-x^2`` is not an option."""
+    out: list[str] = []
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            return out + list(argv[i:])
+        negative = arg.startswith("-") and len(arg) > 1 and not arg.startswith("--")
+        out.append(" " + arg if negative and arg != "-h" else arg)
+    return out
+
+
+def parse_command(argv: Sequence[str]) -> argparse.Namespace:
+    """Parse a command line; ``.command`` is ``None`` to differentiate an expression.
+
+    >>> parse_command(["-x^2", "--at", "x=-1"]).expr
+    ' -x^2'
+    """
+    args = _protect(argv)
+    command = args[0] if args and args[0] in COMMANDS else None
+    namespace = build_parser(command).parse_args(args[1:] if command else args)
+    namespace.command = command
+    for name, value in DEFAULTS.items():  # options a command lacks read as their defaults
+        if not hasattr(namespace, name):
+            setattr(namespace, name, value)
+    if command is None and namespace.expr.strip() in COMMANDS:
+        raise ArgumentError(f'put the command first: symdiff {namespace.expr.strip()} EXPR ...')
+    return namespace
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    """The limits the options ask for.
+
+    >>> limits_from(parse_command(["x", "--timeout", "2"])).timeout
+    2.0
+    """
+    if getattr(args, "timeout", None) is None:
+        return DEFAULT_LIMITS
+    return replace(DEFAULT_LIMITS, timeout=args.timeout)

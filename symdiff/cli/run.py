@@ -1,0 +1,133 @@
+"""Run a parsed command on one input, or on each line of stdin (``-``), and write the output.
+
+>>> import io
+>>> from symdiff.cli.options import parse_command
+>>> out = io.StringIO()
+>>> run(parse_command(["grad", "x*y", "--format", "text"]), out), out.getvalue()
+(0, 'df/dx = y\\ndf/dy = x\\n')
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable
+from typing import TextIO
+
+from ..errors import SymdiffError
+from . import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_ANSWER, time_limit
+from .compute import Report, compute
+from .options import ArgumentError
+
+SEVERITY = (EXIT_OK, EXIT_WRONG_ANSWER, EXIT_INPUT, EXIT_INTERNAL)  # later ones win
+
+
+def worst(*codes: int) -> int:
+    """The exit code that matters most: internal error, then bad input, then a wrong answer.
+
+    >>> worst(0, 3, 2), worst(0, 0)
+    (2, 0)
+    """
+    return max(codes, key=SEVERITY.index)
+
+
+def status(report: Report) -> int:
+    """0, 3 for a wrong answer to ``check``, 1 when --check or --verify found a wrong result."""
+    failed = any(not v.correct and v.decided for i in report.items for _, v in i.checks)
+    if failed:
+        return EXIT_INTERNAL
+    if report.verdict is not None and not report.verdict.correct:
+        return EXIT_WRONG_ANSWER
+    return EXIT_OK
+
+
+def output(report: Report, fmt: str, color: bool = False) -> str:
+    """One report in a format; ``html`` gives a section (see :func:`page`)."""
+    if fmt == "json":
+        from ..printers.json import dumps
+        from .document import json_doc
+
+        return dumps(json_doc(report))
+    if fmt in ("markdown", "html"):
+        from .document import html_section, markdown
+
+        return markdown(report) if fmt == "markdown" else html_section(report)
+    from .render import render
+
+    return render(report, fmt, color)
+
+
+def page(sections: Iterable[str], title: str) -> str:
+    """Sections of HTML as one self-contained page."""
+    from ..printers.html import page as html_page
+
+    return html_page(title, "<h1>symdiff</h1>\n" + "\n".join(sections))
+
+
+def _title(sources: Iterable[str]) -> str:
+    text = "; ".join(s.strip() for s in sources)
+    return "symdiff: " + (text if len(text) <= 80 else text[:77] + "...")
+
+
+def run(args: argparse.Namespace, out: TextIO, color: bool = False) -> int:
+    """Run the command; return the exit code."""
+    if args.command == "jacobian":
+        texts = list(args.exprs)
+        if texts == ["-"]:
+            texts = [t for t in (line.strip() for line in sys.stdin) if t and t[0] != "#"]
+        return _single(args, texts, out, color)
+    if args.expr.strip() == "-":
+        return _batch(args, sys.stdin, out, color)
+    return _single(args, args.expr, out, color)
+
+
+def _single(args: argparse.Namespace, text: str | list[str], out: TextIO, color: bool) -> int:
+    with time_limit(args.timeout):
+        report = compute(args, text)
+        shown = output(report, args.format, color)
+        if args.format == "html":
+            shown = page([shown], _title(report.sources))
+    out.write(shown.rstrip("\n") + "\n")
+    return status(report)
+
+
+def _batch(args: argparse.Namespace, lines: Iterable[str], out: TextIO, color: bool) -> int:
+    """One input per line (blank lines and lines starting with # are skipped)."""
+    code, sections, sources, previous = EXIT_OK, [], [], ""
+    for number, line in enumerate(lines, 1):
+        text = line.strip()
+        if not text or text.startswith("#"):
+            continue
+        try:
+            with time_limit(args.timeout):
+                report = compute(args, text)
+                shown = output(report, args.format, color)
+        except (SymdiffError, ArgumentError, RecursionError) as exc:
+            message = str(exc) if not isinstance(exc, RecursionError) else "nested too deeply"
+            print(f"symdiff: error: line {number}: {' '.join(message.split())}", file=sys.stderr)
+            code = worst(code, EXIT_INPUT)
+            if args.format == "json":
+                out.write(_error_json(text, exc) + "\n")
+                out.flush()
+            continue
+        code = worst(code, status(report))
+        if args.format == "html":
+            sections.append(shown)
+            sources.append(text)
+            continue
+        if previous and ("\n" in previous or "\n" in shown) and args.format != "json":
+            out.write("---\n\n" if args.format == "markdown" else "\n")
+        out.write(shown.rstrip("\n") + "\n")
+        out.flush()
+        previous = shown
+    if args.format == "html":
+        out.write(page(sections, _title(sources)))
+    return code
+
+
+def _error_json(text: str, exc: BaseException) -> str:
+    from ..printers.json import dumps
+
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    return dumps({"kind": "error", "input": text,
+                  "error": {"type": type(exc).__name__, "message": message}})  # fmt: skip

@@ -1,0 +1,107 @@
+"""Variable names and points given on the command line, and numbers written back.
+
+>>> point = parse_point(["x=1/2, y=-2"])
+>>> point
+{'x': Fraction(1, 2), 'y': Fraction(-2, 1)}
+>>> show_point(point, "unicode")
+'x = 1/2, y = −2'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from fractions import Fraction
+
+from ..ast import Mul, Num, Var, variables
+from ..evaluate import Value
+from ..printers.derivation import math
+from ..printers.names import latex_name, unicode_name
+from .options import ArgumentError
+
+
+def variable_name(text: str, params: Sequence[str] = ()) -> str:
+    """A variable as typed: ``θ`` is ``theta``; a parameter name is taken whole.
+
+    >>> variable_name("θ"), variable_name("w_12"), variable_name("rate", ["rate"])
+    ('theta', 'w_12', 'rate')
+    """
+    text = text.strip()
+    if text in params:
+        return text
+    from ..api import parse
+
+    try:
+        expr = parse(text)
+    except ValueError:
+        expr = None
+    if isinstance(expr, Var):
+        return expr.name
+    if isinstance(expr, Mul) and all(isinstance(f, Var) for f in expr.factors):
+        hint = ",".join(f.name for f in expr.factors if isinstance(f, Var))
+        raise ArgumentError(f"{text!r} is not one variable name (for several: {hint})")
+    raise ArgumentError(f"{text!r} is not a variable name")
+
+
+def _split(text: str) -> list[str]:
+    """Split at commas outside parentheses: ``x=max(1,2),y=3``."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        depth += (ch in "([") - (ch in ")]")
+        if ch == "," and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return [p for p in parts if p.strip()]
+
+
+def parse_point(texts: Sequence[str], params: Sequence[str] = ()) -> dict[str, Value]:
+    """The point of ``--at`` options: ``x=1,y=-2`` (values may be expressions: ``pi/2``).
+
+    >>> parse_point(["x=1", "y=2.5"])
+    {'x': Fraction(1, 1), 'y': Fraction(5, 2)}
+    >>> parse_point(["x"])
+    Traceback (most recent call last):
+    symdiff.cli.options.ArgumentError: --at expects NAME=VALUE, not 'x'
+    """
+    from ..api import parse
+
+    point: dict[str, Value] = {}
+    for text in texts:
+        for part in _split(text):
+            name, sep, value = part.partition("=")
+            if not sep or not name.strip() or not value.strip():
+                raise ArgumentError(f"--at expects NAME=VALUE, not {part.strip()!r}")
+            expr = parse(value)
+            if variables(expr):
+                raise ArgumentError(f"the value of {name.strip()} must be a number")
+            point[variable_name(name, params)] = expr.evaluate({})
+    return point
+
+
+def show_value(value: Value, fmt: str) -> str:
+    """A number: exact as a fraction, else as a float.
+
+    >>> show_value(Fraction(-3, 2), "unicode"), show_value(-0.5, "unicode")
+    ('−3/2', '−0.5')
+    >>> print(show_value(1e-20, "latex"))
+    1 \\times 10^{-20}
+    """
+    if isinstance(value, Fraction):
+        return math(Num(value), fmt)
+    text = repr(float(value))
+    if fmt == "latex" and "e" in text:
+        mantissa, exponent = text.split("e")
+        mantissa = mantissa.removesuffix(".0")
+        return f"{mantissa} \\times 10^{{{int(exponent)}}}"
+    return text.replace("-", "−") if fmt == "unicode" else text
+
+
+def show_point(point: dict[str, Value], fmt: str) -> str:
+    """``x = 1, y = −2`` in the output format.
+
+    >>> show_point({"alpha": Fraction(1)}, "latex")
+    '\\\\alpha = 1'
+    """
+    name = {"latex": latex_name, "unicode": unicode_name}.get(fmt, str)
+    sep = ",\\ " if fmt == "latex" else ", "
+    return sep.join(f"{name(k)} = {show_value(v, fmt)}" for k, v in point.items())

@@ -1,0 +1,98 @@
+"""Names in a derivation: rules in words, and derivatives as the book writes them.
+
+>>> rule_name("chain:sin"), derivative_label("f", "xy", True, "unicode")
+('chain rule with sin', '∂²f/∂y∂x')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .names import SUPERSCRIPT, latex_name, runs, unicode_name
+
+__all__ = ["RULE_NAMES", "derivative_label", "latex_text", "rule_name"]
+
+RULE_NAMES: dict[str, str] = {
+    "constant": "constant",
+    "variable": "variable",
+    "sum": "sum",
+    "constant-multiple": "constant multiple",
+    "product": "product",
+    "quotient": "quotient",
+    "power": "power",
+    "exponential": "exponential",
+    "general-power": "general power",
+    "abstract": "abstract function",
+    "indicator": "indicator (piecewise constant)",
+    "max": "max: 1(u > v), taken as 0 at a tie",
+    "min": "min: 1(u < v), taken as 0 at a tie",
+    "arithmetic": "arithmetic",
+    "identities": "identities",
+    "function-values": "function values",
+    "indicators": "indicator algebra",
+    "distribute-exponent": "distribute the exponent",
+    "combine-powers": "combine powers",
+    "combine-constants": "combine constants",
+    "collect-terms": "collect like terms",
+    "order-factors": "order factors",
+    "expand": "expand",
+}
+
+
+def rule_name(rule_id: str) -> str:
+    """Human name of a rule id (``chain:sin`` is "chain rule with sin").
+
+    >>> rule_name("chain:power"), rule_name("constant-multiple")
+    ('chain rule with power', 'constant multiple')
+    """
+    if rule_id.startswith("chain:"):
+        return f"chain rule with {rule_name(rule_id[6:])}"
+    return RULE_NAMES.get(rule_id, rule_id.replace("-", " "))
+
+
+def derivative_label(name: str, wrt: Sequence[str], partial: bool, fmt: str) -> str:
+    r"""How the book names a derivative: ``h''(x)``, ``∂f/∂x``, ``∂²f/∂y∂x`` (x first).
+
+    >>> derivative_label("h", "xx", False, "unicode"), derivative_label("f", "xy", True, "unicode")
+    ("h''(x)", '∂²f/∂y∂x')
+    >>> derivative_label("f", "xxy", True, "text"), derivative_label("g", "tttt", False, "latex")
+    ('d^3f/dydx^2', 'g^{(4)}(t)')
+    """
+    n = len(wrt)
+    word: Callable[[str], str] = {"latex": latex_name, "unicode": unicode_name}.get(fmt, str)
+    head = latex_name(name, function=True) if fmt == "latex" else word(name)
+    if not partial and len(set(wrt)) == 1:
+        if n <= 3:
+            marks = "'" * n
+        else:
+            marks = {"latex": f"^{{({n})}}", "text": f"^({n})"}.get(fmt, _superscript(f"({n})"))
+        return f"{head}{marks}({word(wrt[0])})"
+    groups = runs(list(reversed(wrt)))  # the last variable is written first: ∂²f/∂y∂x
+    if fmt == "latex":
+        top = "\\partial" + (f"^{{{n}}}" if n > 1 else "") + f" {head}"
+        below = " ".join(f"\\partial {word(v)}" + (f"^{{{k}}}" if k > 1 else "") for v, k in groups)
+        return f"\\frac{{{top}}}{{{below}}}"
+    mark = "d" if fmt == "text" else "∂"
+
+    def sup(k: int) -> str:
+        if k == 1:
+            return ""
+        return f"^{k}" if fmt == "text" else _superscript(str(k))
+
+    below = "".join(f"{mark}{word(v)}{sup(k)}" for v, k in groups)
+    return f"{mark}{sup(n)}{head}/{below}"
+
+
+def _superscript(text: str) -> str:
+    return text.translate(SUPERSCRIPT).replace("(", "⁽").replace(")", "⁾")
+
+
+def latex_text(note: str) -> str:
+    r"""Plain words made safe inside ``\text{}`` (KaTeX strict mode: ASCII only).
+
+    >>> latex_text("max: 1(u > v), 50% & more")
+    'max: 1(u > v), 50\\% \\& more'
+    """
+    table = {"%": "\\%", "&": "\\&", "#": "\\#", "_": "\\_", "$": "\\$", "{": "\\{", "}": "\\}",
+             "−": "-", "·": "*"}  # fmt: skip
+    return "".join(table.get(ch, ch) for ch in note)
