@@ -195,10 +195,16 @@ def test_random_derivative_checks_against_itself(e: Expr) -> None:
 
 @given(exprs(("x", "y"), max_leaves=8))
 def test_random_wrong_derivative_rejected(e: Expr) -> None:
-    """Adding x/7 to a derivative is always wrong, and the oracle always notices."""
+    """Scaling a derivative by 1 + x/7 and adding x/π is always wrong, and the oracle notices.
+
+    The error is relative as well as absolute, so it stays above the oracle's
+    relative tolerance even next to a huge constant (``-x*exp(27)``).
+    """
+    import sympy
+
     d = sympy_diff(e, "x")
     with pytest.raises(AssertionError) as failure:
-        assert_same(d + X / 7, d, ["x", "y"], symbolic=False)
+        assert_same(d * (1 + X / 7) + X / sympy.pi, d, ["x", "y"], symbolic=False)
     assume(not isinstance(failure.value, Undecided))
     assert "not equal at" in str(failure.value)
 
