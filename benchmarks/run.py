@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from backends import load
 from coldstart import cold_start_report
 from measure import Timing, clear_symdiff_caches, foreign, repeat
+from parsing import parse_report
 from report import Reference, fmt_ms, ratio, size
 from workloads import Workload, all_workloads
 
@@ -129,6 +130,9 @@ def main() -> None:
                 f"| {size(raw.result)} / {size(full.result)} | {verdict} |",
                 flush=True,
             )
+    if args.only in ("", "parse"):
+        print()
+        print(parse_report(args.sympy_timeout, args.quick))
     print()
     print(cold_start_report())
     print(f"\nTotal benchmark time: {time.perf_counter() - started:.0f} s")

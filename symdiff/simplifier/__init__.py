@@ -15,6 +15,13 @@ Every pass is a memoized bottom-up rewrite of the DAG; the driver (see
 :mod:`symdiff.simplifier.sweep`) keeps every pass's results for the whole call,
 so an iteration computes a pass only on nodes it has not seen before.
 
+``simplify()`` records no steps, so it takes a fast path when it can
+(:mod:`symdiff.simplifier.fast`): each node is brought to its own fixpoint in
+one walk, children first, with exactly the driver's result; where the two
+orders could end in different nodes (:mod:`symdiff.simplifier.confluence`),
+with ``expand=True``, a lowered ``max_simplify_steps``, or on any error it runs
+the driver instead.  Set ``FAST_PATH = False`` to always run the driver.
+
 >>> from symdiff.ast import Mul, Num, Pow, Var
 >>> x = Var("x")
 >>> e = Mul((Num(15), Pow(Mul((Num(2), Pow(x, Num(2)))), Num(4)), Mul((Num(4), x))))
@@ -31,12 +38,14 @@ import time
 from functools import partial
 
 from ..ast import Add, Call, Expr, Indicator, Mul, Pow
-from ..errors import LimitError
+from ..errors import DomainError, LimitError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..steps import Step
 from .arithmetic import arithmetic
 from .collect import collect_terms_node
+from .confluence import risky
 from .expand import expand_node
+from .fast import Fallback, normalize
 from .flatten import flatten
 from .functions import function_values_node
 from .identities import identities_node
@@ -47,7 +56,10 @@ from .powers import combine_powers_node, distribute_exponent_node
 from .sweep import Kinds, Sweeper
 from .walk import NodeFn
 
-__all__ = ["RULES", "arithmetic", "simplify", "simplify_steps"]
+__all__ = ["FAST_PATH", "RULES", "arithmetic", "simplify", "simplify_steps"]
+
+# simplify() takes the fast path (:mod:`symdiff.simplifier.fast`) when this is true
+FAST_PATH = True
 
 RULES: tuple[str, ...] = (
     "identities",
@@ -120,9 +132,19 @@ def simplify_steps(
 def simplify(expr: Expr, *, expand: bool = False, limits: Limits = DEFAULT_LIMITS) -> Expr:
     """The canonical simplified form of ``expr`` (a fixpoint of every pass).
 
+    Always the node ``simplify_steps(expr)[0]`` gives (see the module docstring
+    for the fast path).  With the default ``max_simplify_steps`` the fast path
+    does not count steps, so an input that would need more than 10,000 driver
+    iterations gets its result instead of ``LimitError``.
+
     >>> from symdiff.ast import Add, Mul, Num, Var
     >>> x = Var("x")
     >>> simplify(Add((Mul((Num(2), x)), Mul((Num(3), x))))) is Mul((Num(5), x))
     True
     """
+    if FAST_PATH and not expand and limits.max_simplify_steps >= DEFAULT_LIMITS.max_simplify_steps:
+        try:
+            return normalize(expr, _passes(limits, expand), limits=limits, guard=risky)
+        except (Fallback, DomainError):
+            pass
     return simplify_steps(expr, expand=expand, limits=limits)[0]

@@ -16,7 +16,11 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..ast import Add, Expr, Num, add, mul, transform
+from ..limits import DEFAULT_LIMITS
+from .numbers import fits
 from .walk import rebuild, split_coefficient
+
+MAX_BITS = DEFAULT_LIMITS.max_fold_bits
 
 
 def collect_terms_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
@@ -40,8 +44,8 @@ def collect_terms_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
         return rebuild(node, kids)
     out: list[Expr | None] = list(kids)
     for places in groups.values():
-        if len(places) < 2:
-            continue
+        if len(places) < 2 or not fits([parts[i][0] for i in places], MAX_BITS, total=True):
+            continue  # a single term, or coefficients whose sum could be huge: left apart
         total = Fraction(0)
         for i in places:
             out[i] = None
