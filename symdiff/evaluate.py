@@ -54,7 +54,7 @@ from .functions import ALIASES, KNOWN, arity_ok
 
 Value = Fraction | float
 
-MAX_EXACT_BITS = 1 << 16  # ~20,000 digits: Fraction gcds stay in milliseconds
+MAX_EXACT_BITS = 1 << 13  # ~2,500 digits: printable (Python refuses int -> str past 4,300)
 
 ZERO, ONE, HALF = Fraction(0), Fraction(1), Fraction(1, 2)
 

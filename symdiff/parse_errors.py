@@ -1,4 +1,4 @@
-"""Checks on raw input text, and the conversion of every parse failure into a ``ParseError``.
+"""Where an error is, and the conversion of a grammar mismatch into a ``ParseError`` in words.
 
 Positions are character offsets into the ORIGINAL text; lines and columns are 1-based.
 
@@ -8,30 +8,19 @@ Positions are character offsets into the ORIGINAL text; lines and columns are 1-
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from bisect import bisect_right
 from typing import Any
 
-from .errors import LimitError, ParseError
-from .functions import GREEK_LETTERS
-from .limits import Limits
+from .errors import ParseError
 
 _EXCERPT_HALF = 60  # characters kept on each side of the caret in an excerpt
-_UNICODE_OK = "".join(GREEK_LETTERS) + "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺₀₁₂₃₄₅₆₇₈₉·×⋅−÷′"
-_SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
-_BAD_CHAR = re.compile(f"[^\t\n\r\x20-\x7e{_UNICODE_OK}{_SPACES}]")
-_PARENS = re.compile(r"[()]")
-_LATEX_FRAC = re.compile(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
-_PYTHON = re.compile(r"__|\blambda\b[^:]*:|\bimport\b|\bdef\b|[A-Za-z)]\.[A-Za-z_]")
 _PUNCTUATION = "_LPAR _COMMA _GT _LT _LSQB _RSQB PRIME _RPAR"
-_LOOKALIKES = dict(zip("аеорсухіјѕԁɡАВЕКМНОРСТХ", "aeopcyxijsdgABEKMHOPCTX", strict=True))
 
 # how "expected ..." names the terminals, in the order it lists them; others go unnamed
 _NAMED = {"NUMBER": "a number", "RATIONAL": "a number", "POSITION": "a number"}
 _NAMED |= {"NAME": "a variable", "CONST": "a variable", "OPERATOR": "an operator"}
 _NAMED |= {t: f'"{c}"' for t, c in zip(_PUNCTUATION.split(), "(,><[]')", strict=True)}
-_OPERATORS = frozenset({"_PLUS", "_MINUS", "_STAR", "_SLASH", "_POW", "SUPERSCRIPT"})
+_OPERATORS = frozenset({"_PLUS", "_MINUS", "_STAR", "SLASH", "POW", "SUPERSCRIPT"})
 _ORDER = tuple(dict.fromkeys(_NAMED.values()))
 
 
@@ -84,64 +73,6 @@ def where(text: str, pos: int) -> str:
     return f"line {line}, column {column}"
 
 
-def check_text(text: str, limits: Limits) -> int | None:
-    """Reject oversized, empty, non-mathematical or unbalanced text before parsing.
-
-    Returns the offset of the innermost "(" left open (None if all are closed).
-
-    >>> check_text("sin((x)", Limits()) , check_text("x", Limits())
-    (3, None)
-    """
-    if len(text) > limits.max_input_chars:
-        raise LimitError(f"input has {len(text)} characters; the limit is {limits.max_input_chars}")
-    backslash = text.find("\\")
-    if backslash >= 0:
-        frac = _LATEX_FRAC.search(text)
-        hint = f"{_wrap(frac[1])}/{_wrap(frac[2])}" if frac else "1/x for \\frac{1}{x}"
-        raise error_at(text, backslash, f"LaTeX input is not accepted; write {hint}")
-    bad = _BAD_CHAR.search(text)
-    if bad:
-        raise _bad_character(text, bad.start())
-    if not text.strip():
-        raise error_at(text, 0, "empty input", "an expression")
-    opened: list[int] = []
-    for m in _PARENS.finditer(text):
-        if m[0] == "(":
-            opened.append(m.start())
-            if len(opened) > limits.max_depth:
-                raise LimitError(
-                    f"nesting depth at {where(text, m.start())} exceeds the limit "
-                    f"{limits.max_depth}"
-                )
-        elif opened:
-            opened.pop()
-        else:
-            raise error_at(text, m.start(), 'unbalanced ")": no "(" to close')
-    return opened[-1] if opened else None
-
-
-def _wrap(part: str) -> str:
-    part = part.strip()
-    return part if re.fullmatch(r"\w+", part) else f"({part})"
-
-
-def _bad_character(text: str, pos: int) -> ParseError:
-    ch = text[pos]
-    if unicodedata.category(ch) == "Cc":
-        line, column = position(text, pos)
-        return error_at(
-            text,
-            pos,
-            f"control character U+{ord(ch):04X} at line {line}, column {column} is not allowed",
-        )
-    name = unicodedata.name(ch, f"U+{ord(ch):04X}")
-    message = f'character "{ch}" ({name}) is not allowed'
-    plain = _LOOKALIKES.get(ch) or unicodedata.normalize("NFKC", ch)
-    if plain != ch and plain.strip() and not _BAD_CHAR.search(plain):
-        message += f'; it looks like "{plain}", type that instead'
-    return error_at(text, pos, message)
-
-
 def describe(names: set[str] | frozenset[str]) -> str:
     """What the parser would have accepted, in words.
 
@@ -160,26 +91,15 @@ def describe(names: set[str] | frozenset[str]) -> str:
     return ", ".join(ordered[:-1]) + " or " + ordered[-1] if len(ordered) > 1 else "".join(ordered)
 
 
-def unexpected_character(text: str, pos: int) -> ParseError:
-    """The error for a character no token starts with (``_``, ``.``, ``:``, ``=``...).
-
-    >>> unexpected_character("x:y", 1).message
-    'unexpected character ":"'
-    """
-    return error_at(text, pos, f'unexpected character "{text[pos]}"' + _python_hint(text))
-
-
-def _python_hint(text: str) -> str:
-    return " (symdiff reads mathematics, not Python code)" if _PYTHON.search(text) else ""
-
-
-def from_lark(
-    exc: Any, text: str, tokens: list[Any], unclosed: int | None, start_text: str
+def unexpected_token(
+    names: frozenset[str], token: Any, text: str, tokens: list[Any], unclosed: int | None,
+    start_text: str,
 ) -> ParseError:
-    """Turn Lark's ``UnexpectedToken`` into a ``ParseError`` in words.
+    """The ``ParseError`` for a token (or the end: type ``$END``) the grammar cannot take.
 
-    ``tokens`` are the tokens fed to the parser; ``start_text`` says what precedes the first
-    one ("at the start", or 'after "="' in a definition).
+    ``names`` are the terminals that could have come instead, ``tokens`` the tokens fed to
+    the parser; ``start_text`` says what precedes the first one ("at the start", or
+    'after "="' in a definition).
 
     >>> from symdiff.parser import parse
     >>> try:
@@ -188,12 +108,10 @@ def from_lark(
     ...     print(err.message)
     unexpected end of input: expected a number, a variable or "(" after "+"
     """
-    try:  # the terminals that can really come next (Lark's own set over-approximates)
-        names = frozenset(exc.interactive_parser.accepts()) - {"$END"}
-    except Exception:  # pragma: no cover - fall back to the parse table's set
-        names = frozenset(exc.expected)
+    from .hygiene import python_hint
+
+    names = names - {"$END"}
     expected = describe(names) or "the end of the input"
-    token = exc.token
     if token.type == "$END":
         index = len(tokens)
         pos = tokens[-1].end_pos if tokens else len(text)
@@ -212,4 +130,4 @@ def from_lark(
         message = f'unexpected "{shown}" {after}: expected {expected}'
         if token.type in ("_GT", "_LT"):
             message += "; a comparison goes in parentheses, as in 1(x > y)"
-    return error_at(text, pos, message + _python_hint(text), expected)
+    return error_at(text, pos, message + python_hint(text), expected)

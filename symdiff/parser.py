@@ -1,16 +1,17 @@
-"""Text -> expression: a lazily built Lark LALR parser that builds nodes while it parses.
+"""Text -> expression: the grammar's LALR table, run by a lean driver that builds nodes.
 
-The grammar is ``grammar/symdiff.lark``; ``symdiff/lexing.py`` refines its tokens (how words
-split into variables, ``1(`` indicators, rational literals) and ``symdiff/parse_errors.py``
-turns every failure into a ``ParseError`` that points at the original text.
+The grammar is ``grammar/symdiff.lark``.  Lark builds its LALR(1) table once, lazily;
+:mod:`symdiff.lexing` scans and refines the tokens (how words split into variables, ``1(``
+indicators, rational literals), :mod:`symdiff.lalr` runs the table with the callbacks of
+:mod:`symdiff.ast_builder`, and :mod:`symdiff.parse_errors` turns every failure into a
+``ParseError`` that points at the original text.
 
 Design:
 
-* The grammar's callbacks run during the LALR reductions (``Lark(transformer=...)``), so no
-  parse tree is built and nothing recurses: 100,000 nested parentheses parse.
-* A chain of terms (``a + b - c``) is collected in a list and becomes ONE n-ary ``Add`` when
-  the chain ends; likewise a chain of factors, explicit or implicit, is one ``Mul``.
-  Parentheses end a chain, so ``x*(y*z)`` stays nested.
+* Nodes are built during the reductions, so no parse tree is built and nothing recurses:
+  100,000 nested parentheses parse.  Every limit of :class:`~symdiff.limits.Limits` that
+  concerns text (size, depth, digits, derivative order, distinct nodes, time) is checked
+  while parsing, before anything large is built.
 * A definition ``f(x, y) = body`` is recognised by a regular expression before parsing; the
   header is blanked out (columns of the body stay those of the full text) and the body is
   parsed knowing the parameters (multi-letter ones become atomic) and the defined name (an
@@ -33,19 +34,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .ast import MINUS_ONE, Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var, neg
+from .ast import Expr, bulk, count_nodes
+from .ast_builder import Builder, Problem
 from .definition import Definition
-from .errors import ParseError, SymdiffError, UnsupportedError
-from .functions import ALIASES, GREEK, GREEK_LETTERS, KNOWN, arity_ok
+from .errors import LimitError
+from .functions import ALIASES, GREEK, GREEK_LETTERS, KNOWN
+from .hygiene import check_text
 from .limits import DEFAULT_LIMITS, Limits
-from .parse_errors import check_text, error_at, from_lark, where
+from .parse_errors import error_at, unexpected_token
 
 _GRAMMAR = ("grammar", "symdiff.lark")
 _NAME = r"(?:[A-Za-z]+|[" + "".join(GREEK_LETTERS) + r"])[0-9]*(?:_(?:[0-9]+|[A-Za-z]+[0-9]*))*"
 _HEADER = re.compile(r"\s*(?P<name>\w+)\s*\((?P<params>[^()=]*)\)\s*=")
-_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789- ")
 _LOCK = threading.Lock()
-_CACHE: list[Any] = []
+_CACHE: dict[str, Any] = {}
 
 
 def _grammar_file() -> Any:
@@ -83,25 +85,56 @@ def load_grammar() -> str:
     return str(_grammar_file().read_text(encoding="utf-8"))
 
 
-def _lark() -> Any:
-    """The Lark parser, built on first use (importing symdiff stays fast)."""
+def _build() -> dict[str, Any]:
+    """Lark's parser object, its table flattened for the driver, and the scanner."""
     if not _CACHE:
         with _LOCK:
             if not _CACHE:
                 from lark import Lark
 
-                from .lexing import KeepWords, Scanner
+                from .lalr import compile_table
+                from .scanning import KeepWords, Scanner
 
-                _CACHE.append(
-                    Lark(
-                        load_grammar(),
-                        parser="lalr",
-                        lexer=Scanner,
-                        transformer=_Builder(),
-                        postlex=KeepWords(),
-                    )
+                lark = Lark(
+                    load_grammar(),
+                    parser="lalr",
+                    lexer=Scanner,
+                    transformer=Builder(),
+                    postlex=KeepWords(),
                 )
-    return _CACHE[0]
+                _CACHE.update(table=compile_table(lark), scanner=Scanner(lark.lexer_conf))
+                _CACHE["lark"] = lark
+    return _CACHE
+
+
+def table() -> Any:
+    """The LALR table of the grammar, ready for :func:`symdiff.lalr.run`.
+
+    >>> table().start >= 0
+    True
+    """
+    return _build()["table"]
+
+
+def grammar_object() -> Any:
+    """The ``lark.Lark`` object of the grammar, e.g. for ``hypothesis.extra.lark.from_lark``.
+
+    Its terminals listed by ``%declare`` (NAME, FUNC, ...) are made by the lexer, not by
+    patterns, so a string generator needs explicit strategies for them.
+
+    >>> sorted(grammar_object().options.start)
+    ['start']
+    """
+    return _build()["lark"]
+
+
+def scanner() -> Any:
+    """The scanner compiled from the grammar's terminals.
+
+    >>> [kind for kind, _, _ in scanner().scan("x^2")]
+    ['WORD', 'POW', 'NUMBER']
+    """
+    return _build()["scanner"]
 
 
 def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> Expr:
@@ -142,15 +175,25 @@ def parse_definition(text: str, limits: Limits = DEFAULT_LIMITS) -> Definition:
             text.index("="),
             'unexpected "=": only a definition such as "f(x, y) = x*y" contains "="',
         )
-    lark = _lark()
-    from lark.exceptions import UnexpectedToken
+    from .lalr import Mismatch, run
+    from .lexing import refine
 
+    source.tokens = refine(scanner().scan(source.text), source)
     try:
-        body = lark.parse(source)
-    except UnexpectedToken as exc:
-        raise from_lark(exc, text, source.tokens, unclosed, after) from None
-    except _Problem as problem:
+        with bulk():  # no garbage-collector passes over the new nodes: they form no cycles
+            body = run(table(), source.tokens, limits, text)
+    except Mismatch as bad:
+        raise unexpected_token(bad.names, bad.token, text, source.tokens, unclosed, after) from None
+    except Problem as problem:
         raise problem.located(text) from None
+    # a token makes at most 3 nodes (x/y: y, y^-1 and the product), so counting is rare
+    if 3 * len(source.tokens) + 3 > limits.max_nodes:
+        nodes = count_nodes(body)
+        if nodes > limits.max_nodes:
+            raise LimitError(
+                f"the expression has {nodes} distinct nodes; the limit is {limits.max_nodes} "
+                "(max_nodes)"
+            )
     return Definition(body, source.name, source.params if header is not None else None)
 
 
@@ -178,138 +221,4 @@ def _signature(text: str, header: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     return name, tuple(params)
 
 
-class _Problem(Exception):
-    """An error found while building nodes; ``parse_definition`` adds where it is."""
-
-    def __init__(self, error: type[SymdiffError], pos: int, message: str) -> None:
-        super().__init__(message)
-        self.error, self.pos, self.message = error, pos, message
-
-    def located(self, text: str) -> SymdiffError:
-        if self.error is ParseError:
-            return error_at(text, self.pos, self.message)
-        return self.error(f"{self.message} (at {where(text, self.pos)})")
-
-
-class _Terms(list):  # type: ignore[type-arg]
-    """The terms of a sum chain still being parsed."""
-
-    __slots__ = ()
-
-
-class _Factors(list):  # type: ignore[type-arg]
-    """The factors of a product chain still being parsed."""
-
-    __slots__ = ()
-
-
-def _done(value: Any) -> Expr:
-    """Close a chain: the collected terms or factors become one n-ary node."""
-    kind = type(value)
-    if kind is _Factors:
-        return Mul(tuple(value))
-    if kind is _Terms:
-        return Add(tuple(value))
-    return value  # type: ignore[no-any-return]
-
-
-class _Builder:
-    """One callback per grammar alias; each gets the rule's children as a list."""
-
-    def start(self, c: list[Any]) -> Expr:
-        return _done(c[0])
-
-    def add(self, c: list[Any]) -> _Terms:
-        left = c[0]
-        if type(left) is _Terms:
-            left.append(_done(c[1]))
-            return left
-        return _Terms((_done(left), _done(c[1])))
-
-    def sub(self, c: list[Any]) -> _Terms:
-        return self.add([c[0], neg(_done(c[1]))])
-
-    def neg(self, c: list[Any]) -> Expr:
-        return neg(_done(c[0]))
-
-    def mul(self, c: list[Any]) -> _Factors:
-        left = c[0]
-        if type(left) is _Factors:
-            left.append(c[1])
-            return left
-        return _Factors((left, c[1]))
-
-    def div(self, c: list[Any]) -> _Factors:
-        return self.mul([c[0], Pow(c[1], MINUS_ONE)])
-
-    def pow(self, c: list[Any]) -> Expr:
-        exp = c[1]
-        if not isinstance(exp, Expr):  # a SUPERSCRIPT token
-            exp = Num(int(exp.value.translate(_SUPERSCRIPTS).replace(" ", "")))
-        return Pow(c[0], exp)
-
-    def number(self, c: list[Any]) -> Expr:
-        return Num(c[0].value)
-
-    def rational(self, c: list[Any]) -> Expr:
-        return Num(c[0].value)
-
-    def variable(self, c: list[Any]) -> Expr:
-        return Var(c[0].value)
-
-    def constant(self, c: list[Any]) -> Expr:
-        return Const(c[0].value)
-
-    def group(self, c: list[Any]) -> Expr:
-        return _done(c[0])
-
-    def greater(self, c: list[Any]) -> Expr:
-        return Indicator(_done(c[0]), _done(c[1]))
-
-    def less(self, c: list[Any]) -> Expr:
-        return Indicator(_done(c[1]), _done(c[0]))
-
-    def args(self, c: list[Any]) -> tuple[Expr, ...]:
-        return tuple(_done(a) for a in c)
-
-    def derivative(self, c: list[Any]) -> list[Any]:
-        return c
-
-    def call(self, c: list[Any]) -> Expr:
-        token, args = c
-        if not arity_ok(token.value, len(args)):
-            wanted = KNOWN[token.value]
-            count = "at least 1 argument" if wanted is None else f"{wanted} argument"
-            count += "s" if wanted not in (None, 1) else ""
-            message = f"{token.value}() takes {count}, not {len(args)}"
-            raise _Problem(UnsupportedError, token.start_pos, message)
-        return Call(token.value, args)
-
-    def abstract(self, c: list[Any]) -> Expr:
-        token, args = c[0], c[-1]
-        if len(c) == 2:
-            return Call(token.value, args)
-        return Call(token.value, args, _positions(token.value, c[1], len(args)))
-
-
-def _positions(name: str, mark: list[Any], count: int) -> tuple[int, ...]:
-    """0-based argument positions of ``f'``, ``f''``, ``g'[2]``, ``g''[1,2]``."""
-    primes, given = mark[0], mark[1:]
-    order = len(primes.value)
-    if not given:
-        if count != 1:
-            message = f"{name}{primes.value} of {count} arguments needs argument positions"
-            raise _Problem(ParseError, primes.start_pos, f"{message}, as in {name}'[1](...)")
-        return (0,) * order
-    if len(given) != order:
-        raise _Problem(
-            ParseError, primes.start_pos, f"{order} prime(s) but {len(given)} argument position(s)"
-        )
-    for pos in given:
-        if not pos.value.isdigit() or not 1 <= int(pos.value) <= count:
-            message = f"argument position {pos.value} is not one of 1..{count} of {name}"
-            raise _Problem(ParseError, pos.start_pos, message)
-    return tuple(int(p.value) - 1 for p in given)
-
-
-__all__ = ["grammar_path", "load_grammar", "parse", "parse_definition"]
+__all__ = ["grammar_object", "grammar_path", "load_grammar", "parse", "parse_definition"]

@@ -91,6 +91,7 @@ TREES = [
     ("6/4", n("3/2")),
     ("5/2*x", Mul((n("5/2"), x))),
     ("5/2x", Mul((n("5/2"), x))),
+    ("5 / 2 x", Mul((n("5/2"), x))),
     ("-5/2x", Mul((n("-5/2"), x))),
     ("a - 5/2b", Add((a, Mul((n("-5/2"), b))))),
     ("x^(1/2)", Pow(x, n("1/2"))),
@@ -99,7 +100,7 @@ TREES = [
     ("5/2^2", Mul((n(5), inv(Pow(n(2), n(2)))))),
     ("x^5/2", Mul((Pow(x, n(5)), inv(n(2))))),
     ("2.5/2", Mul((n("5/2"), inv(n(2))))),
-    ("5/0", Mul((n(5), inv(n(0))))),
+    ("5/0^2", Mul((n(5), inv(Pow(n(0), n(2)))))),  # 5/0 is a DomainError (test_hostile)
     # variables, constants, letter splitting
     ("x1", Var("x1")),
     ("w_12", Var("w_12")),
@@ -120,6 +121,7 @@ TREES = [
     ("w1x1", Mul((Var("w1"), Var("x1")))),
     ("αβ", Mul((Var("alpha"), Var("beta")))),
     ("xe", Mul((x, E))),
+    ("e(x + 1)", Mul((E, Add((x, n(1)))))),
     ("f", Var("f")),
     # precedence and signs
     ("-x^2", Mul((n(-1), Pow(x, n(2))))),
@@ -241,8 +243,8 @@ BAD = [  # source, line, column, words in the message
     ("g'[3](x, y)", 1, 4, "argument position 3"),
     ("g''[1](x, y)", 1, 2, "2 prime(s) but 1"),
     ("f'[1.5](x)", 1, 4, "argument position 1.5"),
-    ("x\x00", 1, 2, "column 2"),
-    ("x +\n\x07", 2, 1, "control character U+0007"),
+    ("x\x00", 1, 2, "NUL byte"),
+    ("x +\n\x07", 2, 1, "control character (U+0007)"),
     ("x + \u0445", 1, 5, "CYRILLIC SMALL LETTER HA"),
     ("\uff58^2", 1, 1, "FULLWIDTH LATIN SMALL LETTER X"),
     ("x \u2265 y", 1, 3, "GREATER-THAN OR EQUAL TO"),
@@ -322,6 +324,13 @@ LIMITS = [  # source, limits, words
     ("x^²²²²²", Limits(max_literal_digits=4), "more than 4 digits"),
     ("(" * 11 + "x" + ")" * 11, Limits(max_depth=10), "nesting depth"),
     ("f" + "'" * 21 + "(x)", Limits(), "order 21"),
+    # the nesting depth counts powers, unary signs and calls as well as parentheses
+    ("x^x^x^x", Limits(max_depth=2), "nesting depth at line 1, column 6"),
+    ("---x", Limits(max_depth=2), "nesting depth at line 1, column 3"),
+    ("sin(sin(sin(x)))", Limits(max_depth=2), "nesting depth at line 1, column 12"),
+    ("x^-(-x)", Limits(max_depth=2), "nesting depth at line 1, column 4"),
+    ("x1 + x2 + x3 + x4", Limits(max_nodes=4), "5 distinct nodes; the limit is 4"),
+    ("x + y " * 5000, Limits(timeout=1e-9), "time limit"),
 ]
 
 
@@ -333,13 +342,16 @@ def test_limits(source: str, limits: Limits, words: str) -> None:
 
 
 def test_limits_are_inclusive() -> None:
+    assert parse("x^x^x", Limits(max_depth=2)) is Pow(x, Pow(x, x))
+    assert parse("a - b - c - d", Limits(max_depth=1)) is Add((a, -b, -c, -Var("d")))
+    assert parse("x1 + x2 + x3", Limits(max_nodes=4)) is parse("x1 + x2 + x3")
     assert parse("1" * 1000) is n("1" * 1000)
     assert parse("(" * 10 + "x" + ")" * 10, Limits(max_depth=10)) is x
     assert parse("x + y", Limits(max_input_chars=5)) is Add((x, y))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
-@given(st.lists(st.sampled_from([*"xyefg12 .+-*/^()[],'<>=_:θ²⁻·", "sin", "1(", "5/2"]),
+@given(st.lists(st.sampled_from([*"xyefg12 .+-*/^()[],'<>=_:θ²⁻·", "sin", "1(", "5 / 2", "f(x) ="]),
                 max_size=12).map("".join))  # fmt: skip
 def test_any_text_parses_or_raises_a_symdiff_error(source: str) -> None:
     try:
