@@ -118,9 +118,185 @@ FOUND = [
     "10h−" + "0^-1" * 38 + "**" + "x" * 7 + "0^-1" * 25 + "x" * 20 + "0^-10^-1pi⁻¹",
     "xxxxx^2xxxy" + "x" * 89 + "^" + "x" * 158 + "^x",
     "xxxxx^2xxxy" + "x" * 248 + "^x",
+    # atheris, run 3 (the final code, CPU time): 22 inputs over 5 s under instrumentation, each
+    # at most 2.2 s uninstrumented, most of it rendering the steps of a ~290-factor product
+    "xf(x) = xw_129" + "x" * 208 + "yxxxxx(xxxx)/" + "x" * 26 + "w_12" + "x" * 8 + "zxxx1e-3",
+    "xf(x) = xw_129"
+    + "x" * 46
+    + "·"
+    + "x" * 9
+    + "w_12"
+    + "x" * 148
+    + "yxxxxx(xxxx)/"
+    + "x" * 26
+    + "w_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129xxxxxw_12"
+    + "x" * 199
+    + "yxxxxx(xxxx)/"
+    + "x" * 6
+    + "ypi"
+    + "x" * 18
+    + "w_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129xxxxxw_12"
+    + "x" * 129
+    + "e"
+    + "x" * 69
+    + "yxxxxx(xxxx)/"
+    + "x" * 26
+    + "w_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129xxxxxw_12"
+    + "x" * 129
+    + "e"
+    + "x" * 69
+    + "yxxxxx(xxxx)/"
+    + "x" * 15
+    + "y"
+    + "x" * 10
+    + "w_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129" + "x" * 195 + "yxxxxx(xxxx)/" + "x" * 26 + "w_12" + "x" * 12 + "1e-3",
+    "xf(x) = xw_129xxxxxw_12"
+    + "x" * 183
+    + "²²²²"
+    + "x" * 16
+    + "yxxxxx(xxxx)/"
+    + "x" * 26
+    + "w_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129xxxxxw_12"
+    + "x" * 183
+    + "²²²²"
+    + "x" * 16
+    + "yxxxxx(xxxx)/"
+    + "x" * 25
+    + "zw_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129xxxxxw_12"
+    + "x" * 149
+    + "z"
+    + "x" * 34
+    + "²²²²"
+    + "x" * 16
+    + "yxxxxx(xxxx)/"
+    + "x" * 25
+    + "zw_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129xxxxxw_12"
+    + "x" * 149
+    + "z"
+    + "x" * 34
+    + "²²²²"
+    + "x" * 16
+    + "yxxxxx(xxxx)/"
+    + "x" * 25
+    + "zw_12"
+    + "x" * 10
+    + "10y1e-3",
+    "xf(x) = xw_129" + "x" * 208 + "yxxzfoo0(xxxx)/" + "x" * 26 + "w_12" + "x" * 12 + "1e-3",
+    "xf(x) = xw_129xxxxxw_12"
+    + "x" * 82
+    + "foo"
+    + "x" * 116
+    + "yxxxxx(xxxx)/"
+    + "x" * 26
+    + "w_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129xxxxxw_12" + "x" * 199 + "yxxxxx(xxxx)/" + "x" * 26 + "w_12" + "x" * 12 + "1e-3",
+    "xf(x) = xw_129" + "x" * 208 + "yxxxxx(xxxx)/" + "x" * 26 + "w_12" + "x" * 12 + "1e-3",
+    "xf(x) = xw_129"
+    + "x" * 42
+    + "π"
+    + "x" * 165
+    + "yxxzfoo0(xxxx)/"
+    + "x" * 26
+    + "w_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129"
+    + "x" * 42
+    + "π"
+    + "x" * 165
+    + "yxxzfoo0(xxxx)"
+    + "x" * 10
+    + "/"
+    + "x" * 26
+    + "w_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129"
+    + "x" * 42
+    + "π"
+    + "x" * 149
+    + "y"
+    + "x" * 6
+    + "y"
+    + "x" * 8
+    + "yxxzfoo0(xxxx)"
+    + "x" * 10
+    + "/"
+    + "x" * 26
+    + "w_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129"
+    + "x" * 42
+    + "π"
+    + "x" * 99
+    + "y"
+    + "x" * 49
+    + "y"
+    + "x" * 6
+    + "y"
+    + "x" * 8
+    + "yxxzfoo0(xxxx)"
+    + "x" * 10
+    + "/"
+    + "x" * 26
+    + "w_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129" + "x" * 204 + "yxxxxx(xxxx)/" + "x" * 26 + "w_12" + "x" * 12 + "1e-3",
+    "1e-3x⁻¹" + "x" * 166 + "expπe" + "x" * 117,
+    "xf(x) = xw_129"
+    + "x" * 208
+    + "yxxzfoo0(xxxx)/"
+    + "x" * 11
+    + "alpha"
+    + "x" * 22
+    + "w_12"
+    + "x" * 12
+    + "1e-3",
+    "xf(x) = xw_129"
+    + "x" * 80
+    + "e"
+    + "x" * 127
+    + "yxxzfoo0(xxxx)/"
+    + "x" * 26
+    + "w_12"
+    + "x" * 12
+    + "1e-3",
 ]
 
 
 def test_inputs_found_by_fuzzing() -> None:
     for text in FOUND:
         check(text)
+
+
+def test_the_slowest_found_input_renders_its_steps_in_bounded_time() -> None:
+    text = max(FOUND[8:], key=len)
+    with time_bound(SECONDS):
+        d = symdiff.as_definition(text)
+        for name in variables_of(d)[:3]:
+            symdiff.derive(d, name).render("unicode")

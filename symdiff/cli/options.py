@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
-from dataclasses import replace
 
-from ..limits import DEFAULT_LIMITS, Limits
+from ..limits import Limits, add_limit_options, limits_from_args
 from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
 
 FORMATS = ("text", "unicode", "latex", "markdown", "json", "html")
@@ -74,6 +73,7 @@ def add_shared_options(parser: argparse.ArgumentParser) -> None:
                         help="give up (exit 2) after this much wall-clock time")  # fmt: skip
     parser.add_argument("--debug", action="store_true",
                         help="show the traceback of an internal error")  # fmt: skip
+    add_limit_options(parser)
 
 
 def add_result_options(parser: argparse.ArgumentParser, *, at: bool = True) -> None:
@@ -183,6 +183,4 @@ def limits_from(args: argparse.Namespace) -> Limits:
     >>> limits_from(parse_command(["x", "--timeout", "2"])).timeout
     2.0
     """
-    if getattr(args, "timeout", None) is None:
-        return DEFAULT_LIMITS
-    return replace(DEFAULT_LIMITS, timeout=args.timeout)
+    return limits_from_args(args)
