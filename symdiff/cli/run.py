@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 from collections.abc import Iterable
 from typing import TextIO
@@ -69,15 +70,27 @@ def _title(sources: Iterable[str]) -> str:
     return "symdiff: " + (text if len(text) <= 80 else text[:77] + "...")
 
 
+def stdin_lines() -> TextIO:
+    """Standard input as UTF-8 text whose undecodable bytes survive as lone surrogates.
+
+    The parser's input hygiene then names the line and column of invalid UTF-8,
+    whatever the locale's decoder would have done with it.
+    """
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # already text (a test's StringIO)
+        return sys.stdin
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape")
+
+
 def run(args: argparse.Namespace, out: TextIO, color: bool = False) -> int:
     """Run the command; return the exit code."""
     if args.command == "jacobian":
         texts = list(args.exprs)
         if texts == ["-"]:
-            texts = [t for t in (line.strip() for line in sys.stdin) if t and t[0] != "#"]
+            texts = [t for t in (line.strip() for line in stdin_lines()) if t and t[0] != "#"]
         return _single(args, texts, out, color)
     if args.expr.strip() == "-":
-        return _batch(args, sys.stdin, out, color)
+        return _batch(args, stdin_lines(), out, color)
     return _single(args, args.expr, out, color)
 
 
