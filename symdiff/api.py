@@ -122,7 +122,7 @@ def diff(
     """
     definition = as_definition(source, limits)
     name = var if var is not None else _only_variable(definition)
-    raw, _ = differentiate(definition.body, name)
+    raw, _ = differentiate(definition.body, name, limits=limits)
     if not simplify:
         return raw
     return _simplify(arithmetic(raw), expand=expand, limits=limits)

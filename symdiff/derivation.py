@@ -156,7 +156,7 @@ def build_derivation(
     ['derivative', 'derivative', 'arithmetic']
     """
     definition = definition or Definition(expr)
-    _, tree = differentiate(expr, var, record=True)
+    _, tree = differentiate(expr, var, record=True, limits=limits)
     assert tree is not None
     lines = derivative_lines(tree)
     raw = lines[-1].expr

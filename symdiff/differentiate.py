@@ -12,12 +12,20 @@ as a :class:`~symdiff.steps.Step` whose ``after`` is the line the book writes.
 
 from __future__ import annotations
 
+import time
+
 from .ast import Derivative, Expr
+from .errors import LimitError
+from .limits import DEFAULT_LIMITS, Limits
 from .rules import Dependence, Rule, rule_for
 from .steps import Step
 
+_CLOCK_EVERY = 1024  # rule applications between two looks at the clock
 
-def differentiate(expr: Expr, var: str, *, record: bool = False) -> tuple[Expr, Step | None]:
+
+def differentiate(
+    expr: Expr, var: str, *, record: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> tuple[Expr, Step | None]:
     """The raw (unsimplified) derivative of ``expr`` and, if asked, its step tree.
 
     >>> from symdiff.ast import Var
@@ -30,6 +38,12 @@ def differentiate(expr: Expr, var: str, *, record: bool = False) -> tuple[Expr, 
     chosen: dict[Expr, Rule] = {}
     steps: dict[Expr, Step] = {}
     stack: list[Expr] = [expr]
+    # The n-ary product rule writes n terms of n factors, the one rule whose output can be
+    # quadratic in its input: charge it n*n, so that x*x*...*x (a million factors) is refused
+    # instead of filling memory.  Every other rule's output is linear in the input.
+    budget = limits.max_nodes
+    deadline = None if limits.timeout is None else time.monotonic() + limits.timeout
+    applied = 0
     while stack:
         node = stack[-1]
         if node in done:
@@ -43,6 +57,16 @@ def differentiate(expr: Expr, var: str, *, record: bool = False) -> tuple[Expr, 
             stack.extend(reversed(missing))
             continue
         stack.pop()
+        if rule.id == "product":
+            budget -= len(rule.subs) ** 2 * (2 if record else 1)
+            if budget < 0:
+                raise LimitError(
+                    f"the product rule on {len(rule.subs)} factors would build more than "
+                    f"{limits.max_nodes:,} nodes (max_nodes): one term per factor"
+                )
+        applied += 1
+        if deadline is not None and applied % _CLOCK_EVERY == 0 and time.monotonic() > deadline:
+            raise LimitError(f"differentiation exceeded the time limit of {limits.timeout} s")
         done[node] = rule.build(tuple(done[s] for s in rule.subs))
         if record:
             line = rule.build(tuple(Derivative(s, var) for s in rule.subs))

@@ -218,10 +218,13 @@ def test_text_exprs_are_strings(text: str) -> None:
 def test_text_exprs_parse_if_the_parser_exists() -> None:
     """Every generated string is valid input (once the parser is there)."""
     pytest.importorskip("symdiff.parser")
-    from symdiff import parse
+    from symdiff import DomainError, parse
 
     @given(text_exprs())
     def parses(text: str) -> None:
-        parse(text)
+        try:
+            parse(text)
+        except DomainError:  # x/0 and 0^-1 are refused as soon as they are read (issue 4)
+            assert "0" in text
 
     parses()

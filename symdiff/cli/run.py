@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from typing import TextIO
 
 from ..errors import SymdiffError
+from ..guards import check_output
 from . import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_ANSWER, time_limit
 from .compute import Report, compute
-from .options import ArgumentError
+from .options import ArgumentError, limits_from
 
 SEVERITY = (EXIT_OK, EXIT_WRONG_ANSWER, EXIT_INPUT, EXIT_INTERNAL)  # later ones win
 
@@ -97,6 +98,7 @@ def run(args: argparse.Namespace, out: TextIO, color: bool = False) -> int:
 def _single(args: argparse.Namespace, text: str | list[str], out: TextIO, color: bool) -> int:
     with time_limit(args.timeout):
         report = compute(args, text)
+        check_output([item.expr for item in report.items], limits_from(args))
         shown = output(report, args.format, color)
         if args.format == "html":
             shown = page([shown], _title(report.sources))
@@ -114,6 +116,7 @@ def _batch(args: argparse.Namespace, lines: Iterable[str], out: TextIO, color: b
         try:
             with time_limit(args.timeout):
                 report = compute(args, text)
+                check_output([item.expr for item in report.items], limits_from(args))
                 shown = output(report, args.format, color)
         except (SymdiffError, ArgumentError, RecursionError) as exc:
             message = str(exc) if not isinstance(exc, RecursionError) else "nested too deeply"
