@@ -10,9 +10,6 @@ for the terminals the lexer makes (``%declare``: names, functions, ...).  For a 
 from __future__ import annotations
 
 import os
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -22,6 +19,7 @@ import symdiff
 from symdiff.api import variables_of
 from symdiff.functions import ALIASES, KNOWN
 from symdiff.parser import grammar_object
+from timing import time_bound
 
 SECONDS = 10.0
 SCALE = int(os.environ.get("SYMDIFF_FUZZ_EXAMPLES", "0"))  # 0: the quick default below
@@ -53,19 +51,6 @@ DECLARED = {  # terminals that the lexer makes from words and numbers
 GRAMMAR_TEXT = from_lark(grammar_object(), explicit=DECLARED)
 MATH_TEXT = st.text(alphabet=st.sampled_from(list("xyzefgh0123456789.+-*/^()[],' <>=²⁻·−")))
 
-
-@contextmanager
-def time_bound(seconds: float) -> Iterator[None]:
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def check(text: str) -> None:

@@ -11,11 +11,8 @@
 from __future__ import annotations
 
 import json
-import signal
 import subprocess
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -23,6 +20,7 @@ import pytest
 import symdiff
 from hostile_corpus import ARITY, CORPUS
 from symdiff.errors import DomainError, LimitError, ParseError, SymdiffError, UnsupportedError
+from timing import time_bound
 
 CASE_SECONDS = 5.0
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,21 +28,6 @@ KNOWN = (
     "known functions: abs, cos, exp, ln, log, max, min, relu, sigmoid, sign, sin, sqrt, tan, tanh"
 )
 
-
-@contextmanager
-def time_bound(seconds: float) -> Iterator[None]:
-    """Fail (``TimeoutError``) when the block runs longer than ``seconds`` of wall-clock time."""
-
-    def expire(signum: int, frame: object) -> None:
-        raise TimeoutError(f"still running after {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def row_id(row: tuple[str, type, tuple[str, ...]]) -> str:
