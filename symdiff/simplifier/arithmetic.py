@@ -24,8 +24,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..ast import ONE, ZERO, Add, Const, Expr, Mul, Num, Pow, Var, add, mul, transform
+from ..ast import ZERO, Add, Const, Expr, Mul, Num, Pow, Var, add, mul, transform
 from ..limits import DEFAULT_LIMITS
+from .identities import power_identity
 from .numbers import fits
 from .order import factor_key
 from .walk import rebuild
@@ -38,13 +39,8 @@ def _is_monomial_factor(f: Expr) -> bool:
 
 
 def _power(node: Expr, base: Expr, exp: Expr) -> Expr:
-    if exp is ONE:
-        return base
-    if exp is ZERO or base is ONE:
-        return ONE
-    if base is ZERO and isinstance(exp, Num) and exp.value > 0:
-        return ZERO
-    return rebuild(node, (base, exp))
+    known = power_identity(base, exp)
+    return rebuild(node, (base, exp)) if known is None else known
 
 
 def _product(kids: tuple[Expr, ...]) -> Expr:

@@ -28,6 +28,22 @@ def check_division(base: Expr, exp: Expr) -> None:
         raise DomainError(f"division by zero: 0^{exp.value}")
 
 
+def power_identity(base: Expr, exp: Expr) -> Expr | None:
+    """u^1 → u, u^0 → 1, 1^u → 1, 0^n → 0 (number n > 0); ``None`` when none applies.
+
+    >>> from symdiff.ast import Var
+    >>> power_identity(Var("x"), ONE) is Var("x"), power_identity(Var("x"), Num(2))
+    (True, None)
+    """
+    if exp is ONE:
+        return base
+    if exp is ZERO or base is ONE:
+        return ONE
+    if base is ZERO and isinstance(exp, Num) and exp.value > 0:
+        return ZERO
+    return None
+
+
 def identities_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     """The identities at one node whose children are already rewritten.
 
@@ -46,12 +62,9 @@ def identities_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     elif isinstance(node, Pow):
         base, exp = kids
         check_division(base, exp)
-        if exp is ONE:
-            return base
-        if exp is ZERO or base is ONE:
-            return ONE
-        if base is ZERO and isinstance(exp, Num) and exp.value > 0:
-            return ZERO
+        known = power_identity(base, exp)
+        if known is not None:
+            return known
     return rebuild(node, kids)
 
 
