@@ -1,9 +1,10 @@
-"""A lean LALR(1) driver over the parse table Lark builds from ``grammar/symdiff.lark``.
+"""A lean LALR(1) driver over the parse table of ``grammar/symdiff.lark``.
 
-Lark computes the table and the callbacks (the :mod:`symdiff.ast_builder` methods wrapped
-to drop punctuation); this loop only runs them.  It is Lark's own algorithm with the
-bookkeeping a hostile input needs and without per-token overhead, so a 1 MB input parses in
-about a second:
+Lark computes the table from the grammar; :mod:`symdiff.grammar_tables` flattens it into
+plain data, shipped as :mod:`symdiff.parse_table`, and :func:`compile_table` binds each rule
+to its :mod:`symdiff.ast_builder` callback as Lark would.  This loop only runs them.  It is
+Lark's own algorithm with the bookkeeping a hostile input needs and without per-token
+overhead, so a 1 MB input parses in about a second:
 
 * the *nesting depth* -- open parentheses, calls, powers and unary signs whose operand is not yet
   complete -- is counted as tokens are shifted and reduced, and more than
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from .errors import LimitError
@@ -65,32 +67,71 @@ class Table:
     end: int
 
 
-def compile_table(lark: Any) -> Table:
-    """Flatten a ``Lark(parser="lalr")`` object's table and callbacks for :func:`run`."""
-    from lark.parsers.lalr_analysis import Shift
-    from lark.parsers.lalr_parser_state import ParseConf
+@dataclass(frozen=True, slots=True)
+class TableData:
+    """The grammar's tables as plain data.
 
-    parser = lark.parser.parser.parser
-    conf = ParseConf(parser.parse_table, parser.callbacks, "start")
-    index: dict[Any, int] = {}
-    rules: list[Rule] = []
-    actions: list[dict[str, int]] = [{} for _ in range(max(conf.states) + 1)]
-    for state, row in conf.states.items():
-        for symbol, (action, arg) in row.items():
-            symbol = str(symbol)  # Lark's names are Tokens, whose == and hash are slow
-            if action is Shift:
-                actions[state][symbol] = arg
-                continue
-            if arg not in index:
-                index[arg] = len(rules)
-                size = len(arg.expansion)
-                unit = size == 1 and arg.options.expand1 and not arg.alias
-                opens = sum(s.name in OPENERS for s in arg.expansion)
-                opens += bool(arg.expansion) and arg.expansion[0].name in SIGNS  # unary sign
-                callback = None if unit else conf.callbacks[arg]
-                rules.append(Rule(size, str(arg.origin.name), callback, opens))
-            actions[state][symbol] = ~index[arg]
-    return Table(tuple(actions), tuple(rules), conf.start_state, conf.end_state)
+    :mod:`symdiff.grammar_tables` makes them; :mod:`symdiff.parse_table` ships them.
+    ``actions[state][symbol]`` is a shift (or goto) to state ``s >= 0`` or a reduction by
+    ``rules[~a]``; a rule is ``(size, origin, name, keep, expand1, opens)``.
+    """
+
+    grammar: str  # the text the tables were made from
+    terminals: tuple[tuple[str, str], ...]  # raw terminals (name, regexp), in scanning order
+    ignore: tuple[str, ...]  # terminals the scanner drops
+    actions: tuple[dict[str, int], ...]
+    rules: tuple[tuple[int, str, str, tuple[tuple[int, bool], ...] | None, bool, int], ...]
+    start: int
+    end: int
+
+
+def compile_table(data: TableData, builder: Any) -> Table:
+    """The driver's table: ``data`` with each rule's callback bound to ``builder``.
+
+    A callback does what Lark's parse-tree builder does with a rule's children: drop the
+    filtered terminals, splice in the children of inlined ``_rules``, pass a single child of a
+    ``?rule`` through, and call ``builder``'s method of the rule's name with the rest.
+
+    >>> from symdiff.ast_builder import Builder
+    >>> from symdiff import parse_table as t
+    >>> data = TableData(t.GRAMMAR, t.TERMINALS, t.IGNORE, t.ACTIONS, t.RULES, t.START, t.END)
+    >>> compile_table(data, Builder()).rules[2].origin
+    'sum'
+    """
+    rules = tuple(
+        Rule(size, origin, _callback(builder, name, keep, expand1, size), opens)
+        for size, origin, name, keep, expand1, opens in data.rules
+    )
+    return Table(data.actions, rules, data.start, data.end)
+
+
+def _callback(
+    builder: Any, name: str, keep: tuple[tuple[int, bool], ...] | None, expand1: bool, size: int
+) -> Any:
+    """The reduction callback of one rule (None: pass the single child through)."""
+    method = getattr(builder, name, None)  # none for an inlined _rule: its children, as a list
+    if keep is None:
+        if expand1 and size == 1:
+            return None
+        return method if method is not None else list
+    if expand1 and len(keep) == 1 and not keep[0][1]:
+        return itemgetter(keep[0][0])
+
+    def call(children: list[Any]) -> Any:
+        kept: list[Any] = []
+        for i, splice in keep:
+            if splice:  # an inlined _rule's list; taken over, not copied, when it comes first
+                if kept:
+                    kept += children[i]
+                else:
+                    kept = children[i]  # (left recursion: a long list grows in place)
+            else:
+                kept.append(children[i])
+        if expand1 and len(kept) == 1:
+            return kept[0]
+        return method(kept) if method is not None else kept
+
+    return call
 
 
 def run(table: Table, tokens: list[Any], limits: Limits, text: str) -> Any:

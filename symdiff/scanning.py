@@ -1,7 +1,6 @@
-"""The glue between Lark and symdiff's lexer: the grammar's terminals compiled into one scanner.
+"""The raw scanner: the grammar's terminal patterns compiled into one regular expression.
 
-Lark builds the LALR table from ``grammar/symdiff.lark``; its lexer configuration gives the raw
-terminal patterns, which :class:`Scanner` joins into one regular expression.
+The patterns come from ``grammar/symdiff.lark`` (through :mod:`symdiff.parse_table`);
 :func:`symdiff.lexing.refine` then turns the raw tokens into the ones the grammar's rules use.
 
 >>> from symdiff.parser import scanner
@@ -12,37 +11,25 @@ terminal patterns, which :class:`Scanner` joins into one regular expression.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Any
-
-from lark.lexer import Lexer
+from collections.abc import Iterable
 
 from .hygiene import unexpected_character
-from .lexing import Source, Tok, refine
 
 
-class Scanner(Lexer):
-    """Lark custom lexer: scans a ``Source`` with the grammar's terminal patterns."""
+class Scanner:
+    """Scans text with the grammar's terminals, tried in the order given."""
 
-    __future_interface__ = 2
-
-    def __init__(self, conf: Any) -> None:
-        terms = sorted(
-            conf.terminals,
-            key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
-        )
-        groups = "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terms)
+    def __init__(self, terminals: Iterable[tuple[str, str]], ignore: Iterable[str]) -> None:
+        groups = "|".join(f"(?P<{name}>{regexp})" for name, regexp in terminals)
         self.pattern = re.compile(groups + "|(?P<ERROR>.)", re.DOTALL)
-        self.ignore = frozenset(conf.ignore)
-
-    def lex(self, state: Any, parser_state: Any) -> Iterator[Tok]:
-        """Scan and refine the whole source (refinement looks ahead)."""
-        source: Source = state.text
-        source.tokens = refine(self.scan(source.text), source)
-        return iter(source.tokens)
+        self.ignore = frozenset(ignore)
 
     def scan(self, text: str) -> list[tuple[str, int, int]]:
-        """Raw ``(terminal, start, end)`` triples, whitespace dropped."""
+        """Raw ``(terminal, start, end)`` triples, whitespace dropped.
+
+        >>> Scanner([("NUMBER", "[0-9]+"), ("WS", " +")], ["WS"]).scan("1 2")
+        [('NUMBER', 0, 1), ('NUMBER', 2, 3)]
+        """
         ignore = self.ignore
         raw = [
             (m.lastgroup or "", m.start(), m.end())
@@ -53,13 +40,3 @@ class Scanner(Lexer):
         if bad is not None:
             raise unexpected_character(text, bad)
         return raw
-
-
-class KeepWords:
-    """A do-nothing post-lexer whose only job is to keep the WORD terminal in the grammar."""
-
-    always_accept = ("WORD",)
-
-    def process(self, stream: Iterator[Tok]) -> Iterator[Tok]:
-        """Pass the tokens through."""
-        return stream

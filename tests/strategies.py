@@ -20,6 +20,7 @@ from fractions import Fraction
 from hypothesis import strategies as st
 
 from symdiff.ast import Expr, Num, Var, add, call, mul, neg, pow_
+from symdiff.functions import ALIASES, KNOWN
 
 SearchStrategy = st.SearchStrategy
 
@@ -146,3 +147,32 @@ def text_exprs(
         )
 
     return st.recursive(leaves, extend, max_leaves=max_leaves).map(lambda item: item[0])
+
+
+_DECLARED = {  # terminals that the lexer makes from words and numbers
+    "NAME": st.sampled_from(["x", "y", "z", "x1", "x10", "w_12", "theta", "α", "b_1"]),
+    "CONST": st.sampled_from(["e", "pi", "π"]),
+    "FUNC": st.sampled_from(sorted({*KNOWN, *ALIASES})),
+    "ABSTRACT": st.sampled_from(["f", "g", "h"]),
+    "RATIONAL": st.sampled_from(["5/2", "1/3", "10/4"]),
+    "POSITION": st.sampled_from(["1", "2", "3"]),
+    "_INDICATOR_OPEN": st.just("1("),
+    # patterns Hypothesis could draw from, but slowly: explicit samples keep the test fast
+    "NUMBER": st.sampled_from(["0", "1", "2", "3", "10", "2.5", ".5", "1e-3", "4E2"]),
+    "SUPERSCRIPT": st.sampled_from(["²", "³", "⁻¹", "¹⁰", "⁺²"]),
+    "PRIME": st.sampled_from(["'", "''", "′"]),
+    "WS": st.sampled_from([" ", "  ", "\t", "\n"]),
+}
+
+
+def grammar_texts() -> SearchStrategy[str]:
+    """Strings drawn from the grammar itself (``from_lark`` over its Lark object).
+
+    The terminals the lexer makes (``%declare``: names, functions, ...) have no patterns in
+    the grammar, so they are drawn from samples, as are a few slow-to-draw patterns.
+    """
+    from hypothesis.extra.lark import from_lark
+
+    from symdiff.parser import grammar_object
+
+    return from_lark(grammar_object(), explicit=_DECLARED)

@@ -13,12 +13,10 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from hypothesis.extra.lark import from_lark
 
 import symdiff
+from strategies import grammar_texts
 from symdiff.api import variables_of
-from symdiff.functions import ALIASES, KNOWN
-from symdiff.parser import grammar_object
 from timing import time_bound
 
 SECONDS = 10.0
@@ -34,21 +32,7 @@ def fuzz(examples: int) -> settings:
     )
 
 
-DECLARED = {  # terminals that the lexer makes from words and numbers
-    "NAME": st.sampled_from(["x", "y", "z", "x1", "x10", "w_12", "theta", "α", "b_1"]),
-    "CONST": st.sampled_from(["e", "pi", "π"]),
-    "FUNC": st.sampled_from(sorted({*KNOWN, *ALIASES})),
-    "ABSTRACT": st.sampled_from(["f", "g", "h"]),
-    "RATIONAL": st.sampled_from(["5/2", "1/3", "10/4"]),
-    "POSITION": st.sampled_from(["1", "2", "3"]),
-    "_INDICATOR_OPEN": st.just("1("),
-    # patterns Hypothesis could draw from, but slowly: explicit samples keep the test fast
-    "NUMBER": st.sampled_from(["0", "1", "2", "3", "10", "2.5", ".5", "1e-3", "4E2"]),
-    "SUPERSCRIPT": st.sampled_from(["²", "³", "⁻¹", "¹⁰", "⁺²"]),
-    "PRIME": st.sampled_from(["'", "''", "′"]),
-    "WS": st.sampled_from([" ", "  ", "\t", "\n"]),
-}
-GRAMMAR_TEXT = from_lark(grammar_object(), explicit=DECLARED)
+GRAMMAR_TEXT = grammar_texts()
 MATH_TEXT = st.text(alphabet=st.sampled_from(list("xyzefgh0123456789.+-*/^()[],' <>=²⁻·−")))
 
 
