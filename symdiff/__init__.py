@@ -7,22 +7,57 @@
 
 from __future__ import annotations
 
-from .api import as_definition, derive, diff, gradient, parse, simplify, var, variables_of
-from .ast import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
+# Each public name and the module it lives in.  They are imported on first use, so that a
+# command (or a program) that needs only part of symdiff does not pay for all of it.
+_HOMES = {
+    "api": "as_definition derive diff gradient parse simplify var variables_of",
+    "ast": "Add Call Const Derivative Expr Indicator Mul Num Pow Var",
+    "build": "cos exp log prod relu sigmoid sin sqrt tan tanh",
+    "calculus": "check_answer derivations hessian jacobian nth_derivative partial",
+    "definition": "Definition",
+    "derivation": "Derivation Line",
+    "errors": "DomainError LimitError ParseError SymdiffError UnsupportedError",
+    "limits": "DEFAULT_LIMITS Limits",
+    "printers": "render",
+    "steps": "Step",
+}
+_WHERE = {name: (home, name) for home, names in _HOMES.items() for name in names.split()}
 # builders with sharing; symdiff.max, .min, .sum, .abs shadow builtins only inside symdiff
-from .build import abs_ as abs
-from .build import cos, exp, log, prod, relu, sigmoid, sin, sqrt, tan, tanh
-from .build import max_ as max
-from .build import min_ as min
-from .build import sum_ as sum
-from .calculus import check_answer, derivations, hessian, jacobian, nth_derivative, partial
-from .definition import Definition
-from .derivation import Derivation, Line
-from .errors import DomainError, LimitError, ParseError, SymdiffError, UnsupportedError
-from .limits import DEFAULT_LIMITS, Limits
-from .printers import render
-from .steps import Step
+_WHERE.update({name: ("build", name + "_") for name in ("abs", "max", "min", "sum")})
+
+if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
+    from .api import as_definition, derive, diff, gradient, parse, simplify, var, variables_of
+    from .ast import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
+    from .build import abs_ as abs
+    from .build import cos, exp, log, prod, relu, sigmoid, sin, sqrt, tan, tanh
+    from .build import max_ as max
+    from .build import min_ as min
+    from .build import sum_ as sum
+    from .calculus import check_answer, derivations, hessian, jacobian, nth_derivative, partial
+    from .definition import Definition
+    from .derivation import Derivation, Line
+    from .errors import DomainError, LimitError, ParseError, SymdiffError, UnsupportedError
+    from .limits import DEFAULT_LIMITS, Limits
+    from .printers import render
+    from .steps import Step
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name on first use (PEP 562); later uses find it in the module."""
+    if name not in _WHERE:
+        raise AttributeError(f"module 'symdiff' has no attribute {name!r}")
+    home, attr = _WHERE[name]
+    value = getattr(import_module(f".{home}", __name__), attr)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_WHERE})
+
 
 __version__ = "0.1.0"
 

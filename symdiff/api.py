@@ -9,15 +9,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .ast import Expr, Var, count_nodes, iter_vars, natural_key
 from .definition import Definition
-from .derivation import Derivation, build_derivation
 from .differentiate import differentiate
 from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 from .simplifier import arithmetic
 from .simplifier import simplify as _simplify
+
+if TYPE_CHECKING:
+    from .derivation import Derivation
 
 Source = str | Expr | Definition
 
@@ -166,4 +169,6 @@ def derive(
     """
     definition = as_definition(source, limits)
     name = var if var is not None else _only_variable(definition)
+    from .derivation import build_derivation  # the step machinery, loaded when first used
+
     return build_derivation(definition.body, name, definition, expand=expand, limits=limits)

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 from .api import Source, as_definition, derive, diff, variables_of
 from .ast import Expr, natural_key
 from .definition import Definition
-from .derivation import Derivation, build_derivation
 from .errors import LimitError, UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     from .checking import Verdict
+    from .derivation import Derivation
 
 
 def is_partial(source: Source) -> bool:
@@ -113,6 +113,8 @@ def derivations(
     >>> [str(d.result) for d in derivations("x^3", ["x", "x"], simplify=False)]
     ['3*x^2', '3*(2*x^1)']
     """
+    from .derivation import build_derivation  # the step machinery, loaded when first used
+
     definition = as_definition(source, limits)
     names = _wrt(definition, wrt, limits)
     params = definition.params or tuple(variables_of(definition))

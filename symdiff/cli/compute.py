@@ -17,16 +17,16 @@ from ..api import as_definition, diff, variables_of
 from ..ast import Expr
 from ..calculus import derivations, is_partial, jacobian_variables, only_variable
 from ..definition import Definition
-from ..derivation import Derivation
 from ..errors import LimitError, SymdiffError
-from ..evaluate import Value, evaluate
 from ..limits import Limits
-from ..steps import Step
 from .options import ArgumentError, limits_from
 from .values import parse_point, variable_name
 
 if TYPE_CHECKING:
     from ..checking import Verdict
+    from ..derivation import Derivation
+    from ..evaluate import Value
+    from ..steps import Step
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,7 @@ class _Builder:
             chain = [d.body, *(s.result for s in stages)]
         else:
             chain = self.chain(d, seq)
-        value = None if self.point is None else evaluate(chain[-1], self.point)
+        value = None if self.point is None else _evaluate(chain[-1], self.point)
         return Item(tuple(seq), chain[-1], stages, value, self.checks(d, chain, seq))
 
     def checks(self, d: Definition, chain: list[Expr], seq: Sequence[str]) -> tuple:
@@ -171,7 +171,7 @@ def _simplify(args: argparse.Namespace, d: Definition, limits: Limits, base: dic
     from ..simplifier import simplify_steps
 
     result, steps = simplify_steps(d.body, expand=args.expand, limits=limits)
-    value = None if base["point"] is None else evaluate(result, base["point"])
+    value = None if base["point"] is None else _evaluate(result, base["point"])
     item = Item((), result, value=value)
     shown = tuple(steps) if args.steps or args.format in ("markdown", "html") else ()
     return Report("simplify", variables=tuple(variables_of(d)), items=(item,), steps=shown,
@@ -192,3 +192,10 @@ def _check(
     item = build.item(d, wrt) if build.steps else Item(tuple(wrt), verdict.expected)
     return Report("check", variables=tuple(variables_of(d)), items=(item,), verdict=verdict,
                   extra={"answer": args.answer}, **base)  # fmt: skip
+
+
+def _evaluate(expr: Expr, point: dict[str, Value]) -> Value:
+    """``expr``'s value at ``point`` (the evaluator is loaded only for ``--at``)."""
+    from ..evaluate import evaluate
+
+    return evaluate(expr, point)
