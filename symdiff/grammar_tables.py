@@ -38,7 +38,7 @@ from lark.lexer import Lexer, Token
 from lark.parsers.lalr_analysis import Shift
 
 from .ast_builder import Builder
-from .lalr import OPENERS, SIGNS, TableData
+from .lalr_table import OPENERS, SIGNS, TableData
 from .lexing import Source, Tok, refine
 from .parser import load_grammar
 from .scanning import Scanner

@@ -92,7 +92,7 @@ def _build() -> dict[str, Any]:
     if "table" not in _CACHE:
         with _LOCK:
             if "table" not in _CACHE:
-                from .lalr import compile_table
+                from .lalr_table import compile_table
                 from .scanning import Scanner
 
                 data = _shipped_tables()
@@ -110,7 +110,7 @@ def _build() -> dict[str, Any]:
 def _shipped_tables() -> Any:
     """The tables of :mod:`symdiff.parse_table` as a ``TableData``."""
     from . import parse_table as t
-    from .lalr import TableData
+    from .lalr_table import TableData
 
     return TableData(t.GRAMMAR, t.TERMINALS, t.IGNORE, t.ACTIONS, t.RULES, t.START, t.END)
 
