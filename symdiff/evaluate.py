@@ -51,6 +51,7 @@ from .ast import (
 )
 from .errors import DomainError, LimitError, UnsupportedError
 from .functions import ALIASES, KNOWN, arity_ok
+from .simplifier.numbers import fold_power
 
 Value = Fraction | float
 
@@ -199,43 +200,19 @@ def _call(name: str, kids: list[Value], node: Expr) -> Value:
 
 
 def _power(b: Value, n: Value, node: Expr) -> Value:
-    """``b^n`` exactly when both are rational and the result is; else as a float."""
-    if isinstance(n, Fraction) and n.denominator == 1:
-        return _int_power(b, int(n), node)
-    if b == 0:
-        if n > 0:
-            return b
+    """``b^n`` exactly when both are rational and the result is (and not too large), else a float.
+
+    The exact case is the simplifier's :func:`~symdiff.simplifier.numbers.fold_power`.
+    """
+    if b == 0 and n < 0:
         raise DomainError(f"division by zero in {_show(node)}")
-    if b < 0:
-        if isinstance(n, float) and n.is_integer():
-            return math.pow(b, n)
+    if b < 0 and not (n == int(n)):
         raise DomainError(f"negative base {b} to the non-integer power {n} in {_show(node)}")
     if isinstance(b, Fraction) and isinstance(n, Fraction):
-        num, den = _iroot(b.numerator, n.denominator), _iroot(b.denominator, n.denominator)
-        if num is not None and den is not None:
-            return _int_power(Fraction(num, den), n.numerator, node)
+        exact = fold_power(b, n, MAX_EXACT_BITS)
+        if exact is not None:
+            return exact
     return math.pow(b, n)
-
-
-def _int_power(b: Value, k: int, node: Expr) -> Value:
-    """``b^k`` for an integer ``k``; exact unless the result would be too large."""
-    if b == 0 and k < 0:
-        raise DomainError(f"division by zero in {_show(node)}")
-    if isinstance(b, Fraction) and b not in (0, 1, -1) and _bits(b) * abs(k) > MAX_EXACT_BITS:
-        b = float(b)
-    return b**k
-
-
-def _iroot(a: int, q: int) -> int | None:
-    """The integer ``q``-th root of ``a >= 0`` if it is exact, else None."""
-    if a < 2:
-        return a
-    if q >= a.bit_length():  # a root r >= 2 needs a >= 2^q
-        return None
-    r = 1 << -(-a.bit_length() // q)  # Newton's method from above
-    while (s := ((q - 1) * r + a // r ** (q - 1)) // q) < r:
-        r = s
-    return r if r**q == a else None
 
 
 def _bits(v: Fraction) -> int:

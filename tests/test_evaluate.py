@@ -226,11 +226,19 @@ def test_shared_dag_is_linear() -> None:
         evaluate(e, {"x": 2})
 
 
-def test_exact_bits_guard() -> None:
-    n = MAX_EXACT_BITS // 2 + 1
-    exact = evaluate(pow_(Num(3), Num(n // 2)), {})  # about 0.8 * MAX_EXACT_BITS bits
-    assert type(exact) is Fraction
-    assert type(evaluate(pow_(Num(F(1, 3)), Num(n)), {})) is float
+@pytest.mark.parametrize(
+    ("base", "exponent", "kind"),
+    [  # the size of base^exponent is exponent * log2(base) bits
+        (Num(3), MAX_EXACT_BITS // 4, Fraction),  # about 0.4 * MAX_EXACT_BITS bits
+        (Num(F(1, 3)), MAX_EXACT_BITS // 2, Fraction),  # about 0.8 * MAX_EXACT_BITS bits
+        (Num(F(1, 3)), MAX_EXACT_BITS // 2 + 1500, float),  # about 1.08 * MAX_EXACT_BITS bits
+        (Num(F(1, 2)), MAX_EXACT_BITS + 1, float),  # (a float so small it is 0.0)
+        (Num(F(4, 9)), F(3 * MAX_EXACT_BITS + 1, 2), float),  # an exact root, but too large
+        (Num(F(9, 4)), F(1, 2), Fraction),
+    ],
+)
+def test_exact_bits_guard(base: Num, exponent: int | F, kind: type) -> None:
+    assert type(evaluate(pow_(base, Num(exponent)), {})) is kind
 
 
 # ----- agreement with SymPy on random expressions ---------------------------------
