@@ -16,8 +16,10 @@ Every pass is a memoized bottom-up rewrite of the DAG; the driver (see
 so an iteration computes a pass only on nodes it has not seen before.
 
 ``simplify()`` records no steps, so it takes a fast path when it can
-(:mod:`symdiff.simplifier.fast`): each node is brought to its own fixpoint in
-one walk, children first, with exactly the driver's result; where the two
+(:mod:`symdiff.simplifier.fast`, engine in :mod:`symdiff.simplifier.machine`):
+each node is brought to its own fixpoint in one walk, children first, trying
+only the passes a quick look (:mod:`symdiff.simplifier.settled`) does not rule
+out, with exactly the driver's result; where the two
 orders could end in different nodes (:mod:`symdiff.simplifier.confluence`),
 with ``expand=True``, a lowered ``max_simplify_steps``, or on any error it runs
 the driver instead.  Set ``FAST_PATH = False`` to always run the driver.
@@ -53,6 +55,7 @@ from .indicators import indicators_node
 from .numbers import combine_constants_node
 from .order import order_factors_node
 from .powers import combine_powers_node, distribute_exponent_node
+from .settled import first_rule
 from .sweep import Kinds, Sweeper
 from .walk import NodeFn
 
@@ -144,7 +147,8 @@ def simplify(expr: Expr, *, expand: bool = False, limits: Limits = DEFAULT_LIMIT
     """
     if FAST_PATH and not expand and limits.max_simplify_steps >= DEFAULT_LIMITS.max_simplify_steps:
         try:
-            return normalize(expr, _passes(limits, expand), limits=limits, guard=risky)
+            passes = _passes(limits, expand)
+            return normalize(expr, passes, limits=limits, guard=risky, screen=first_rule)
         except (Fallback, DomainError):
             pass
     return simplify_steps(expr, expand=expand, limits=limits)[0]

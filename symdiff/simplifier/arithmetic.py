@@ -24,12 +24,12 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..ast import ZERO, Add, Const, Expr, Mul, Num, Pow, Var, add, mul, transform
+from ..ast import ONE, ZERO, Add, Const, Expr, Mul, Num, Pow, Var, add, mul
 from ..limits import DEFAULT_LIMITS
 from .identities import power_identity
 from .numbers import fits
 from .order import factor_key
-from .walk import rebuild
+from .walk import pending, rebuild
 
 
 def _is_monomial_factor(f: Expr) -> bool:
@@ -118,6 +118,56 @@ def arithmetic_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     return rebuild(node, kids)
 
 
+def _kept_product(kids: tuple[Expr, ...]) -> bool:
+    """Whether :func:`_product` leaves a product of ``kids`` as it is (``False``: maybe not).
+
+    One look at each factor instead of the full computation: true when nothing
+    is 0 or 1, a number (at most one) stands first, and no factor is opened.
+    """
+    if len(kids) < 2:
+        return False
+    products = False
+    monomial = True  # so far every factor other than a product is a monomial factor
+    for i, k in enumerate(kids):
+        kind = type(k)
+        if kind is Num:
+            if i or k is ZERO or k is ONE:
+                return False
+        elif kind is Mul:
+            products = True
+        elif monomial and not _is_monomial_factor(k):
+            monomial = False
+    if not products:
+        return True
+    if monomial and all(
+        _is_monomial_factor(g)
+        for k in kids
+        if type(k) is Mul
+        for g in k.factors  # type: ignore[attr-defined]
+    ):
+        return False  # the products are opened into one monomial
+    first, second = kids[0], kids[1]
+    return not (  # c·(d·rest) is folded
+        type(first) is Num
+        and len(kids) == 2
+        and type(second) is Mul
+        and type(second.factors[0]) is Num  # type: ignore[attr-defined]
+    )
+
+
+def _kept_sum(kids: tuple[Expr, ...]) -> bool:
+    """Whether :func:`_sum` leaves a sum of ``kids`` as it is (``False``: maybe not)."""
+    if len(kids) < 2:
+        return False
+    numbers = 0
+    for k in kids:
+        if type(k) is Num:
+            if numbers or k is ZERO:
+                return False
+            numbers = 1
+    return True
+
+
 def arithmetic(expr: Expr) -> Expr:
     """The arithmetic line of a raw derivative (see the module docstring).
 
@@ -127,4 +177,25 @@ def arithmetic(expr: Expr) -> Expr:
     >>> arithmetic(raw) is Mul((Num(6), y))
     True
     """
-    return transform(expr, arithmetic_node)
+    # What transform(expr, arithmetic_node) gives, with results kept only for the
+    # nodes that change: most nodes of a large derivative do not.
+    done: dict[Expr, Expr] = {}
+    for node in pending(expr, done):
+        children = node.children
+        if not children:
+            continue
+        if done and not done.keys().isdisjoint(children):
+            result = arithmetic_node(node, tuple([done.get(c, c) for c in children]))
+        else:
+            kind = type(node)
+            if kind is Mul:
+                result = node if _kept_product(children) else _product(children)
+            elif kind is Add:
+                result = node if _kept_sum(children) else _sum(children)
+            elif kind is Pow:
+                result = _power(node, children[0], children[1])
+            else:
+                result = node
+        if result is not node:
+            done[node] = result
+    return done.get(expr, expr)

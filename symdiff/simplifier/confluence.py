@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..ast import Add, Expr, Mul, Num, Pow
+from ..ast import ONE, Add, Expr, Mul, Num, Pow
 from .walk import splice_muls, split_coefficient
 
 
@@ -65,7 +65,7 @@ def _powers_risky(node: Expr) -> bool:
     groups: dict[Expr, list[Expr]] = {}
     for f in node.children:
         if not isinstance(f, Num):
-            base, exp = (f.base, f.exp) if isinstance(f, Pow) else (f, Num(1))
+            base, exp = (f.base, f.exp) if isinstance(f, Pow) else (f, ONE)
             groups.setdefault(base, []).append(exp)
     for exps in groups.values():
         if len(exps) > 2:

@@ -13,16 +13,18 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Container, Iterator
+
 from ..ast import Add, Expr, Mul
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
-from .walk import pending, rebuild
+from .walk import rebuild
 
 
 def _opened(node: Add | Mul, memo: dict[Expr, Expr], cap: int) -> Expr:
     """``node`` with nested nodes of its own kind spliced in (their other children from memo)."""
     kind = type(node)
-    if not any(type(c) is kind for c in node.children):
+    if kind not in map(type, node.children):
         return rebuild(node, tuple([memo[c] for c in node.children]))
     out: list[Expr] = []
     stack = list(reversed(node.children))
@@ -42,6 +44,93 @@ def _opened(node: Add | Mul, memo: dict[Expr, Expr], cap: int) -> Expr:
     return node if kids == node.children else kind(kids)
 
 
+def _walk(root: Expr, memo: Container[Expr]) -> tuple[list[Expr], set[Expr]]:
+    """The nodes of ``root`` not in ``memo``, children first, and the sums and products to open.
+
+    A sum or product must be opened (is "needed") when it is the root or the
+    child of a node of another kind; one nested in a node of its own kind is
+    spliced into that node instead.  One walk, no recursion.
+    """
+    if root in memo:
+        return [], set()
+    order: list[Expr] = []
+    needed: set[Expr] = {root}
+    seen: set[Expr] = {root}
+    stack: list[tuple[Expr, Iterator[Expr]]] = [(root, iter(root.children))]
+    while stack:
+        node, rest = stack[-1]
+        for child in rest:
+            kind = type(child)
+            if (kind is Add or kind is Mul) and kind is not type(node):
+                needed.add(child)
+            if child not in seen and child not in memo:
+                seen.add(child)
+                stack.append((child, iter(child.children)))
+                break
+        else:
+            stack.pop()
+            order.append(node)
+    return order, needed
+
+
+def flatten_walk(root: Expr) -> tuple[list[Expr], set[Expr]]:
+    """Every distinct node of ``root``, children first, and the sums and products to open.
+
+    A sum or product is "needed" (opened on its own) when it is the root or the
+    child of a node of another kind; one only ever nested in nodes of its own
+    kind is spliced into them.
+
+    >>> from symdiff.ast import Mul, Var
+    >>> x, y = Var("x"), Var("y")
+    >>> order, needed = flatten_walk(Mul((x, Mul((y, x)))))
+    >>> len(order), needed == {Mul((x, Mul((y, x))))}
+    (4, True)
+    """
+    return _walk(root, ())
+
+
+def flatten_order(
+    expr: Expr, memo: dict[Expr, Expr], limits: Limits = DEFAULT_LIMITS
+) -> tuple[Expr, list[Expr]]:
+    """:func:`flatten` that also returns new flattened nodes, children first (repeats possible).
+
+    Every node of the flattened expression that was not in ``memo`` before
+    appears in the list after its children.
+
+    >>> from symdiff.ast import Mul, Var
+    >>> x, y = Var("x"), Var("y")
+    >>> root, order = flatten_order(Mul((x, Mul((y, x)))), {})
+    >>> root is Mul((x, y, x)), order == [x, y, root]
+    (True, True)
+    """
+    fresh = not memo  # then a child's form is another node only if the child is in moved
+    order, needed = _walk(expr, memo)
+    out: list[Expr] = []
+    cap = limits.max_nodes
+    moved: set[Expr] = set()  # nodes of order whose flattened form is another node
+    for node in order:
+        kind = type(node)
+        children = node.children
+        if kind is Add or kind is Mul:
+            if node not in needed:
+                continue
+            if not fresh or kind in map(type, children):
+                done = _opened(node, memo, cap)  # type: ignore[arg-type]
+            elif moved and not moved.isdisjoint(children):
+                done = kind(tuple([memo[c] for c in children]))
+            else:
+                done = node
+        elif not fresh or (moved and not moved.isdisjoint(children)):
+            done = rebuild(node, tuple([memo[c] for c in children]))
+        else:
+            done = node
+        memo[node] = done
+        if done is not node:
+            moved.add(node)
+        out.append(done)
+    return memo[expr], out
+
+
 def flatten(
     expr: Expr, memo: dict[Expr, Expr] | None = None, limits: Limits = DEFAULT_LIMITS
 ) -> Expr:
@@ -54,17 +143,4 @@ def flatten(
     >>> flatten(Mul((x, Mul((y, Mul((x, y))))))) is Mul((x, y, x, y))
     True
     """
-    memo = {} if memo is None else memo
-    order = pending(expr, memo)
-    needed: set[Expr] = {expr}
-    for node in order:
-        for child in node.children:
-            if isinstance(child, Add | Mul) and type(child) is not type(node):
-                needed.add(child)
-    for node in order:
-        if isinstance(node, Add | Mul):
-            if node in needed:
-                memo[node] = _opened(node, memo, limits.max_nodes)
-        else:
-            memo[node] = rebuild(node, tuple(memo[c] for c in node.children))
-    return memo[expr]
+    return flatten_order(expr, {} if memo is None else memo, limits)[0]

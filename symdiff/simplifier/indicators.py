@@ -18,6 +18,8 @@ from .walk import rebuild
 
 def _product(kids: tuple[Expr, ...]) -> Expr | None:
     """The product with repeated indicators dropped, 0 for opposite ones, None if unchanged."""
+    if Indicator not in map(type, kids):
+        return None
     present: set[tuple[Expr, Expr]] = set()
     out: list[Expr] = []
     for k in kids:

@@ -101,9 +101,14 @@ def _product(kids: tuple[Expr, ...], max_bits: int = 4096) -> Expr | None:
     numbers = [k.value for k in kids if isinstance(k, Num)]
     if len(numbers) < 2 or (ZERO not in kids and not fits(numbers, max_bits)):
         return None
-    coef = Fraction(1)
-    for v in numbers:
-        coef *= v
+    coef: Fraction | int = 1
+    if all(v.denominator == 1 for v in numbers):  # integers: no fractions to reduce
+        for v in numbers:
+            coef *= v.numerator
+    else:
+        coef = Fraction(1)
+        for v in numbers:
+            coef *= v
     if coef == 0:
         return ZERO
     rest = [k for k in kids if not isinstance(k, Num)]

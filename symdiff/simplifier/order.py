@@ -19,6 +19,9 @@ from typing import Any
 from ..ast import Expr, Mul, Num, Pow, Var, natural_key, transform
 from .walk import rebuild
 
+NUMBER_KEY: tuple[Any, ...] = (0,)  # the key of every number
+OTHER_KEY: tuple[Any, ...] = (2,)  # the key of every factor not sorted by a name
+
 
 @cache
 def _name_key(name: str) -> tuple[Any, ...]:
@@ -34,12 +37,12 @@ def factor_key(f: Expr) -> tuple[Any, ...]:
     True
     """
     if isinstance(f, Num):
-        return (0,)
+        return NUMBER_KEY
     if isinstance(f, Var):
         return _name_key(f.name)
     if isinstance(f, Pow) and isinstance(f.base, Var):
         return _name_key(f.base.name)
-    return (2,)
+    return OTHER_KEY
 
 
 def order_factors_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:

@@ -79,8 +79,29 @@ def distribute_exponent(expr: Expr) -> Expr:
     return transform(expr, distribute_exponent_node)
 
 
+def _integer_sum(exps: list[Expr]) -> Expr | None:
+    """The sum of integer exponents as a number (``None`` if one is not an integer or too big)."""
+    total = 0
+    size = 0
+    for e in exps:
+        if type(e) is not Num:
+            return None
+        value = e.value  # type: ignore[attr-defined]
+        if value.denominator != 1:
+            return None
+        n = value.numerator
+        total += n
+        size = max(size, abs(n).bit_length())
+    if size + len(exps).bit_length() > DEFAULT_LIMITS.max_fold_bits:  # as fits(total=True)
+        return None
+    return Num(total)
+
+
 def _exponent_sum(exps: list[Expr]) -> Expr:
     """Sum of exponents: numbers added exactly (at the first number's place), others kept."""
+    done = _integer_sum(exps)
+    if done is not None:
+        return done
     terms: list[Expr] = []
     total = Fraction(0)
     at: int | None = None
@@ -119,21 +140,29 @@ def combine_powers_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     """
     if not isinstance(node, Mul):
         return rebuild(node, kids)
-    bases = [f.base if isinstance(f, Pow) else f for f in kids if not isinstance(f, Num)]
-    if len(set(bases)) == len(bases):
-        return rebuild(node, kids)
-    where: dict[Expr, list[int]] = {}
+    where: dict[Expr, list[int]] = {}  # base -> the places of its factors
+    shared = False
     for i, f in enumerate(kids):
-        if not isinstance(f, Num):
-            where.setdefault(_base_exp(f)[0], []).append(i)
-    merged: dict[int, Expr | None] = {}
+        kind = type(f)
+        if kind is Num:
+            continue
+        base = f.base if kind is Pow else f  # type: ignore[attr-defined]
+        places = where.get(base)
+        if places is None:
+            where[base] = [i]
+        else:
+            places.append(i)
+            shared = True
+    if not shared:
+        return rebuild(node, kids)
+    out: list[Expr | None] = list(kids)
     for base, places in where.items():
         if len(places) > 1:
             for i in places[:-1]:
-                merged[i] = None
-            merged[places[-1]] = Pow(base, _exponent_sum([_base_exp(kids[i])[1] for i in places]))
-    out = [merged.get(i, f) for i, f in enumerate(kids)]
-    return mul(*(f for f in out if f is not None))
+                out[i] = None
+            exps = [_base_exp(kids[i])[1] for i in places]
+            out[places[-1]] = Pow(base, _exponent_sum(exps))
+    return mul(*[f for f in out if f is not None])
 
 
 def combine_powers(expr: Expr) -> Expr:

@@ -15,12 +15,14 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterator
 from fractions import Fraction
 
 from ..ast import Expr, Mul, Num
 
 NodeFn = Callable[[Expr, tuple[Expr, ...]], Expr]
+
+_ONE = Fraction(1)
 
 
 def rebuild(node: Expr, kids: tuple[Expr, ...]) -> Expr:
@@ -46,21 +48,19 @@ def pending(root: Expr, memo: Container[Expr]) -> list[Expr]:
     """
     if root in memo:
         return []
-    seen: set[Expr] = set()
+    seen: set[Expr] = {root}
     order: list[Expr] = []
-    stack: list[tuple[Expr, bool]] = [(root, False)]
+    stack: list[tuple[Expr, Iterator[Expr]]] = [(root, iter(root.children))]
     while stack:
-        node, expanded = stack.pop()
-        if expanded:
-            order.append(node)
-            continue
-        if node in seen:
-            continue
-        seen.add(node)
-        stack.append((node, True))
-        for child in reversed(node.children):
+        node, rest = stack[-1]
+        for child in rest:
             if child not in seen and child not in memo:
-                stack.append((child, False))
+                seen.add(child)
+                stack.append((child, iter(child.children)))
+                break
+        else:
+            stack.pop()
+            order.append(node)
     return order
 
 
@@ -83,7 +83,12 @@ def split_coefficient(term: Expr) -> tuple[Fraction, tuple[Expr, ...]]:
     if isinstance(term, Num):
         return term.value, ()
     if not isinstance(term, Mul):
-        return Fraction(1), (term,)
+        return _ONE, (term,)
+    factors = term.factors
+    if Num not in map(type, factors):  # no number: nothing to multiply
+        return _ONE, factors
+    if type(factors[0]) is Num and Num not in map(type, factors[1:]):  # a leading coefficient
+        return factors[0].value, factors[1:]  # type: ignore[attr-defined]
     coef = Fraction(1)
     rest: list[Expr] = []
     for f in term.factors:
