@@ -51,18 +51,11 @@ def _drop(entry: _Entry) -> None:
         del table[entry.key]
 
 
-def _lookup(table: dict[Any, _Entry], key: Any) -> Any:
-    """The live node filed under ``key``, or None."""
-    found = table.get(key)
-    return None if found is None else found()
-
-
-def _register(table: dict[Any, _Entry], key: Any, node: Any) -> Any:
-    """File a new node under ``key`` and return it."""
+def _file(table: dict[Any, _Entry], key: Any, node: Any) -> None:
+    """File a new node under ``key`` (constructors look up ``table[key]()`` inline)."""
     entry = table[key] = _Entry(node, _drop)
     entry.key = key
     entry.table = table
-    return node
 
 
 _NUMS: dict[Any, _Entry] = {}
@@ -110,10 +103,15 @@ class Expr:
     >>> x = Var("x")
     >>> str(3 * x**2 + 1)
     '3*x^2 + 1'
+    >>> [str(c) for c in Add((x, Num(1))).children]
+    ['x', '1']
     """
 
     __slots__ = ("__weakref__",)
     _fields: ClassVar[tuple[str, ...]] = ()
+    # The direct sub-expressions, in order: () here, a slot in the classes with children
+    # (a plain attribute read, the hottest access of every walk).
+    children: tuple[Expr, ...] = ()
 
     def __setattr__(self, name: str, value: object) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable")
@@ -133,15 +131,6 @@ class Expr:
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Expr:
         return self
-
-    @property
-    def children(self) -> tuple[Expr, ...]:
-        """The direct sub-expressions, in order.
-
-        >>> [str(c) for c in Add((Var("x"), Num(1))).children]
-        ['x', '1']
-        """
-        return ()
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """The same kind of node over new children (same arity).
@@ -237,19 +226,18 @@ class Num(Expr):
     value: Fraction
 
     def __new__(cls, value: Scalar | str) -> Num:
+        # filed under the int itself when integral, else (numerator, denominator)
         if type(value) is int:
-            key: tuple[int, int] = (value, 1)
-            node = _lookup(_NUMS, key)
-            if node is None:
-                node = _register(_NUMS, key, _new(cls))
-                _set(node, "value", Fraction(value))
-            return node  # type: ignore[no-any-return]
-        exact = to_fraction(value)
-        key = (exact.numerator, exact.denominator)
-        node = _lookup(_NUMS, key)
+            key: Any = value
+        else:
+            exact = to_fraction(value)
+            key = exact.numerator if exact.denominator == 1 else exact.as_integer_ratio()
+        found = _NUMS.get(key)
+        node = None if found is None else found()
         if node is None:
-            node = _register(_NUMS, key, _new(cls))
-            _set(node, "value", exact)
+            node = _new(cls)
+            _set(node, "value", Fraction(key) if type(key) is int else exact)
+            _file(_NUMS, key, node)
         return node  # type: ignore[no-any-return]
 
 
@@ -265,10 +253,12 @@ class Var(Expr):
     name: str
 
     def __new__(cls, name: str) -> Var:
-        node = _lookup(_VARS, name)
+        found = _VARS.get(name)
+        node = None if found is None else found()
         if node is None:
-            node = _register(_VARS, name, _new(cls))
+            node = _new(cls)
             _set(node, "name", name)
+            _file(_VARS, name, node)
         return node  # type: ignore[no-any-return]
 
 
@@ -288,10 +278,12 @@ class Const(Expr):
     def __new__(cls, name: str) -> Const:
         if name not in cls.NAMES:
             raise ValueError(f"unknown constant {name!r}")
-        node = _lookup(_CONSTS, name)
+        found = _CONSTS.get(name)
+        node = None if found is None else found()
         if node is None:
-            node = _register(_CONSTS, name, _new(cls))
+            node = _new(cls)
             _set(node, "name", name)
+            _file(_CONSTS, name, node)
         return node  # type: ignore[no-any-return]
 
 
@@ -307,17 +299,16 @@ class Add(Expr):
     terms: tuple[Expr, ...]
 
     def __new__(cls, terms: tuple[Expr, ...]) -> Add:
-        terms = tuple(terms)
-        node = _lookup(_ADDS, terms)
+        if type(terms) is not tuple:
+            terms = tuple(terms)
+        found = _ADDS.get(terms)
+        node = None if found is None else found()
         if node is None:
-            node = _register(_ADDS, terms, _new(cls))
-            _set(node, "terms", terms)
+            node = _new(cls)
+            _put_terms(node, terms)
+            entry = _ADDS[terms] = _Entry(node, _drop)  # _file, inlined: the hottest two
+            entry.key, entry.table = terms, _ADDS
         return node  # type: ignore[no-any-return]
-
-    @property
-    def children(self) -> tuple[Expr, ...]:
-        """The terms."""
-        return self.terms
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """A sum of the given terms."""
@@ -336,17 +327,16 @@ class Mul(Expr):
     factors: tuple[Expr, ...]
 
     def __new__(cls, factors: tuple[Expr, ...]) -> Mul:
-        factors = tuple(factors)
-        node = _lookup(_MULS, factors)
+        if type(factors) is not tuple:
+            factors = tuple(factors)
+        found = _MULS.get(factors)
+        node = None if found is None else found()
         if node is None:
-            node = _register(_MULS, factors, _new(cls))
-            _set(node, "factors", factors)
+            node = _new(cls)
+            _put_factors(node, factors)
+            entry = _MULS[factors] = _Entry(node, _drop)  # _file, inlined: the hottest two
+            entry.key, entry.table = factors, _MULS
         return node  # type: ignore[no-any-return]
-
-    @property
-    def children(self) -> tuple[Expr, ...]:
-        """The factors."""
-        return self.factors
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """A product of the given factors."""
@@ -360,24 +350,22 @@ class Pow(Expr):
     'x^-1'
     """
 
-    __slots__ = ("base", "exp")
+    __slots__ = ("base", "children", "exp")
     _fields = ("base", "exp")
     base: Expr
     exp: Expr
 
     def __new__(cls, base: Expr, exp: Expr) -> Pow:
         key = (base, exp)
-        node = _lookup(_POWS, key)
+        found = _POWS.get(key)
+        node = None if found is None else found()
         if node is None:
-            node = _register(_POWS, key, _new(cls))
+            node = _new(cls)
             _set(node, "base", base)
             _set(node, "exp", exp)
+            _set(node, "children", key)
+            _file(_POWS, key, node)
         return node  # type: ignore[no-any-return]
-
-    @property
-    def children(self) -> tuple[Expr, ...]:
-        """Base and exponent."""
-        return (self.base, self.exp)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """A power over the given base and exponent."""
@@ -402,21 +390,19 @@ class Call(Expr):
     deriv: tuple[int, ...]
 
     def __new__(cls, name: str, args: tuple[Expr, ...], deriv: tuple[int, ...] = ()) -> Call:
-        args = tuple(args)
+        if type(args) is not tuple:
+            args = tuple(args)
         deriv = tuple(sorted(deriv)) if deriv else ()
         key = (name, args, deriv)
-        node = _lookup(_CALLS, key)
+        found = _CALLS.get(key)
+        node = None if found is None else found()
         if node is None:
-            node = _register(_CALLS, key, _new(cls))
+            node = _new(cls)
             _set(node, "name", name)
             _set(node, "args", args)
             _set(node, "deriv", deriv)
+            _file(_CALLS, key, node)
         return node  # type: ignore[no-any-return]
-
-    @property
-    def children(self) -> tuple[Expr, ...]:
-        """The arguments."""
-        return self.args
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """The same function over new arguments."""
@@ -430,24 +416,22 @@ class Indicator(Expr):
     Fraction(0, 1)
     """
 
-    __slots__ = ("lhs", "rhs")
+    __slots__ = ("children", "lhs", "rhs")
     _fields = ("lhs", "rhs")
     lhs: Expr
     rhs: Expr
 
     def __new__(cls, lhs: Expr, rhs: Expr) -> Indicator:
         key = (lhs, rhs)
-        node = _lookup(_INDICATORS, key)
+        found = _INDICATORS.get(key)
+        node = None if found is None else found()
         if node is None:
-            node = _register(_INDICATORS, key, _new(cls))
+            node = _new(cls)
             _set(node, "lhs", lhs)
             _set(node, "rhs", rhs)
+            _set(node, "children", key)
+            _file(_INDICATORS, key, node)
         return node  # type: ignore[no-any-return]
-
-    @property
-    def children(self) -> tuple[Expr, ...]:
-        """Both sides of the comparison."""
-        return (self.lhs, self.rhs)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """The indicator of the new comparison."""
@@ -464,28 +448,33 @@ class Derivative(Expr):
     'x'
     """
 
-    __slots__ = ("expr", "var")
+    __slots__ = ("children", "expr", "var")
     _fields = ("expr", "var")
     expr: Expr
     var: str
 
     def __new__(cls, expr: Expr, var: str) -> Derivative:
         key = (expr, var)
-        node = _lookup(_DERIVATIVES, key)
+        found = _DERIVATIVES.get(key)
+        node = None if found is None else found()
         if node is None:
-            node = _register(_DERIVATIVES, key, _new(cls))
+            node = _new(cls)
             _set(node, "expr", expr)
             _set(node, "var", var)
+            _set(node, "children", (expr,))
+            _file(_DERIVATIVES, key, node)
         return node  # type: ignore[no-any-return]
-
-    @property
-    def children(self) -> tuple[Expr, ...]:
-        """The expression being differentiated."""
-        return (self.expr,)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """The same pending derivative of a new expression."""
         return Derivative(children[0], self.var)
+
+
+# The children of a sum, product or call are its terms, factors or arguments: the same slot.
+Add.children = Add.terms  # type: ignore[assignment, misc]
+Mul.children = Mul.factors  # type: ignore[assignment, misc]
+Call.children = Call.args  # type: ignore[assignment, misc]
+_put_terms, _put_factors = Add.terms.__set__, Mul.factors.__set__  # type: ignore[attr-defined]
 
 
 # ----- thin constructors -------------------------------------------------------
@@ -538,7 +527,7 @@ def add(*terms: Expr) -> Expr:
     """
     if not terms:
         return ZERO
-    return terms[0] if len(terms) == 1 else Add(terms)
+    return terms[0] if len(terms) == 1 else Add.__new__(Add, terms)
 
 
 def mul(*factors: Expr) -> Expr:
@@ -549,7 +538,7 @@ def mul(*factors: Expr) -> Expr:
     """
     if not factors:
         return ONE
-    return factors[0] if len(factors) == 1 else Mul(factors)
+    return factors[0] if len(factors) == 1 else Mul.__new__(Mul, factors)
 
 
 def pow_(base: Expr, exp: Expr | int) -> Expr:
@@ -593,21 +582,25 @@ def postorder(root: Expr) -> list[Expr]:
     >>> [str(n) for n in postorder(Var("x") * Var("x"))]
     ['x', 'x*x']
     """
-    seen: set[int] = set()
+    seen: set[Expr] = set()
     order: list[Expr] = []
-    stack: list[tuple[Expr, bool]] = [(root, False)]
+    stack: list[Expr | None] = [root]
+    push, pop, mark = stack.append, stack.pop, seen.add
     while stack:
-        node, expanded = stack.pop()
-        if expanded:
-            order.append(node)
-            continue
-        if id(node) in seen:
-            continue
-        seen.add(id(node))
-        stack.append((node, True))
-        for child in reversed(node.children):
-            if id(child) not in seen:
-                stack.append((child, False))
+        node = pop()
+        if node is None:  # the marker above a node whose children are all placed
+            order.append(pop())  # type: ignore[arg-type]
+        elif node not in seen:
+            mark(node)
+            kids = node.children
+            if kids:
+                push(node)
+                push(None)
+                for child in reversed(kids):
+                    if child not in seen:
+                        push(child)
+            else:  # a leaf needs no marker
+                order.append(node)
     return order
 
 
@@ -620,7 +613,8 @@ def transform(root: Expr, fn: Callable[[Expr, tuple[Expr, ...]], Expr]) -> Expr:
     """
     done: dict[Expr, Expr] = {}
     for node in postorder(root):
-        done[node] = fn(node, tuple(done[c] for c in node.children))
+        kids = node.children
+        done[node] = fn(node, tuple([done[c] for c in kids]) if kids else kids)
     return done[root]
 
 

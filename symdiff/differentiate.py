@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import time
 
-from .ast import Derivative, Expr
+from .ast import Derivative, Expr, bulk
 from .errors import LimitError
 from .limits import DEFAULT_LIMITS, Limits
-from .rules import Dependence, Rule, rule_for
+from .rules import Dependence, Rule, free_derivative, rule_for
 from .steps import Step
 
-_CLOCK_EVERY = 1024  # rule applications between two looks at the clock
+_CLOCK_EVERY = 1024  # nodes visited between two looks at the clock
 
 
 def differentiate(
@@ -33,7 +33,13 @@ def differentiate(
     >>> str(raw), tree.rule
     ('y*1', 'constant-multiple')
     """
+    with bulk():  # rules, closures and nodes form no cycles: the collector has nothing to do
+        return _differentiate(expr, var, record, limits)
+
+
+def _differentiate(expr: Expr, var: str, record: bool, limits: Limits) -> tuple[Expr, Step | None]:
     dep = Dependence(expr, var)
+    known = dep.memo
     done: dict[Expr, Expr] = {}
     chosen: dict[Expr, Rule] = {}
     steps: dict[Expr, Step] = {}
@@ -49,27 +55,33 @@ def differentiate(
         if node in done:
             stack.pop()
             continue
+        applied += 1
+        if deadline is not None and applied % _CLOCK_EVERY == 0 and time.monotonic() > deadline:
+            raise LimitError(f"differentiation exceeded the time limit of {limits.timeout} s")
+        if not record and known.get(node) is False:
+            # free of the variable: the rules' answer without their intermediate steps
+            done[node] = free_derivative(node)
+            stack.pop()
+            continue
         rule = chosen.get(node)
         if rule is None:
             rule = chosen[node] = rule_for(node, var, dep)
-        missing = [s for s in rule.subs if s not in done]
+        subs = rule.subs
+        missing = [s for s in subs if s not in done]
         if missing:
             stack.extend(reversed(missing))
             continue
         stack.pop()
         if rule.id == "product":
-            budget -= len(rule.subs) ** 2 * (2 if record else 1)
+            budget -= len(subs) ** 2 * (2 if record else 1)
             if budget < 0:
                 raise LimitError(
-                    f"the product rule on {len(rule.subs)} factors would build more than "
+                    f"the product rule on {len(subs)} factors would build more than "
                     f"{limits.max_nodes:,} nodes (max_nodes): one term per factor"
                 )
-        applied += 1
-        if deadline is not None and applied % _CLOCK_EVERY == 0 and time.monotonic() > deadline:
-            raise LimitError(f"differentiation exceeded the time limit of {limits.timeout} s")
-        done[node] = rule.build(tuple(done[s] for s in rule.subs))
+        done[node] = rule.build(tuple([done[s] for s in subs]))
         if record:
-            line = rule.build(tuple(Derivative(s, var) for s in rule.subs))
-            subs = tuple(steps[s] for s in rule.subs)
-            steps[node] = Step(rule.id, Derivative(node, var), line, subs)
+            line = rule.build(tuple([Derivative(s, var) for s in subs]))
+            below = tuple([steps[s] for s in subs])
+            steps[node] = Step(rule.id, Derivative(node, var), line, below)
     return done[expr], steps.get(expr)

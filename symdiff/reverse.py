@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from .ast import ONE, ZERO, Add, Call, Expr, Mul, Num, Var, bulk, mul, postorder
+from .ast import ONE, ZERO, Add, Call, Expr, Mul, Num, Var, bulk, mul
 from .limits import DEFAULT_LIMITS, Limits
 from .rules.local import binary_partial, local_partial
 
@@ -48,75 +48,99 @@ def gradient_reverse(expr: Expr, names: Sequence[str]) -> dict[str, Expr]:
     >>> {k: str(v) for k, v in gradient_reverse(call("sin", x * y), ["x", "y", "z"]).items()}
     {'x': 'y*cos(x*y)', 'y': 'x*cos(x*y)', 'z': '0'}
     """
-    targets = {name: Var(name) for name in names}
     with bulk():
-        found = _sweep(expr, set(targets.values()))
-    return {name: found.get(v, ZERO) for name, v in targets.items()}
+        found = _sweep(expr, set(names))
+    return {name: found.get(name, ZERO) for name in names}
 
 
-def _live(order: list[Expr], wanted: set[Var]) -> set[Expr]:
-    """The nodes that contain a wanted variable."""
+def _live(expr: Expr, wanted: set[str]) -> tuple[list[Expr], set[Expr]]:
+    """The nodes that contain a variable named in ``wanted``, children first, and as a set.
+
+    One walk in the order of :func:`~symdiff.ast.postorder`, keeping the live nodes.
+    """
+    seen: set[Expr] = set()
     live: set[Expr] = set()
-    for node in order:
-        if node in wanted:
-            live.add(node)
-        else:
-            for child in node.children:
-                if child in live:
-                    live.add(node)
+    order: list[Expr] = []
+    stack: list[Expr | None] = [expr]
+    push, pop, mark, keep = stack.append, stack.pop, seen.add, live.add
+    while stack:
+        node = pop()
+        if node is None:  # the marker above a node whose children are all placed
+            node = pop()
+            for child in node.children:  # type: ignore[union-attr]
+                if child in live:  # (a wanted variable is a leaf: never here)
+                    keep(node)  # type: ignore[arg-type]
+                    order.append(node)  # type: ignore[arg-type]
                     break
-    return live
+        elif node not in seen:
+            mark(node)
+            kids = node.children
+            if kids:
+                push(node)
+                push(None)
+                for child in reversed(kids):
+                    if child not in seen:
+                        push(child)
+            elif type(node) is Var and node.name in wanted:  # a leaf needs no marker
+                keep(node)
+                order.append(node)
+    return order, live
 
 
-def _sweep(expr: Expr, wanted: set[Var]) -> dict[Expr, Expr]:
-    """The adjoint of every wanted variable that ``expr`` depends on."""
-    order = postorder(expr)
-    live = _live(order, wanted)
+def _sweep(expr: Expr, wanted: set[str]) -> dict[str, Expr]:
+    """The adjoint of every wanted variable that ``expr`` depends on, by name."""
+    order, live = _live(expr, wanted)
     if expr not in live:
         return {}
-    # contributions to each node's adjoint, latest parent first
-    passed: dict[Expr, list[Expr]] = {expr: [ONE]}
+    # contributions to each node's adjoint: the one so far, or a list (latest parent first)
+    passed: dict[Expr, Expr | list[Expr]] = {expr: ONE}
+    take = passed.pop
     # the sum and product rules' partials, ∂(#0 + #1)/∂#0 and ∂(#0·#1)/∂#0
     sum_is_one = binary_partial(Add) == (1, ONE)
     product_is_rest = binary_partial(Mul) == (0, 1)
-    found: dict[Expr, Expr] = {}
+    new_add, new_mul = Add.__new__, Mul.__new__  # the constructors, without the class call
+    found: dict[str, Expr] = {}
     for node in reversed(order):
-        parts = passed.pop(node, None)
+        parts = take(node, None)
         if parts is None:
-            continue  # constant, or every contribution was 0
-        adjoint = parts[0] if len(parts) == 1 else Add(tuple(reversed(parts)))
-        if type(node) is Var:
-            found[node] = adjoint
+            continue  # every contribution was 0
+        adjoint = new_add(Add, tuple(reversed(parts))) if type(parts) is list else parts
+        cls = type(node)
+        if cls is Var:
+            found[node.name] = adjoint  # type: ignore[attr-defined]
             continue
         kids = node.children
-        cls = type(node)
-        through = cls is Add and sum_is_one  # ∂(u + v)/∂u = 1
+        last = len(kids) - 1
+        through = cls is Add and sum_is_one  # ∂(u + v)/∂u = 1: each live term gets the adjoint
         rest = cls is Mul and product_is_rest  # ∂(u·v)/∂u = v
-        for i in range(len(kids) - 1, -1, -1):
+        for i in range(last, -1, -1):
             child = kids[i]
             if child not in live:
                 continue
             if through:
-                local = ONE
-            elif rest:
-                local = kids[1 - i] if len(kids) == 2 else mul(*kids[:i], *kids[i + 1 :])
-            else:
-                local = local_partial(node, i)
-            if local is ZERO:
-                continue
-            if local is ONE:
                 part = adjoint
-            elif adjoint is ONE:
-                part = local
-            elif type(local) is Num or type(local) is Var:  # the simplifier's factor order
-                part = Mul((local, adjoint))
             else:
-                part = Mul((adjoint, local))
-            bucket = passed.get(child)
-            if bucket is None:
-                passed[child] = [part]
+                if rest:
+                    local = kids[1 - i] if last == 1 else mul(*kids[:i], *kids[i + 1 :])
+                else:
+                    local = local_partial(node, i)
+                if local is ZERO:
+                    continue
+                if local is ONE:
+                    part = adjoint
+                elif adjoint is ONE:
+                    part = local
+                elif type(local) is Num or type(local) is Var:  # the simplifier's factor order
+                    part = new_mul(Mul, (local, adjoint))
+                else:
+                    part = new_mul(Mul, (adjoint, local))
+            before = passed.get(child)
+            if before is None:
+                passed[child] = part
+            elif type(before) is list:
+                before.append(part)
             else:
-                bucket.append(part)
+                passed[child] = [before, part]
     return found
 
 

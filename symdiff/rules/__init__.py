@@ -16,15 +16,14 @@ steps and the answer come from the same code.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..ast import ONE, ZERO, Const, Expr, Indicator, Mul, Num, Var, mul, postorder
 
 Build = Callable[[tuple[Expr, ...]], Expr]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(NamedTuple):
     """One rule application: ``build(derivatives of subs)`` is the derivative.
 
     >>> from symdiff.ast import Num
@@ -56,18 +55,26 @@ class Dependence:
         memo, target = self.memo, self.target
         for node in postorder(root):
             if node not in memo:
-                memo[node] = node is target or any(memo[c] for c in node.children)
+                hit = node is target
+                if not hit:
+                    for child in node.children:
+                        if memo[child]:
+                            hit = True
+                            break
+                memo[node] = hit
 
     def __call__(self, node: Expr) -> bool:
+        hit = self.memo.get(node)
+        return self._new(node) if hit is None else hit
+
+    def _new(self, node: Expr) -> bool:
+        # nodes the rules build are made of known nodes: one look at the children
         memo = self.memo
-        hit = memo.get(node)
-        if hit is None:
-            # nodes the rules build are made of known nodes: one look at the children
-            kids = [memo.get(c) for c in node.children]
-            if None in kids:
-                self._fill(node)
-                return memo[node]
-            hit = memo[node] = node is self.target or any(kids)
+        kids = [memo.get(c) for c in node.children]
+        if None in kids:
+            self._fill(node)
+            return memo[node]
+        hit = memo[node] = node is self.target or any(kids)
         return hit
 
 
@@ -123,6 +130,40 @@ def rule_for(node: Expr, var: str, dep: Dependence) -> Rule:
 
         raise UnsupportedError(f"cannot differentiate {type(node).__name__} node {node}")
     return fn(node, var, dep)
+
+
+def free_derivative(node: Expr) -> Expr:
+    """What the rules give for ``node`` free of the variable, without building their steps.
+
+    :func:`rule_for` moves each leading coefficient out (``c·d(rest)``) until no number
+    other than 1 leads, and what remains differentiates to 0.  The rests are never built.
+
+    >>> from symdiff.ast import Var
+    >>> str(free_derivative(Mul((Num(3), Num(2), Var("y"))))), str(free_derivative(Var("y")))
+    ('3*(2*0)', '0')
+    """
+    coefficients: list[Expr] = []
+    while type(node) is Mul:
+        factors = node.factors
+        last = len(factors) - 1
+        start = 0  # the current rest is the product of factors[start:]
+        while True:
+            lead = factors[start]
+            if type(lead) is not Num or lead is ONE:
+                last = -1
+                break
+            coefficients.append(lead)
+            start += 1
+            if start >= last:
+                break
+        if last < 0:
+            break
+        # one factor left (a nested product goes round again) or none (the empty product)
+        node = factors[start] if start == last else ONE
+    result: Expr = ZERO
+    for coefficient in reversed(coefficients):
+        result = Mul.__new__(Mul, (coefficient, result))  # (the constructor, without the call)
+    return result
 
 
 @rule(Indicator)

@@ -65,9 +65,7 @@ def extremum(node: Call, var: str, dep: Dependence) -> Rule:
 
     def build(d: tuple[Expr, ...]) -> Expr:
         it = iter(d)
-        terms = [
-            mul(*wins(i)) if args[i] is Var(var) else mul(*wins(i), next(it)) for i in live
-        ]
+        terms = [mul(*wins(i)) if args[i] is Var(var) else mul(*wins(i), next(it)) for i in live]
         return add(*terms)
 
     return Rule(node.name, subs, build)

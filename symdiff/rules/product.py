@@ -34,9 +34,12 @@ def mul_rule(node: Expr, var: str, dep: Dependence) -> Rule:
     """
     assert isinstance(node, Mul)
     factors = node.factors
-    free = tuple(f for f in factors if not dep(f))
+    free: list[Expr] = []
+    live: list[Expr] = []
+    for f in factors:
+        (live if dep(f) else free).append(f)
     if free:
-        inner = mul(*(f for f in factors if dep(f)))
+        inner = mul(*live)
         return Rule("constant-multiple", (inner,), lambda d: mul(*free, d[0]))
     denominators = tuple(f.base for f in factors if _is_reciprocal(f))  # type: ignore[attr-defined]
     numerators = tuple(f for f in factors if not _is_reciprocal(f))
