@@ -323,7 +323,10 @@ def _sympy_value(e: Any, point: Point) -> float | None:
         for s in e.free_symbols
         if s.name in point
     }
-    v = e.xreplace(subs)
+    try:
+        v = e.xreplace(subs)
+    except ValueError:  # e.g. Max/Min handed zoo (1/0) at this point: undefined here
+        return None
     try:
         c = complex(v.evalf(30))
     except TypeError as error:
