@@ -13,12 +13,12 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from collections.abc import Container
 
 from ..ast import Add, Expr, Mul
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
-from .walk import rebuild
+from .walk import pending, rebuild
 
 
 def _opened(node: Add | Mul, memo: dict[Expr, Expr], cap: int) -> Expr:
@@ -49,27 +49,18 @@ def _walk(root: Expr, memo: Container[Expr]) -> tuple[list[Expr], set[Expr]]:
 
     A sum or product must be opened (is "needed") when it is the root or the
     child of a node of another kind; one nested in a node of its own kind is
-    spliced into that node instead.  One walk, no recursion.
+    spliced into that node instead.  No recursion.
     """
-    if root in memo:
-        return [], set()
-    order: list[Expr] = []
+    order = pending(root, memo)
+    if not order:
+        return order, set()
     needed: set[Expr] = {root}
-    seen: set[Expr] = {root}
-    stack: list[tuple[Expr, Iterator[Expr]]] = [(root, iter(root.children))]
-    while stack:
-        node, rest = stack[-1]
-        for child in rest:
+    for node in order:
+        outer = type(node)
+        for child in node.children:
             kind = type(child)
-            if (kind is Add or kind is Mul) and kind is not type(node):
+            if (kind is Add or kind is Mul) and kind is not outer:
                 needed.add(child)
-            if child not in seen and child not in memo:
-                seen.add(child)
-                stack.append((child, iter(child.children)))
-                break
-        else:
-            stack.pop()
-            order.append(node)
     return order, needed
 
 
