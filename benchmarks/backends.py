@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from symdiff.ast import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var, postorder
+from symdiff.core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var, postorder
 
 Point = Mapping[str, float]
 

@@ -43,7 +43,7 @@ from parsing import parse_report
 from report import Reference, fmt_ms, ratio, size
 from workloads import Workload, all_workloads
 
-from symdiff.ast import count_nodes
+from symdiff.core.expr import count_nodes
 
 Task = Callable[[], list[Any]]
 FORWARD_LIMIT = 100_000  # nodes × variables up to which the forward loop is also timed
@@ -52,8 +52,8 @@ FORWARD_LIMIT = 100_000  # nodes × variables up to which the forward loop is al
 def variants(w: Workload) -> list[tuple[str, Task, Task, Task]]:
     """(method, raw, +arithmetic, simplified) tasks for one workload."""
     from symdiff.api import diff
-    from symdiff.differentiate import differentiate
-    from symdiff.reverse import arithmetic_partials, gradient_reverse, simplify_partials
+    from symdiff.calculus.differentiate import differentiate
+    from symdiff.calculus.reverse import arithmetic_partials, gradient_reverse, simplify_partials
     from symdiff.simplifier import arithmetic
 
     e, names = w.expr, w.wrt

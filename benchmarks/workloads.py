@@ -12,8 +12,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from symdiff.ast import Expr, Mul, Num, Pow, Var, variables
-from symdiff.build import cos, exp, sin, sum_
+from symdiff.core.build import cos, exp, sin, sum_
+from symdiff.core.expr import Expr, Mul, Num, Pow, Var, variables
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
 import network

@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Generic, TypeVar
 
-from symdiff.ast import Expr, Num, Var, count_nodes
-from symdiff.build import exp, log, max_, sum_
+from symdiff.core.build import exp, log, max_, sum_
+from symdiff.core.expr import Expr, Num, Var, count_nodes
 from symdiff.printers.text import to_text
 
 T = TypeVar("T")

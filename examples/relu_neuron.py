@@ -12,7 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 import symdiff
-from symdiff.checking import verify
+from symdiff.check.numeric import verify
 
 NEURON = "max(0, w1*x1 + w2*x2 + w3*x3 + b)"
 PARAMETERS = ["w1", "w2", "w3", "b"]

@@ -14,35 +14,35 @@ from typing import TYPE_CHECKING, Any
 # command (or a program) that needs only part of symdiff does not pay for all of it.
 _HOMES = {
     "api": "as_definition derive diff gradient parse simplify var variables_of",
-    "ast": "Add Call Const Derivative Expr Indicator Mul Num Pow Var",
-    "build": "cos exp log prod relu sigmoid sin sqrt tan tanh",
-    "calculus": "check_answer derivations hessian jacobian nth_derivative partial",
-    "definition": "Definition",
-    "derivation": "Derivation Line",
+    "core.expr": "Add Call Const Derivative Expr Indicator Mul Num Pow Var",
+    "core.build": "cos exp log prod relu sigmoid sin sqrt tan tanh",
+    "higher": "check_answer derivations hessian jacobian nth_derivative partial",
+    "core.definition": "Definition",
+    "calculus.derivation": "Derivation Line",
     "errors": "DomainError LimitError ParseError SymdiffError UnsupportedError",
     "limits": "DEFAULT_LIMITS Limits",
     "printers": "render",
-    "steps": "Step",
+    "core.steps": "Step",
 }
 _WHERE = {name: (home, name) for home, names in _HOMES.items() for name in names.split()}
 # builders with sharing; symdiff.max, .min, .sum, .abs shadow builtins only inside symdiff
-_WHERE.update({name: ("build", name + "_") for name in ("abs", "max", "min", "sum")})
+_WHERE.update({name: ("core.build", name + "_") for name in ("abs", "max", "min", "sum")})
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .api import as_definition, derive, diff, gradient, parse, simplify, var, variables_of
-    from .ast import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
-    from .build import abs_ as abs
-    from .build import cos, exp, log, prod, relu, sigmoid, sin, sqrt, tan, tanh
-    from .build import max_ as max
-    from .build import min_ as min
-    from .build import sum_ as sum
-    from .calculus import check_answer, derivations, hessian, jacobian, nth_derivative, partial
-    from .definition import Definition
-    from .derivation import Derivation, Line
+    from .calculus.derivation import Derivation, Line
+    from .core.build import abs_ as abs
+    from .core.build import cos, exp, log, prod, relu, sigmoid, sin, sqrt, tan, tanh
+    from .core.build import max_ as max
+    from .core.build import min_ as min
+    from .core.build import sum_ as sum
+    from .core.definition import Definition
+    from .core.expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
+    from .core.steps import Step
     from .errors import DomainError, LimitError, ParseError, SymdiffError, UnsupportedError
+    from .higher import check_answer, derivations, hessian, jacobian, nth_derivative, partial
     from .limits import DEFAULT_LIMITS, Limits
     from .printers import render
-    from .steps import Step
 
 
 def __getattr__(name: str) -> Any:

@@ -11,16 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from .ast import Expr, Var, count_nodes, iter_vars, natural_key
-from .definition import Definition
-from .differentiate import differentiate
+from .calculus.differentiate import differentiate
+from .core.definition import Definition
+from .core.expr import Expr, Var, count_nodes, iter_vars, natural_key
 from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 from .simplifier import arithmetic
 from .simplifier import simplify as _simplify
 
 if TYPE_CHECKING:
-    from .derivation import Derivation
+    from .calculus.derivation import Derivation
 
 Source = str | Expr | Definition
 
@@ -39,7 +39,7 @@ def as_definition(source: Source, limits: Limits = DEFAULT_LIMITS) -> Definition
     if isinstance(source, Expr):
         return Definition(source)
     if isinstance(source, str):
-        from .parser import parse_definition
+        from .parsing.parser import parse_definition
 
         return parse_definition(source, limits)
     raise TypeError(f"expected text, an Expr or a Definition, not {type(source).__name__}")
@@ -149,7 +149,7 @@ def gradient(
     names = list(vars) if vars is not None else variables_of(definition)
     if len(names) * count_nodes(definition.body) <= FORWARD_GRADIENT_BUDGET:
         return {name: diff(definition, name, limits=limits) for name in names}
-    from .reverse import gradient_reverse, simplify_partials
+    from .calculus.reverse import gradient_reverse, simplify_partials
 
     return simplify_partials(gradient_reverse(definition.body, names), limits=limits)
 
@@ -169,6 +169,6 @@ def derive(
     """
     definition = as_definition(source, limits)
     name = var if var is not None else _only_variable(definition)
-    from .derivation import build_derivation  # the step machinery, loaded when first used
+    from .calculus.derivation import build_derivation  # the step machinery, loaded when first used
 
     return build_derivation(definition.body, name, definition, expand=expand, limits=limits)

@@ -30,11 +30,11 @@ from typing import Any
 
 import sympy
 
-from symdiff.ast import Call, Derivative, Expr, Indicator, Pow, Var, postorder, variables
+from symdiff.check.bridge import to_sympy
+from symdiff.core.evaluate import evaluate_nodes
+from symdiff.core.expr import Call, Derivative, Expr, Indicator, Pow, Var, postorder, variables
+from symdiff.core.functions import KNOWN
 from symdiff.errors import SymdiffError
-from symdiff.evaluate import evaluate_nodes
-from symdiff.functions import KNOWN
-from symdiff.sympy_bridge import to_sympy
 
 TIE, POLE = 1e-3, 1e-6  # closeness to a tie (max, abs, ...) or a pole that rejects a point
 MAX_SYMBOLIC_NODES = 300  # larger differences go straight to the numeric check

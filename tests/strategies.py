@@ -19,8 +19,8 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from symdiff.ast import Expr, Num, Var, add, call, mul, neg, pow_
-from symdiff.functions import ALIASES, KNOWN
+from symdiff.core.expr import Expr, Num, Var, add, call, mul, neg, pow_
+from symdiff.core.functions import ALIASES, KNOWN
 
 SearchStrategy = st.SearchStrategy
 
@@ -173,6 +173,6 @@ def grammar_texts() -> SearchStrategy[str]:
     """
     from hypothesis.extra.lark import from_lark
 
-    from symdiff.parser import grammar_object
+    from symdiff.parsing.parser import grammar_object
 
     return from_lark(grammar_object(), explicit=_DECLARED)

@@ -1,4 +1,4 @@
-"""symdiff.evaluate: exact where possible, floats where needed, clear errors, any depth."""
+"""symdiff.core.evaluate: exact where possible, floats where needed, clear errors, any depth."""
 
 from __future__ import annotations
 
@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 from oracle import _sympy_value
 from strategies import exprs
-from symdiff.ast import (
+from symdiff.check.bridge import to_sympy
+from symdiff.core.evaluate import MAX_EXACT_BITS, evaluate, evaluate_nodes
+from symdiff.core.expr import (
     Add,
     Call,
     Const,
@@ -29,8 +31,6 @@ from symdiff.ast import (
     pow_,
 )
 from symdiff.errors import DomainError, LimitError, SymdiffError, UnsupportedError
-from symdiff.evaluate import MAX_EXACT_BITS, evaluate, evaluate_nodes
-from symdiff.sympy_bridge import to_sympy
 
 x, y, z = Var("x"), Var("y"), Var("z")
 F = Fraction

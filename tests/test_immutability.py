@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 import symdiff
-from symdiff.ast import Expr, Num, Var, postorder
+from symdiff.core.expr import Expr, Num, Var, postorder
 from symdiff.printers import render
 
 SOURCES = [

@@ -1,7 +1,7 @@
 """The shipped parse table: current with the grammar, canonical, and the same parser as Lark's.
 
-``symdiff/parse_table.py`` is generated from ``grammar/symdiff.lark`` (``python -m
-symdiff.grammar_tables``) so that parsing needs neither Lark nor its table construction.
+``symdiff/parsing/tables.py`` is generated from ``grammar/symdiff.lark`` (``python -m
+symdiff.parsing.regenerate``) so that parsing needs neither Lark nor its table construction.
 These tests keep the grammar file the only definition of the language: the shipped module
 must be what the grammar gives today, under any string hashing; the driver must build the
 very nodes Lark's own LALR parser builds with the same callbacks; a grammar file that no
@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-import symdiff.grammar_tables as grammar_tables
-import symdiff.parser as parser
+import symdiff.parsing.parser as parser
+import symdiff.parsing.regenerate as grammar_tables
 from strategies import grammar_texts, text_exprs
 from symdiff.errors import SymdiffError
-from symdiff.lexing import Source
+from symdiff.parsing.lexing import Source
 from test_parser import SAME, TREES
 from test_worked_examples import RESULTS
 
@@ -35,7 +35,7 @@ LARK = grammar_tables.lark_parser()
 def test_shipped_table_is_current_under_any_string_hashing(seed: str) -> None:
     env = {**os.environ, "PYTHONHASHSEED": seed}
     done = subprocess.run(
-        [sys.executable, "-m", "symdiff.grammar_tables", "--check"],
+        [sys.executable, "-m", "symdiff.parsing.regenerate", "--check"],
         cwd=ROOT,
         env=env,
         capture_output=True,

@@ -11,11 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from symdiff.ast import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
+from symdiff.core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
 from symdiff.errors import LimitError, ParseError, SymdiffError, UnsupportedError
-from symdiff.lexing import tokens
 from symdiff.limits import Limits
-from symdiff.parser import grammar_path, load_grammar, parse, parse_definition
+from symdiff.parsing.lexing import tokens
+from symdiff.parsing.parser import grammar_path, load_grammar, parse, parse_definition
 
 x, y, z, u = Var("x"), Var("y"), Var("z"), Var("u")
 a, b, c = Var("a"), Var("b"), Var("c")
@@ -432,13 +432,13 @@ def test_grammar_is_found_in_an_installed_package(
     packaged = tmp_path / "grammar" / "symdiff.lark"
     packaged.parent.mkdir()
     packaged.write_text("// packaged\n", encoding="utf-8")
-    monkeypatch.setattr("symdiff.parser.resources.files", lambda _: tmp_path)
+    monkeypatch.setattr("symdiff.parsing.parser.resources.files", lambda _: tmp_path)
     assert grammar_path() == packaged
     assert load_grammar() == "// packaged\n"
 
 
 def test_importing_the_parser_does_not_import_lark() -> None:
-    code = "import sys, symdiff.parser; print('lark' in sys.modules)"
+    code = "import sys, symdiff.parsing.parser; print('lark' in sys.modules)"
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr

@@ -28,7 +28,8 @@ from hypothesis import strategies as st
 from oracle import Undecided, assert_numeric_equal, assert_same, sympy_diff
 from strategies import UNARY, exprs, text_exprs
 from symdiff import DomainError, SymdiffError, derive, diff, parse, simplify
-from symdiff.ast import (
+from symdiff.check.bridge import to_sympy
+from symdiff.core.expr import (
     Call,
     Const,
     Derivative,
@@ -43,7 +44,6 @@ from symdiff.ast import (
     pow_,
     substitute,
 )
-from symdiff.sympy_bridge import to_sympy
 
 VARS = ("x", "y")
 NONSMOOTH = ("max", "min", "abs", "relu", "sign")

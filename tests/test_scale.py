@@ -21,14 +21,14 @@ from hypothesis import strategies as st
 import symdiff
 from oracle import Undecided, assert_numeric_equal, assert_same
 from strategies import exprs
-from symdiff.ast import Add, Call, Expr, Mul, Num, Var, bulk, count_nodes, postorder
-from symdiff.build import exp, log, max_, sum_
-from symdiff.differentiate import differentiate
+from symdiff.calculus.differentiate import differentiate
+from symdiff.calculus.reverse import arithmetic_partials, gradient_reverse, simplify_partials
+from symdiff.core.build import exp, log, max_, sum_
+from symdiff.core.evaluate import evaluate
+from symdiff.core.expr import Add, Call, Expr, Mul, Num, Var, bulk, count_nodes, postorder
 from symdiff.errors import DomainError
-from symdiff.evaluate import evaluate
 from symdiff.printers.cse import parse_cse, to_cse
 from symdiff.printers.unicode import to_unicode
-from symdiff.reverse import arithmetic_partials, gradient_reverse, simplify_partials
 from symdiff.simplifier import arithmetic, simplify
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))

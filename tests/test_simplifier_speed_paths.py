@@ -21,7 +21,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from strategies import exprs
-from symdiff.ast import (
+from symdiff.calculus.differentiate import differentiate
+from symdiff.calculus.reverse import BUNDLE, gradient_reverse
+from symdiff.core.expr import (
     Add,
     Call,
     Const,
@@ -35,10 +37,8 @@ from symdiff.ast import (
     postorder,
     transform,
 )
-from symdiff.differentiate import differentiate
 from symdiff.errors import SymdiffError
 from symdiff.limits import DEFAULT_LIMITS
-from symdiff.reverse import BUNDLE, gradient_reverse
 from symdiff.simplifier import _passes, arithmetic, simplify, simplify_steps
 from symdiff.simplifier.arithmetic import arithmetic_node
 from symdiff.simplifier.confluence import risky

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from symdiff.ast import (
+from symdiff.core.expr import (
     Add,
     Call,
     Const,

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 import symdiff.simplifier as simplifier
 from strategies import exprs, text_exprs
 from symdiff import parse
-from symdiff.ast import Add, Call, Expr, Mul, Num, Pow, Var, bulk
-from symdiff.differentiate import differentiate
+from symdiff.calculus.differentiate import differentiate
+from symdiff.calculus.reverse import BUNDLE, gradient_reverse, simplify_partials
+from symdiff.core.expr import Add, Call, Expr, Mul, Num, Pow, Var, bulk
 from symdiff.errors import SymdiffError
 from symdiff.limits import DEFAULT_LIMITS
-from symdiff.reverse import BUNDLE, gradient_reverse, simplify_partials
 from symdiff.simplifier import _passes, arithmetic, simplify, simplify_steps
 from symdiff.simplifier.confluence import risky
 from symdiff.simplifier.fast import Fallback, normalize

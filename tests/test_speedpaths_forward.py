@@ -1,7 +1,7 @@
 """The forward engine's fast path gives exactly the nodes of the recorded rule path.
 
 Without ``record``, a node free of the variable is answered by
-:func:`~symdiff.rules.free_derivative` instead of a chain of constant-multiple
+:func:`~symdiff.calculus.rules.free_derivative` instead of a chain of constant-multiple
 rules; with ``record`` every rule is applied.  Both must build the same raw
 derivative (the very same interned node), so ``diff`` and ``derive`` agree.
 """
@@ -16,9 +16,9 @@ from hypothesis import given, settings
 
 import symdiff
 from strategies import exprs
-from symdiff.ast import ONE, Add, Call, Expr, Mul, Num, Pow, Var, postorder
-from symdiff.differentiate import differentiate
-from symdiff.rules import free_derivative
+from symdiff.calculus.differentiate import differentiate
+from symdiff.calculus.rules import free_derivative
+from symdiff.core.expr import ONE, Add, Call, Expr, Mul, Num, Pow, Var, postorder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 

@@ -1,6 +1,6 @@
 """The tuned reverse sweep builds exactly what the plain algorithm builds.
 
-:func:`symdiff.reverse.gradient_reverse` walks the DAG once for order and
+:func:`symdiff.calculus.reverse.gradient_reverse` walks the DAG once for order and
 liveness together, keeps a lone contribution without a list, and calls the node
 constructors directly.  None of that may change a result: the reference below
 is the plain statement of the algorithm (post-order, live set, one local
@@ -16,9 +16,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategies import exprs
-from symdiff.ast import ONE, ZERO, Add, Expr, Mul, Num, Var, postorder
-from symdiff.reverse import _live, gradient_reverse
-from symdiff.rules.local import local_partial
+from symdiff.calculus.reverse import _live, gradient_reverse
+from symdiff.calculus.rules.local import local_partial
+from symdiff.core.expr import ONE, ZERO, Add, Expr, Mul, Num, Var, postorder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
 import network

@@ -14,19 +14,19 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..api import as_definition, diff, variables_of
-from ..ast import Expr
-from ..calculus import derivations, is_partial, jacobian_variables, only_variable
-from ..definition import Definition
+from ..core.definition import Definition
+from ..core.expr import Expr
 from ..errors import LimitError, SymdiffError
+from ..higher import derivations, is_partial, jacobian_variables, only_variable
 from ..limits import Limits
 from .options import ArgumentError, limits_from
 from .values import parse_point, variable_name
 
 if TYPE_CHECKING:
-    from ..checking import Verdict
-    from ..derivation import Derivation
-    from ..evaluate import Value
-    from ..steps import Step
+    from ..calculus.derivation import Derivation
+    from ..check.numeric import Verdict
+    from ..core.evaluate import Value
+    from ..core.steps import Step
 
 
 @dataclass(frozen=True)
@@ -91,11 +91,11 @@ class _Builder:
     def checks(self, d: Definition, chain: list[Expr], seq: Sequence[str]) -> tuple:
         out: list[tuple[str, Verdict]] = []
         if getattr(self.args, "check", False):
-            from ..checking_sympy import check_with_sympy
+            from ..check.symbolic import check_with_sympy
 
             out.append(("SymPy", check_with_sympy(d.body, chain[-1], seq)))
         if getattr(self.args, "verify", False):
-            from ..checking import verify
+            from ..check.numeric import verify
 
             names = variables_of(d)
             verdicts = [verify(chain[k], chain[k + 1], v, names) for k, v in enumerate(seq)]
@@ -181,7 +181,7 @@ def _simplify(args: argparse.Namespace, d: Definition, limits: Limits, base: dic
 def _check(
     args: argparse.Namespace, d: Definition, limits: Limits, build: _Builder, base: dict
 ) -> Report:
-    from ..calculus import check_answer
+    from ..higher import check_answer
 
     wrt = _names(args.wrt, d) or [only_variable(d)]
     try:
@@ -196,6 +196,6 @@ def _check(
 
 def _evaluate(expr: Expr, point: dict[str, Value]) -> Value:
     """``expr``'s value at ``point`` (the evaluator is loaded only for ``--at``)."""
-    from ..evaluate import evaluate
+    from ..core.evaluate import evaluate
 
     return evaluate(expr, point)

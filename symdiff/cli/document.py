@@ -21,8 +21,8 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from ..checking import Verdict
-from ..definition import Definition
+from ..check.numeric import Verdict
+from ..core.definition import Definition
 from ..printers.derivation import derivation_rows, math
 from ..printers.html import katex_math, steps_table
 from ..printers.json import derivation_record, expr_json, simplification_table, value_json

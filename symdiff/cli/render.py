@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
-from ..ast import Var
-from ..derivation import Derivation
+from ..calculus.derivation import Derivation
+from ..core.expr import Var
 from ..printers.derivation import (
     Row,
     derivation_rows,

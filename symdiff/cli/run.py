@@ -15,8 +15,8 @@ import sys
 from collections.abc import Iterable
 from typing import TextIO
 
+from ..core.guards import check_output
 from ..errors import SymdiffError
-from ..guards import check_output
 from . import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_ANSWER, time_limit
 from .compute import Report, compute
 from .options import ArgumentError, limits_from

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from ..ast import Mul, Num, Var, variables
-from ..evaluate import Value
+from ..core.evaluate import Value
+from ..core.expr import Mul, Num, Var, variables
 from ..printers.derivation import math
 from ..printers.names import latex_name, unicode_name
 from .options import ArgumentError

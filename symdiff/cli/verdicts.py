@@ -1,7 +1,7 @@
 """Verdicts in words: ``--check``/``--verify`` lines, and the answer of ``check``.
 
->>> from symdiff.checking import Verdict
->>> from symdiff.ast import Var
+>>> from symdiff.check.numeric import Verdict
+>>> from symdiff.core.expr import Var
 >>> verdict_text(Verdict(True, Var("x"), Var("x"), "agrees symbolically"), "unicode", "SymPy")
 'ok, agrees symbolically'
 """
@@ -16,7 +16,7 @@ from ..printers.labels import derivative_label
 from .values import show_point, show_value
 
 if TYPE_CHECKING:
-    from ..checking import Verdict
+    from ..check.numeric import Verdict
     from .compute import Item, Report
 
 Style = Callable[[str], str]

@@ -3,14 +3,14 @@
 Every printer walks the tree with an explicit stack (:mod:`.emit`), so a
 100,000-deep expression prints in linear time.
 
->>> from symdiff.ast import Pow, Var
+>>> from symdiff.core.expr import Pow, Var
 >>> [render(Pow(Var("x"), Var("n")), fmt) for fmt in FORMATS]
 ['x^n', 'x^n', 'x^{n}']
 """
 
 from __future__ import annotations
 
-from ..ast import Expr
+from ..core.expr import Expr
 from .latex import to_latex
 from .text import to_text
 from .unicode import to_unicode
@@ -25,7 +25,7 @@ def render(expr: Expr, fmt: str, *, partial: bool = False) -> str:
 
     Text has only d/dx.
 
-    >>> from symdiff.ast import Derivative, Var
+    >>> from symdiff.core.expr import Derivative, Var
     >>> render(Derivative(Var("x"), "x"), "unicode", partial=True)
     '∂/∂x x'
     >>> render(Var("x"), "svg")

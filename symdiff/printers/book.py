@@ -8,7 +8,7 @@ factors follow it (``∂/∂x[x + y]``, ``2·∂/∂x yz``).  The subclasses sup
 glyphs: numbers, names, powers, calls and the derivative operator.
 
 >>> from symdiff.printers.unicode import UnicodePrinter
->>> from symdiff.ast import Mul, Num, Pow, Var
+>>> from symdiff.core.expr import Mul, Num, Pow, Var
 >>> UnicodePrinter()(Mul((Num(9), Pow(Var("x"), Num(2)), Var("z"))))
 '9x²z'
 """
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from ..ast import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
+from ..core.expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
 from .emit import (
     ABS,
     FOLLOWED,
@@ -38,7 +38,7 @@ class BookPrinter:
     """The layout of the book's notation; subclasses fill in the glyphs.
 
     >>> from symdiff.printers.unicode import UnicodePrinter
-    >>> from symdiff.ast import Derivative, Var
+    >>> from symdiff.core.expr import Derivative, Var
     >>> UnicodePrinter(partial=True)(Derivative(Var("x") + Var("y"), "x"))
     '∂/∂x[x + y]'
     """

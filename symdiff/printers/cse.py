@@ -15,7 +15,7 @@ Every node is written once, so the output is proportional to the DAG.  Each
 right-hand side is canonical text (:func:`~symdiff.printers.text.to_text`) over
 the earlier names; :func:`parse_cse` reads the lines back to the very same nodes.
 
->>> from symdiff.ast import Var, call
+>>> from symdiff.core.expr import Var, call
 >>> x, y = Var("x"), Var("y")
 >>> s = call("sin", x * y)
 >>> print(to_cse({"dx": s * y, "dy": s * x}).text())
@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..ast import Call, Expr, Var, bulk, postorder, substitute
+from ..core.expr import Call, Expr, Var, bulk, postorder, substitute
 from .text import to_text
 
 MAX_DEPTH = 24  # deepest inline nesting before a sub-expression gets its own line
@@ -41,7 +41,7 @@ MAX_DEPTH = 24  # deepest inline nesting before a sub-expression gets its own li
 class Cse:
     """Definitions ``(name, expr over earlier names)`` and results ``(label, expr)``.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> Cse((), (("r1", Var("x")),)).text()
     'r1 = x'
     """
@@ -60,7 +60,7 @@ class Cse:
     def to_json(self) -> dict[str, Any]:
         """A JSON-able dict: ``{"format": "cse", "definitions": [...], "results": [...]}``.
 
-        >>> from symdiff.ast import Var
+        >>> from symdiff.core.expr import Var
         >>> Cse((), (("r1", Var("x")),)).to_json()["results"]
         [{'name': 'r1', 'text': 'x'}]
         """
@@ -82,7 +82,7 @@ def _fresh_prefix(used: set[str], wanted: str) -> str:
 def to_cse(exprs: Mapping[str, Expr] | Sequence[Expr], *, max_depth: int = MAX_DEPTH) -> Cse:
     """The common-subexpression form of several expressions (labels ``r1``… for a sequence).
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x = Var("x")
     >>> print(to_cse([(x + 1) ** 2, (x + 1) ** 3]).text())
     t1 = x + 1
@@ -137,12 +137,12 @@ def _to_cse(exprs: Mapping[str, Expr] | Sequence[Expr], max_depth: int) -> Cse:
 def parse_cse(text: str) -> dict[str, Expr]:
     """Read ``name = expr`` lines back: every name bound to its full expression.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x = Var("x")
     >>> parse_cse(to_cse({"a": (x + 1) ** 2}).text())["a"] is (x + 1) ** 2
     True
     """
-    from ..parser import parse
+    from ..parsing.parser import parse
 
     bound: dict[Expr, Expr] = {}
     out: dict[str, Expr] = {}

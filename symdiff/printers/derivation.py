@@ -23,15 +23,15 @@ from .text import to_text
 from .unicode import to_unicode
 
 if TYPE_CHECKING:
-    from ..ast import Expr
-    from ..derivation import Derivation
+    from ..calculus.derivation import Derivation
+    from ..core.expr import Expr
 
 Row = tuple[str, str]  # (math in the output format, rule names or other note)
 
 def math(expr: Expr, fmt: str, partial: bool = False) -> str:
     """``expr`` in a math format: ``text``, ``unicode`` or ``latex``.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> math(Var("x") ** 2, "unicode"), math(Var("x") ** 2, "latex")
     ('x²', 'x^{2}')
     """

@@ -5,7 +5,7 @@ order as *pieces*: literal strings and ``(child, flags)`` tasks.  :func:`emit` p
 pieces off one stack and appends the strings to one list, joined once at the end,
 so printing takes time linear in the output and never recurses, whatever the depth.
 
->>> from symdiff.ast import Var
+>>> from symdiff.core.expr import Var
 >>> emit(Var("x"), lambda node, flags: ["<", str(flags), ">"])
 '<0>'
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 
-from ..ast import MINUS_ONE, Add, Derivative, Expr, Indicator, Mul, Num, Pow
+from ..core.expr import MINUS_ONE, Add, Derivative, Expr, Indicator, Mul, Num, Pow
 
 Task = tuple[Expr, int]
 Piece = str | Task
@@ -29,7 +29,7 @@ ABS = 2  # the caller already wrote the leading minus: print the magnitude
 def emit(root: Expr, expand: Expand, flags: int = 0) -> str:
     """Run ``expand`` over ``root`` with an explicit stack and join the strings.
 
-    >>> from symdiff.ast import Num
+    >>> from symdiff.core.expr import Num
     >>> emit(Num(7), lambda node, flags: ["(", "7", ")"])
     '(7)'
     """
@@ -78,7 +78,7 @@ def is_natural(node: Expr) -> bool:
 def inverse_base(node: Expr) -> Expr | None:
     """``u`` when ``node`` is ``u^-1`` (which a product may print as a division), else None.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> inverse_base(Pow(Var("y"), Num(-1))), inverse_base(Pow(Var("y"), Num(-2)))
     (<Var y>, None)
     """
@@ -90,7 +90,7 @@ def leading_negative(node: Expr) -> bool:
 
     That is a negative number, or a product whose first factor is a negative number.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> leading_negative(Mul((Num(-2), Var("y")))), leading_negative(Num(0))
     (True, False)
     """
@@ -105,7 +105,7 @@ def leading_negative(node: Expr) -> bool:
 def paren_base(node: Expr) -> bool:
     """Whether ``node`` needs parentheses as the base of a power.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> paren_base(Var("x")), paren_base(Num(-3)), paren_base(Mul((Num(2), Var("x"))))
     (False, True, True)
     """
@@ -117,7 +117,7 @@ def paren_base(node: Expr) -> bool:
 def wrap(node: Expr, flags: int = 0, open_: str = "(", close: str = ")") -> list[Piece]:
     """The pieces of ``node`` inside parentheses.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> wrap(Var("x"))[0], wrap(Var("x"))[2]
     ('(', ')')
     """
@@ -127,7 +127,7 @@ def wrap(node: Expr, flags: int = 0, open_: str = "(", close: str = ")") -> list
 def joined(nodes: tuple[Expr, ...], separator: str = ", ") -> list[Piece]:
     """The pieces of ``nodes`` with ``separator`` between them (function arguments).
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> joined((Var("x"), Var("y")))[1]
     ', '
     """

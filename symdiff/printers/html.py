@@ -20,7 +20,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..derivation import Derivation
+    from ..calculus.derivation import Derivation
 
 Math = Callable[[str, str], str]  # (latex, unicode) -> HTML
 

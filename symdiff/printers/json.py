@@ -24,9 +24,9 @@ from .text import to_text
 from .unicode import to_unicode
 
 if TYPE_CHECKING:
-    from ..ast import Expr
-    from ..derivation import Derivation
-    from ..steps import Step
+    from ..calculus.derivation import Derivation
+    from ..core.expr import Expr
+    from ..core.steps import Step
 
 SCHEMA = 1
 SCHEMA_FILE = "symdiff-1.json"
@@ -35,7 +35,7 @@ SCHEMA_FILE = "symdiff-1.json"
 def expr_json(expr: Expr, partial: bool = False) -> dict[str, str]:
     """An expression as ``{"text", "unicode", "latex"}``.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> expr_json(Var("x") ** 2)
     {'text': 'x^2', 'unicode': 'x²', 'latex': 'x^{2}'}
     """
@@ -86,7 +86,7 @@ def simplification_table(steps: tuple[Step, ...] | list[Step]) -> list[dict[str,
     """Named simplification steps as ``{"rule", "before", "after"}`` (whole expressions).
 
     >>> from symdiff.simplifier import simplify_steps
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> simplification_table(simplify_steps(Var("x") * Var("x"))[1])
     [{'rule': 'combine-powers', 'before': 'x*x', 'after': 'x^2'}]
     """

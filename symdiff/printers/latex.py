@@ -3,7 +3,7 @@ r"""LaTeX in the book's style, valid in KaTeX strict mode and MathJax (no custom
 The layout is the Unicode printer's (``9 x^{2} z``, ``y \cdot 1``); a product with
 ``u^-1`` factors after its first is one ``\frac``: the other factors over those ``u``.
 
->>> from symdiff.ast import Mul, Num, Pow, Var
+>>> from symdiff.core.expr import Mul, Num, Pow, Var
 >>> x, y = Var("x"), Var("y")
 >>> to_latex(Mul((Num(9), Pow(x, Num(2)), Var("z")))), to_latex(Mul((x, Pow(y, Num(-1)))))
 ('9 x^{2} z', '\\frac{x}{y}')
@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from fractions import Fraction
 
-from ..ast import Call, Expr
-from ..functions import KNOWN
+from ..core.expr import Call, Expr
+from ..core.functions import KNOWN
 from .book import BookPrinter
 from .emit import Piece, inverse_base, joined
 from .names import derivative_labels, latex_name, runs
@@ -27,7 +27,7 @@ COMMANDS = ("sin", "cos", "tan", "exp", "log", "tanh", "max", "min")
 def to_latex(expr: Expr, *, partial: bool = False) -> str:
     r"""``expr`` as LaTeX math (without ``$``); ``partial`` writes ∂/∂x for d/dx.
 
-    >>> from symdiff.ast import Call, Derivative, Indicator, Num, Pow, Var
+    >>> from symdiff.core.expr import Call, Derivative, Indicator, Num, Pow, Var
     >>> x, y = Var("x"), Var("y")
     >>> print(to_latex(Derivative(x + y, "x"), partial=True))
     \frac{\partial}{\partial x}\left[ x + y \right]
@@ -44,7 +44,7 @@ def _sup(count: int) -> str:
 class LatexPrinter(BookPrinter):
     r"""The LaTeX glyphs for :class:`~symdiff.printers.book.BookPrinter`.
 
-    >>> from symdiff.ast import Call, Var
+    >>> from symdiff.core.expr import Call, Var
     >>> print(LatexPrinter()(Call("abs", (Var("alpha"),))))
     \left| \alpha \right|
     """

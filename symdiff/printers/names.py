@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-from ..ast import Call, Expr
-from ..functions import GREEK, GREEK_LETTERS
+from ..core.expr import Call, Expr
+from ..core.functions import GREEK, GREEK_LETTERS
 
 T = TypeVar("T")
 
@@ -102,7 +102,7 @@ def derivative_labels(node: Call, label: Callable[[Expr], str | None]) -> list[s
     None when a differentiated argument has no name or shares it with another
     argument: then the printer numbers positions (``∂₂g``).
 
-    >>> from symdiff.ast import Num, Var
+    >>> from symdiff.core.expr import Num, Var
     >>> name = lambda a: a.name if isinstance(a, Var) else None
     >>> x, y = Var("x"), Var("y")
     >>> derivative_labels(Call("g", (x, y), (0, 1)), name), derivative_labels(

@@ -2,12 +2,12 @@
 
 ``parse(to_text(e)) is e`` for every tree the parser or the constructors build, so
 the printer writes exactly the structure it is given: nested sums and products keep
-their parentheses, a sign is written as `` - `` only when :func:`~symdiff.ast.neg`
+their parentheses, a sign is written as `` - `` only when :func:`~symdiff.core.expr.neg`
 rebuilds the same node from what follows it, and nothing is simplified.  A factor
 ``u^-1`` after the first prints as ``/u`` (``x/y``, ``x/y^2``, ``x/(2*y)``), except
 that ``5*2^-1`` stays so: ``5/2`` starting a product is the rational literal.
 
->>> from symdiff.ast import Mul, Var
+>>> from symdiff.core.expr import Mul, Var
 >>> x, y = Var("x"), Var("y")
 >>> to_text(x - 2 * y), to_text(-(x**2)), to_text(x / y), to_text(Mul((Mul((x, y)), Var("z"))))
 ('x - 2*y', '-x^2', 'x/y', '(x*y)*z')
@@ -15,7 +15,7 @@ that ``5*2^-1`` stays so: ``5/2`` starting a product is the rational literal.
 
 from __future__ import annotations
 
-from ..ast import (
+from ..core.expr import (
     ONE,
     Add,
     Call,
@@ -47,7 +47,7 @@ from .emit import (
 def to_text(expr: Expr) -> str:
     """``expr`` as ASCII text that parses back to ``expr`` (``str(expr)``).
 
-    >>> from symdiff.ast import Call, Indicator, Num, Pow, Var
+    >>> from symdiff.core.expr import Call, Indicator, Num, Pow, Var
     >>> x, y = Var("x"), Var("y")
     >>> to_text(3 * x**2 + 1), to_text(Pow(x, Num(-1))), to_text(Num("5/2"))
     ('3*x^2 + 1', 'x^-1', '5/2')
@@ -81,7 +81,7 @@ def _expand(node: Expr, flags: int) -> list[Piece]:
 def call_head(node: Call) -> str:
     """The function part of a call: ``sin``, ``f'`` or ``g''[1,2]`` (1-based positions).
 
-    >>> from symdiff.ast import Call, Var
+    >>> from symdiff.core.expr import Call, Var
     >>> x = Var("x")
     >>> call_head(Call("f", (x,), (0, 0))), call_head(Call("g", (x, x), (0, 1)))
     ("f''", "g''[1,2]")

@@ -4,7 +4,7 @@ For reading, not parsing back: a leading ``−1`` factor shows as a bare minus, 
 products are shown in line, and a rational factor is parenthesized (``(3/4)x``,
 ``x·(3/4)``).  Division is written in line, ``x/y`` and ``(x + 1)/(x − 1)``.
 
->>> from symdiff.ast import Add, Mul, Num, Pow, Var
+>>> from symdiff.core.expr import Add, Mul, Num, Pow, Var
 >>> x, y, z = Var("x"), Var("y"), Var("z")
 >>> to_unicode(Add((Mul((Num(-2), y)), Mul((Num(2), z)))))
 '−2y + 2z'
@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..ast import Call, Const, Expr, Num, Var
-from ..functions import KNOWN
+from ..core.expr import Call, Const, Expr, Num, Var
+from ..core.functions import KNOWN
 from .book import BookPrinter
 from .emit import Piece, fraction_text, is_integer, is_natural, joined, paren_base
 from .names import SUBSCRIPT, SUPERSCRIPT, derivative_labels, runs, unicode_name
@@ -24,7 +24,7 @@ from .names import SUBSCRIPT, SUPERSCRIPT, derivative_labels, runs, unicode_name
 def to_unicode(expr: Expr, *, partial: bool = False) -> str:
     """``expr`` in the book's Unicode notation; ``partial`` writes ∂/∂x for d/dx.
 
-    >>> from symdiff.ast import Call, Derivative, Mul, Num, Pow, Var
+    >>> from symdiff.core.expr import Call, Derivative, Mul, Num, Pow, Var
     >>> x, y = Var("x"), Var("y")
     >>> to_unicode(Mul((Num(15), Pow(Mul((Num(2), Pow(x, Num(2)))), Num(4)), Mul((Num(4), x)))))
     '15(2x²)⁴·4x'
@@ -43,7 +43,7 @@ def _sup(count: int) -> str:
 class UnicodePrinter(BookPrinter):
     """The Unicode glyphs for :class:`~symdiff.printers.book.BookPrinter`.
 
-    >>> from symdiff.ast import Call, Var
+    >>> from symdiff.core.expr import Call, Var
     >>> UnicodePrinter()(Call("sqrt", (Var("x") + 1,)))
     '√(x + 1)'
     """

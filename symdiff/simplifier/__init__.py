@@ -24,7 +24,7 @@ orders could end in different nodes (:mod:`symdiff.simplifier.confluence`),
 with ``expand=True``, a lowered ``max_simplify_steps``, or on any error it runs
 the driver instead.  Set ``FAST_PATH = False`` to always run the driver.
 
->>> from symdiff.ast import Mul, Num, Pow, Var
+>>> from symdiff.core.expr import Mul, Num, Pow, Var
 >>> x = Var("x")
 >>> e = Mul((Num(15), Pow(Mul((Num(2), Pow(x, Num(2)))), Num(4)), Mul((Num(4), x))))
 >>> result, steps = simplify_steps(e)
@@ -39,10 +39,10 @@ from __future__ import annotations
 import time
 from functools import partial
 
-from ..ast import Add, Call, Expr, Indicator, Mul, Pow
+from ..core.expr import Add, Call, Expr, Indicator, Mul, Pow
+from ..core.steps import Step
 from ..errors import DomainError, LimitError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..steps import Step
 from .arithmetic import arithmetic
 from .collect import collect_terms_node
 from .confluence import risky
@@ -102,7 +102,7 @@ def simplify_steps(
     Each step's ``before`` and ``after`` are whole expressions; the first
     ``before`` is ``expr`` itself and every other one is the previous ``after``.
 
-    >>> from symdiff.ast import Mul, Var
+    >>> from symdiff.core.expr import Mul, Var
     >>> x = Var("x")
     >>> result, steps = simplify_steps(Mul((x, x)))
     >>> result is x**2, [s.rule for s in steps]
@@ -140,7 +140,7 @@ def simplify(expr: Expr, *, expand: bool = False, limits: Limits = DEFAULT_LIMIT
     does not count steps, so an input that would need more than 10,000 driver
     iterations gets its result instead of ``LimitError``.
 
-    >>> from symdiff.ast import Add, Mul, Num, Var
+    >>> from symdiff.core.expr import Add, Mul, Num, Var
     >>> x = Var("x")
     >>> simplify(Add((Mul((Num(2), x)), Mul((Num(3), x))))) is Mul((Num(5), x))
     True

@@ -13,7 +13,7 @@ One bottom-up sweep, no steps recorded, and no flattening beyond monomials:
 
 ``3·3x² − 0 + 5·1 + 0`` becomes ``9x² + 5``; ``15(2x²)⁴·4x`` is left for the simplifier.
 
->>> from symdiff.ast import Add, Mul, Num, Pow, Var
+>>> from symdiff.core.expr import Add, Mul, Num, Pow, Var
 >>> x = Var("x")
 >>> raw = Add((Mul((Num(3), Mul((Num(3), Pow(x, Num(2)))))), Mul((Num(-1), Num(0))), Num(5)))
 >>> arithmetic(raw) is Add((Mul((Num(9), Pow(x, Num(2)))), Num(5)))
@@ -24,10 +24,10 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..ast import ONE, ZERO, Add, Const, Expr, Mul, Num, Pow, Var, add, mul
+from ..core.expr import ONE, ZERO, Add, Const, Expr, Mul, Num, Pow, Var, add, mul
+from ..core.numbers import fits
 from ..limits import DEFAULT_LIMITS
 from .identities import power_identity
-from .numbers import fits
 from .order import factor_key
 from .walk import pending, rebuild
 
@@ -104,7 +104,7 @@ def _sum(kids: tuple[Expr, ...]) -> Expr:
 def arithmetic_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     """The arithmetic at one node whose children are already worked out.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> y = Var("y")
     >>> arithmetic_node(Mul((y, Num(1))), (y, Num(1))) is y
     True
@@ -171,7 +171,7 @@ def _kept_sum(kids: tuple[Expr, ...]) -> bool:
 def arithmetic(expr: Expr) -> Expr:
     """The arithmetic line of a raw derivative (see the module docstring).
 
-    >>> from symdiff.ast import Add, Mul, Num, Pow, Var
+    >>> from symdiff.core.expr import Add, Mul, Num, Pow, Var
     >>> y = Var("y")
     >>> raw = Add((Mul((Num(2), Num(0))), Mul((Num(3), Mul((Num(2), Pow(y, Num(1))))))))
     >>> arithmetic(raw) is Mul((Num(6), y))

@@ -5,7 +5,7 @@ node (identity).  The combined term stands where the first of them stood; a
 zero total drops them all; the other terms keep their order (``3x³ + 5 + 2y``
 is never reordered).  Grouping is by dictionary, so a sum of n terms costs O(n).
 
->>> from symdiff.ast import Add, Mul, Num, Var
+>>> from symdiff.core.expr import Add, Mul, Num, Var
 >>> x = Var("x")
 >>> collect_terms(Add((Mul((Num(2), x)), Mul((Num(3), x))))) is Mul((Num(5), x))
 True
@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..ast import Add, Expr, Num, add, mul, transform
+from ..core.expr import Add, Expr, Num, add, mul, transform
+from ..core.numbers import fits
 from ..limits import DEFAULT_LIMITS
-from .numbers import fits
 from .walk import rebuild, split_coefficient
 
 MAX_BITS = DEFAULT_LIMITS.max_fold_bits
@@ -26,7 +26,7 @@ MAX_BITS = DEFAULT_LIMITS.max_fold_bits
 def collect_terms_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     """Collect the like terms of one sum.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x = Var("x")
     >>> collect_terms_node(Add((x, -x)), (x, -x)) is Num(0)
     True
@@ -59,7 +59,7 @@ def collect_terms_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
 def collect_terms(expr: Expr) -> Expr:
     """Apply collect-terms everywhere in ``expr``.
 
-    >>> from symdiff.ast import Mul, Var
+    >>> from symdiff.core.expr import Mul, Var
     >>> x, y = Var("x"), Var("y")
     >>> collect_terms(x + y + x) is Add((Mul((Num(2), x)), y))
     True

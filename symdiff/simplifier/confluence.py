@@ -31,7 +31,7 @@ the powers before ``(5/2)^-1`` is folded.  "As it stands" means by a pass
 before collect-terms (for a term) or combine-powers (for a factor), on the
 operand itself with its children already normal (``x^0``, ``2^3``).
 
->>> from symdiff.ast import Add, Mul, Num, Var
+>>> from symdiff.core.expr import Add, Mul, Num, Var
 >>> x, y, z = Var("x"), Var("y"), Var("z")
 >>> xy = Mul((x, y))
 >>> risky("collect-terms", Add((xy, z, xy, Mul((Num(-1), x, y)))))
@@ -44,7 +44,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..ast import ONE, Add, Expr, Mul, Num, Pow
+from ..core.expr import ONE, Add, Expr, Mul, Num, Pow
 from .walk import splice_muls, split_coefficient
 
 
@@ -92,7 +92,7 @@ def _distribute_risky(node: Expr) -> bool:
 def risky(rule: str, node: Expr) -> bool:
     """Whether rewriting ``node`` (its children final) by ``rule`` may differ from the driver.
 
-    >>> from symdiff.ast import Pow, Var
+    >>> from symdiff.core.expr import Pow, Var
     >>> x, a = Var("x"), Var("a")
     >>> risky("distribute-exponent", Pow(Pow(x, a + 1), Num(2)))
     True

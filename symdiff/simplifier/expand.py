@@ -6,7 +6,7 @@ first term first.  A node whose expansion would have more than
 ``MAX_EXPAND_TERMS`` terms is left as it is.  The raw terms (``5·x⁴·1``) are
 cleaned by the other passes.
 
->>> from symdiff.ast import Add, Mul, Var
+>>> from symdiff.core.expr import Add, Mul, Var
 >>> a, b, c = Var("a"), Var("b"), Var("c")
 >>> expand(Mul((a, Add((b, c))))) is Add((Mul((a, b)), Mul((a, c))))
 True
@@ -17,7 +17,7 @@ from __future__ import annotations
 from itertools import combinations_with_replacement, product
 from math import comb, factorial
 
-from ..ast import Add, Expr, Mul, Num, Pow, add, mul, transform
+from ..core.expr import Add, Expr, Mul, Num, Pow, add, mul, transform
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import is_int, rebuild, splice_muls
 
@@ -72,7 +72,7 @@ def _multinomial(terms: tuple[Expr, ...], n: int, bound: int) -> Expr | None:
 def expand_node(node: Expr, kids: tuple[Expr, ...], *, limits: Limits = DEFAULT_LIMITS) -> Expr:
     """Expand one node whose children are already expanded (and flatten it).
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x = Var("x")
     >>> p = Pow(Add((x, Num(1))), Num(2))
     >>> raw = Add((Pow(x, Num(2)), Mul((Num(2), x, Num(1))), Pow(Num(1), Num(2))))
@@ -100,7 +100,7 @@ def expand_node(node: Expr, kids: tuple[Expr, ...], *, limits: Limits = DEFAULT_
 def expand(expr: Expr, limits: Limits = DEFAULT_LIMITS) -> Expr:
     """Apply expand everywhere in ``expr``.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x, y = Var("x"), Var("y")
     >>> square = Add((Pow(x, Num(2)), Mul((Num(2), x, y)), Pow(y, Num(2))))
     >>> expand(Pow(Add((x, y)), Num(2))) is square

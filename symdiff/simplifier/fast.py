@@ -22,7 +22,7 @@ it, and builds the flattened node only when its operands are already normal
 (otherwise it goes straight to the node over their normal forms), so a large
 raw gradient is not copied once more before it is simplified.
 
->>> from symdiff.ast import Mul, Num, Pow, Var
+>>> from symdiff.core.expr import Mul, Num, Pow, Var
 >>> from symdiff.simplifier import _passes
 >>> x = Var("x")
 >>> e = Mul((Num(15), Pow(Mul((Num(2), Pow(x, Num(2)))), Num(4)), Mul((Num(4), x))))
@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..ast import Add, Const, Expr, Indicator, Mul, Num, Pow, Var
+from ..core.expr import Add, Const, Expr, Indicator, Mul, Num, Pow, Var
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
 from .flatten import flatten_order, flatten_walk
@@ -70,7 +70,7 @@ def splice(node: Expr, cap: int) -> Expr:
 
     The children must already be flat, as normal forms are.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x, y = Var("x"), Var("y")
     >>> splice(Add((Add((x, y)), x)), 10) is Add((x, y, x))
     True

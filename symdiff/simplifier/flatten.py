@@ -5,7 +5,7 @@ output of every pass.  A chain ``((a + b) + c) + d`` is opened in one walk from
 its top, without building the flattened inner sums, so a deep chain costs time
 linear in its length.
 
->>> from symdiff.ast import Add, Var
+>>> from symdiff.core.expr import Add, Var
 >>> a, b, c = Var("a"), Var("b"), Var("c")
 >>> flatten(Add((Add((a, b)), c))) is Add((a, b, c))
 True
@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Container
 
-from ..ast import Add, Expr, Mul
+from ..core.expr import Add, Expr, Mul
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import pending, rebuild
@@ -71,7 +71,7 @@ def flatten_walk(root: Expr) -> tuple[list[Expr], set[Expr]]:
     child of a node of another kind; one only ever nested in nodes of its own
     kind is spliced into them.
 
-    >>> from symdiff.ast import Mul, Var
+    >>> from symdiff.core.expr import Mul, Var
     >>> x, y = Var("x"), Var("y")
     >>> order, needed = flatten_walk(Mul((x, Mul((y, x)))))
     >>> len(order), needed == {Mul((x, Mul((y, x))))}
@@ -88,7 +88,7 @@ def flatten_order(
     Every node of the flattened expression that was not in ``memo`` before
     appears in the list after its children.
 
-    >>> from symdiff.ast import Mul, Var
+    >>> from symdiff.core.expr import Mul, Var
     >>> x, y = Var("x"), Var("y")
     >>> root, order = flatten_order(Mul((x, Mul((y, x)))), {})
     >>> root is Mul((x, y, x)), order == [x, y, root]
@@ -129,7 +129,7 @@ def flatten(
 
     ``memo`` (node -> its flattened form) may be kept across calls.
 
-    >>> from symdiff.ast import Mul, Var
+    >>> from symdiff.core.expr import Mul, Var
     >>> x, y = Var("x"), Var("y")
     >>> flatten(Mul((x, Mul((y, Mul((x, y))))))) is Mul((x, y, x, y))
     True

@@ -6,7 +6,7 @@ max/min of one argument, and log(exp(u)) → u.  exp(log(u)) stays (it needs
 u > 0) and so does e^u.  Values outside a domain (log(0), sqrt(-1)) are left
 as they are.
 
->>> from symdiff.ast import Call, Num
+>>> from symdiff.core.expr import Call, Num
 >>> function_values(Call("cos", (Num(0),))) is Num(1)
 True
 """
@@ -16,7 +16,7 @@ from __future__ import annotations
 from fractions import Fraction
 from math import isqrt
 
-from ..ast import ONE, ZERO, Call, Const, Expr, Num, transform
+from ..core.expr import ONE, ZERO, Call, Const, Expr, Num, transform
 from .walk import rebuild
 
 # f(0) for the functions whose value at 0 is a rational number
@@ -60,7 +60,7 @@ def _of_number(name: str, v: Fraction) -> Fraction | None:
 def function_values_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     """The exact function value at one node, if there is one.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x = Var("x")
     >>> function_values_node(Call("max", (x,)), (x,)) is x
     True
@@ -93,7 +93,7 @@ def function_values_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
 def function_values(expr: Expr) -> Expr:
     """Replace known functions of exact arguments by their exact values, everywhere.
 
-    >>> from symdiff.ast import Call, Num, Var
+    >>> from symdiff.core.expr import Call, Num, Var
     >>> function_values(Call("log", (Call("exp", (Var("x"),)),))) is Var("x")
     True
     """

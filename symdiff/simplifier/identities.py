@@ -4,14 +4,14 @@ u·1 → u, u·0 → 0, u + 0 → u, u^1 → u, u^0 → 1, 1^u → 1, 0^n → 0 
 and a sum or product of one operand (or none) is unwrapped.  ``0^n`` with a
 negative number ``n`` is a division by zero and raises ``DomainError``.
 
->>> from symdiff.ast import Mul, Num, Var
+>>> from symdiff.core.expr import Mul, Num, Var
 >>> identities(Mul((Var("x"), Num(1)))) is Var("x")
 True
 """
 
 from __future__ import annotations
 
-from ..ast import ONE, ZERO, Add, Expr, Mul, Num, Pow, add, mul, transform
+from ..core.expr import ONE, ZERO, Add, Expr, Mul, Num, Pow, add, mul, transform
 from ..errors import DomainError
 from .walk import rebuild
 
@@ -31,7 +31,7 @@ def check_division(base: Expr, exp: Expr) -> None:
 def power_identity(base: Expr, exp: Expr) -> Expr | None:
     """u^1 → u, u^0 → 1, 1^u → 1, 0^n → 0 (number n > 0); ``None`` when none applies.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> power_identity(Var("x"), ONE) is Var("x"), power_identity(Var("x"), Num(2))
     (True, None)
     """
@@ -47,7 +47,7 @@ def power_identity(base: Expr, exp: Expr) -> Expr | None:
 def identities_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     """The identities at one node whose children are already rewritten.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> identities_node(Pow(Var("x"), Num(0)), (Var("x"), Num(0))) is ONE
     True
     """
@@ -71,7 +71,7 @@ def identities_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
 def identities(expr: Expr) -> Expr:
     """Apply the identities everywhere in ``expr`` (one bottom-up sweep).
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x = Var("x")
     >>> identities(x**1 + 0 * x) is x
     True

@@ -4,7 +4,7 @@
 n ≥ 1; in a product 1(c)·1(c) → 1(c) (the first is kept) and
 1(a > b)·1(b > a) → 0.
 
->>> from symdiff.ast import Indicator, Mul, Num, Var
+>>> from symdiff.core.expr import Indicator, Mul, Num, Var
 >>> c = Indicator(Var("x"), Num(0))
 >>> indicators(Mul((c, c))) is c
 True
@@ -12,7 +12,7 @@ True
 
 from __future__ import annotations
 
-from ..ast import ONE, ZERO, Expr, Indicator, Mul, Num, Pow, mul, transform
+from ..core.expr import ONE, ZERO, Expr, Indicator, Mul, Num, Pow, mul, transform
 from .walk import rebuild
 
 
@@ -61,7 +61,7 @@ def indicators_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
 def indicators(expr: Expr) -> Expr:
     """Apply the indicator rules everywhere in ``expr``.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x, y = Var("x"), Var("y")
     >>> indicators(Mul((Indicator(x, y), Indicator(y, x)))) is ZERO
     True

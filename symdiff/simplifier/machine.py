@@ -9,7 +9,7 @@ driver's order (from the first the screen names, if there is a screen), the
 first that changes the node wins, and the new node is normalized in turn
 before the original takes its form.  Nothing recurses.
 
->>> from symdiff.ast import Mul, Num, Pow, Var
+>>> from symdiff.core.expr import Mul, Num, Pow, Var
 >>> from symdiff.simplifier import _passes
 >>> from symdiff.limits import DEFAULT_LIMITS
 >>> x = Var("x")
@@ -23,7 +23,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 
-from ..ast import Add, Const, Expr, Mul, Num, Var
+from ..core.expr import Add, Const, Expr, Mul, Num, Var
 from ..errors import LimitError
 from ..limits import Limits
 from .sweep import Kinds
@@ -49,7 +49,7 @@ class Fallback(Exception):
 def groups(rule: str, node: Expr) -> int:
     """Which kind of node ``rule`` groups operands of at ``node`` (a bit), else 0.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> groups("collect-terms", Var("x") + Var("x")) == ADD_GROUPED
     True
     """
@@ -61,7 +61,7 @@ def groups(rule: str, node: Expr) -> int:
 def spliced(kind: type, kids: tuple[Expr, ...], cap: int) -> Expr | None:
     """The sum (product) of ``kids`` with those of its kind opened, or None if there are none.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x, y = Var("x"), Var("y")
     >>> spliced(Mul, (x, Mul((x, y))), 10) is Mul((x, x, y)), spliced(Mul, (x, y), 10)
     (True, None)
@@ -82,7 +82,7 @@ def spliced(kind: type, kids: tuple[Expr, ...], cap: int) -> Expr | None:
 def over(node: Expr, kind: type, kids: tuple[Expr, ...], cap: int) -> Expr:
     """``node`` over new children ``kids``, a sum (product) in a sum (product) opened.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x, y = Var("x"), Var("y")
     >>> over(x + y, Add, (x, Add((y, x))), 10) is Add((x, y, x))
     True
@@ -95,7 +95,7 @@ def over(node: Expr, kind: type, kids: tuple[Expr, ...], cap: int) -> Expr:
 class Machine:
     """Normal forms of nodes under the passes, remembered for one call (see the module doc).
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> from symdiff.limits import DEFAULT_LIMITS
     >>> from symdiff.simplifier import _passes
     >>> machine = Machine(_passes(DEFAULT_LIMITS, False), {}, DEFAULT_LIMITS)
@@ -159,7 +159,7 @@ class Machine:
         an operand grouped terms (factors) on its way to a normal form of the kind
         of its parent (see :mod:`symdiff.simplifier.confluence`).
 
-        >>> from symdiff.ast import Var
+        >>> from symdiff.core.expr import Var
         >>> from symdiff.limits import DEFAULT_LIMITS
         >>> x, y = Var("x"), Var("y")
         >>> machine = Machine([], {}, DEFAULT_LIMITS)
@@ -186,7 +186,7 @@ class Machine:
 
         ``tried`` was screened already, with ``tried_rule`` as the answer.
 
-        >>> from symdiff.ast import Var
+        >>> from symdiff.core.expr import Var
         >>> from symdiff.limits import DEFAULT_LIMITS
         >>> from symdiff.simplifier import _passes
         >>> x = Var("x")
@@ -261,7 +261,7 @@ class Machine:
 
         ``rule`` is the screen's answer when known already.
 
-        >>> from symdiff.ast import Var
+        >>> from symdiff.core.expr import Var
         >>> from symdiff.limits import DEFAULT_LIMITS
         >>> from symdiff.simplifier import _passes
         >>> x = Var("x")

@@ -4,7 +4,7 @@ Numbers first, then the variables and powers of variables sorted by the
 variable's natural name order (``x2`` before ``x10``; stable), then every other
 factor in its original order.  Terms of a sum are never reordered.
 
->>> from symdiff.ast import Call, Mul, Num, Var
+>>> from symdiff.core.expr import Call, Mul, Num, Var
 >>> x, z = Var("x"), Var("z")
 >>> order_factors(Mul((z, Call("sin", (x,)), x, Num(2)))) is Mul((Num(2), x, z, Call("sin", (x,))))
 True
@@ -16,7 +16,7 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from ..ast import Expr, Mul, Num, Pow, Var, natural_key, transform
+from ..core.expr import Expr, Mul, Num, Pow, Var, natural_key, transform
 from .walk import rebuild
 
 NUMBER_KEY: tuple[Any, ...] = (0,)  # the key of every number
@@ -31,7 +31,7 @@ def _name_key(name: str) -> tuple[Any, ...]:
 def factor_key(f: Expr) -> tuple[Any, ...]:
     """Sort key of a factor: numbers, then variables by name, then the rest (all equal).
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x2, x10 = Var("x2"), Var("x10")
     >>> factor_key(Num(3)) < factor_key(x2) < factor_key(x10) < factor_key(x2 + 1)
     True
@@ -48,7 +48,7 @@ def factor_key(f: Expr) -> tuple[Any, ...]:
 def order_factors_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     """Put the factors of one product in canonical order.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x, y = Var("x"), Var("y")
     >>> order_factors_node(Mul((y, x)), (y, x)) is Mul((x, y))
     True
@@ -64,7 +64,7 @@ def order_factors_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
 def order_factors(expr: Expr) -> Expr:
     """Apply order-factors everywhere in ``expr``.
 
-    >>> from symdiff.ast import Add, Var
+    >>> from symdiff.core.expr import Add, Var
     >>> x, y = Var("x"), Var("y")
     >>> order_factors(Add((y * x, x))) is Add((x * y, x))
     True

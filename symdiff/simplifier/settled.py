@@ -24,7 +24,7 @@ leaves it as it is; the passes before the named one certainly leave it.
 A sum in a sum or a product in a product (spliced before the passes) gives the
 first pass.  Other kinds of nodes give the first pass too.
 
->>> from symdiff.ast import Mul, Num, Pow, Var
+>>> from symdiff.core.expr import Mul, Num, Pow, Var
 >>> x, y = Var("x"), Var("y")
 >>> first_rule(Mul((Num(2), x, Pow(y, Num(3))))), first_rule(Mul((y, x))), first_rule(Mul((x, x)))
 (None, 'order-factors', 'combine-powers')
@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..ast import ONE, ZERO, Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
+from ..core.expr import ONE, ZERO, Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
 from .order import NUMBER_KEY, OTHER_KEY, factor_key
 
 FIRST = "identities"  # the first pass of every kind the screen does not know
@@ -155,7 +155,7 @@ def _call(node: Call) -> str | None:
 def first_rule(node: Expr) -> str | None:
     """The first default pass that may change ``node`` (children normal), or None if none does.
 
-    >>> from symdiff.ast import Add, Num, Pow, Var
+    >>> from symdiff.core.expr import Add, Num, Pow, Var
     >>> x = Var("x")
     >>> first_rule(Pow(x, Num(2))), first_rule(Pow(x, Num(1))), first_rule(Add((x, Num(1))))
     (None, 'identities', None)
@@ -183,7 +183,7 @@ def first_rule(node: Expr) -> str | None:
 def settled(node: Expr) -> bool:
     """Whether every default pass leaves ``node`` (its children normal) as it is.
 
-    >>> from symdiff.ast import Mul, Var
+    >>> from symdiff.core.expr import Mul, Var
     >>> settled(Mul((Var("x"), Var("y")))), settled(Mul((Var("y"), Var("x"))))
     (True, False)
     """

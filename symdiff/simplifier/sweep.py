@@ -9,7 +9,7 @@ those that lack it, then pass 2, and so on, and stops at the first pass that
 changes the root.  Memory and time stay proportional to the distinct nodes
 created; nothing recurses.
 
->>> from symdiff.ast import Mul, Num, Var
+>>> from symdiff.core.expr import Mul, Num, Var
 >>> from symdiff.simplifier.identities import identities_node
 >>> x = Var("x")
 >>> sweeper = Sweeper([(identities_node, (Mul,))])
@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..ast import Const, Expr, Num, Var
+from ..core.expr import Const, Expr, Num, Var
 from .walk import NodeFn, pending
 
 Kinds = tuple[type[Expr], ...]
@@ -30,7 +30,7 @@ Kinds = tuple[type[Expr], ...]
 class Sweeper:
     """Run passes in order over a changing DAG, remembering every result.
 
-    >>> from symdiff.ast import Add, Num, Var
+    >>> from symdiff.core.expr import Add, Num, Var
     >>> from symdiff.simplifier.identities import identities_node
     >>> Sweeper([(identities_node, (Add,))]).first_change(Var("x") + 1, lambda e: e) is None
     True

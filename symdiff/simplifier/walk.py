@@ -2,12 +2,12 @@
 
 A pass is a *node function* ``fn(node, kids) -> Expr``: given a node and its
 already-rewritten children, it returns the rewritten node (``node`` itself when
-nothing applies).  ``symdiff.ast.transform(expr, fn)`` runs one over a whole
+nothing applies).  ``symdiff.core.expr.transform(expr, fn)`` runs one over a whole
 DAG, visiting each distinct node once and never recursing; the driver runs all
 of them through :mod:`symdiff.simplifier.sweep`.  A node's rewrite depends only on
 the node (nodes are interned), so results can be remembered across steps.
 
->>> from symdiff.ast import Var, transform
+>>> from symdiff.core.expr import Var, transform
 >>> x, y = Var("x"), Var("y")
 >>> transform(x + x, lambda n, k: y if n is x else rebuild(n, k)) is y + y
 True
@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Container, Iterator
 from fractions import Fraction
 
-from ..ast import Expr, Mul, Num
+from ..core.expr import Expr, Mul, Num
 
 NodeFn = Callable[[Expr, tuple[Expr, ...]], Expr]
 
@@ -28,7 +28,7 @@ _ONE = Fraction(1)
 def rebuild(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     """``node`` over ``kids``: the very same node when the children did not change.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> e = Var("x") + 1
     >>> rebuild(e, e.children) is e
     True
@@ -41,7 +41,7 @@ def pending(root: Expr, memo: Container[Expr]) -> list[Expr]:
 
     The walk does not enter nodes already in ``memo`` (a dict or a set).
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> x = Var("x")
     >>> len(pending(x * x + 1, {})), pending(x * x + 1, {x: x})[0] is x * x
     (4, True)
@@ -76,7 +76,7 @@ def is_int(e: Expr) -> bool:
 def split_coefficient(term: Expr) -> tuple[Fraction, tuple[Expr, ...]]:
     """A term as (product of its number factors, its other factors in order).
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> split_coefficient(Mul((Num(2), Var("x"), Num(3)))) == (Fraction(6), (Var("x"),))
     True
     """
@@ -102,7 +102,7 @@ def split_coefficient(term: Expr) -> tuple[Fraction, tuple[Expr, ...]]:
 def splice_muls(factors: tuple[Expr, ...]) -> list[Expr]:
     """Factors with every nested product opened (``a*(b*c)`` gives ``a, b, c``), iteratively.
 
-    >>> from symdiff.ast import Var
+    >>> from symdiff.core.expr import Var
     >>> a, b, c = Var("a"), Var("b"), Var("c")
     >>> splice_muls((a, Mul((b, Mul((c, a)))))) == [a, b, c, a]
     True

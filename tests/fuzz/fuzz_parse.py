@@ -34,7 +34,7 @@ sys.setrecursionlimit(10_000)  # a recursion anywhere in symdiff shows up as a f
 with atheris.instrument_imports(include=["symdiff", "lark"]):
     import symdiff
     from symdiff.api import variables_of
-    from symdiff.evaluate import evaluate
+    from symdiff.core.evaluate import evaluate
     from symdiff.printers import render
 
 SLOW_SECONDS = 5.0

@@ -1,0 +1,1 @@
+"""Differentiation: the rule families, the forward engine, reverse mode and derivation records."""

@@ -1,0 +1,177 @@
+"""Local partial derivatives ∂node/∂child, derived from the forward rules.
+
+Reverse mode needs, at each node, its partial derivative with respect to each
+child, the children taken as independent variables.  These come from the very
+rules that differentiate forward: the node's children are replaced by
+placeholder variables ``#0, #1, …`` (a *template*: every binary product is
+``Mul((#0, #1))``), the forward engine differentiates the template with respect
+to one placeholder, the arithmetic line tidies the result (``#1·1`` → ``#1``),
+and the result is instantiated with the actual children.  Templates are
+interned nodes, so each shape is differentiated once and cached.  A number or
+constant child of a power stays in its template, so ``u³`` gets ``3u²`` from
+the power rule rather than ``3u^(3 − 1)``.
+
+Sums and products are associative and commutative, so the partial by one
+operand is that of a binary node whose other operand stands for the rest:
+``∂(u₁ + … + uₙ)/∂uᵢ`` comes from ``#0 + #1`` and ``∂(u₁⋯uₙ)/∂uᵢ`` from
+``#0·#1`` with ``#1`` the product of the other factors (in order), which is
+what the n-ary rules give, at a cost independent of n.
+
+>>> from symdiff.core.expr import Var, call
+>>> x, y = Var("x"), Var("y")
+>>> str(local_partial(x * y, 0)), str(local_partial(x**3, 0))
+('y', '3*x^2')
+>>> str(local_partial(call("max", x, y), 1)), str(local_partial(call("exp", x), 0))
+('1(y > x)', 'exp(x)')
+"""
+
+from __future__ import annotations
+
+from ...core.expr import Add, Const, Expr, Mul, Num, Pow, Var, add, mul, postorder
+
+# A compiled local partial: (0, i) is child i itself, (1, e) the fixed
+# expression e, (2, (result, nodes)) rebuilds the template nodes that contain
+# placeholders (``nodes``, children first) over the actual children.
+Compiled = tuple[int, object]
+
+_HOLES: list[Var] = []
+_HOLE_INDEX: dict[Expr, int] = {}
+_CACHE: dict[Expr, list[Compiled | None]] = {}
+_BINARY: dict[type[Expr], Compiled] = {}  # Add and Mul: by #0 of ``#0 + #1``, ``#0·#1``
+CACHE_LIMIT = 50_000  # templates kept; the cache is emptied when it grows past this
+
+
+def clear_cache() -> None:
+    """Forget every compiled template (they are rebuilt on demand).
+
+    >>> clear_cache()
+    """
+    _CACHE.clear()
+    _BINARY.clear()
+
+
+def _hole(i: int) -> Var:
+    """The placeholder for child position ``i``."""
+    while len(_HOLES) <= i:
+        hole = Var(f"#{len(_HOLES)}")
+        _HOLE_INDEX[hole] = len(_HOLES)
+        _HOLES.append(hole)
+    return _HOLES[i]
+
+
+def template(node: Expr) -> Expr:
+    """``node`` with its children replaced by placeholders (a power keeps number parts).
+
+    >>> from symdiff.core.expr import Var, Num
+    >>> str(template(Var("x") * Var("y") + 2)), str(template(Var("x") ** 3))
+    ('#0 + #1', '#0^3')
+    """
+    kids = node.children
+    if not kids:
+        return node
+    keep = isinstance(node, Pow)
+    holes = tuple(
+        kid if keep and isinstance(kid, Num | Const) else _hole(i) for i, kid in enumerate(kids)
+    )
+    return node.rebuild(holes)
+
+
+def _compile(shape: Expr, position: int) -> Compiled:
+    """Differentiate the template ``shape`` by the placeholder at ``position``, once."""
+    from ...simplifier.arithmetic import arithmetic
+    from ..differentiate import differentiate
+
+    raw, _ = differentiate(shape, _hole(position).name)
+    result = arithmetic(raw)
+    index = _HOLE_INDEX.get(result)
+    if index is not None:
+        return (0, index)
+    holed: set[Expr] = set()
+    nodes: list[Expr] = []
+    for node in postorder(result):
+        if node in _HOLE_INDEX or any(c in holed for c in node.children):
+            holed.add(node)
+            nodes.append(node)
+    return (1, result) if not nodes else (2, (result, nodes))
+
+
+def compiled_partials(node: Expr) -> tuple[Expr, list[Compiled | None]]:
+    """The template of ``node`` and its (lazily filled) compiled partials by position.
+
+    >>> from symdiff.core.expr import Var
+    >>> shape, slots = compiled_partials(Var("x") * Var("y"))
+    >>> str(shape), len(slots)
+    ('#0*#1', 2)
+    """
+    shape = template(node)
+    slots = _CACHE.get(shape)
+    if slots is None:
+        if len(_CACHE) >= CACHE_LIMIT:
+            _CACHE.clear()
+        slots = _CACHE[shape] = [None] * len(shape.children)
+    return shape, slots
+
+
+def instantiate(compiled: Compiled, kids: tuple[Expr, ...]) -> Expr:
+    """A compiled partial over the actual children ``kids``.
+
+    >>> from symdiff.core.expr import Var
+    >>> x, y = Var("x"), Var("y")
+    >>> shape, _ = compiled_partials(x**3)
+    >>> str(instantiate(_compile(shape, 0), (y, Num(3))))
+    '3*y^2'
+    """
+    kind, data = compiled
+    if kind == 0:
+        return kids[data]  # type: ignore[index]
+    if kind == 1:
+        return data  # type: ignore[return-value]
+    result, nodes = data  # type: ignore[misc]
+    index = _HOLE_INDEX
+    made: dict[Expr, Expr] = {}
+    for node in nodes:
+        i = index.get(node)
+        if i is not None:
+            made[node] = kids[i]
+        else:
+            made[node] = node.rebuild(tuple([made.get(c, c) for c in node.children]))
+    return made[result]
+
+
+def binary_partial(cls: type[Expr]) -> Compiled:
+    """The compiled partial of ``#0 + #1`` or ``#0·#1`` by ``#0`` (``#1``: the other operands).
+
+    >>> from symdiff.core.expr import Add, Mul
+    >>> binary_partial(Add), binary_partial(Mul)
+    ((1, <Num 1>), (0, 1))
+    """
+    compiled = _BINARY.get(cls)
+    if compiled is None:
+        compiled = _BINARY[cls] = _compile(cls((_hole(0), _hole(1))), 0)
+    return compiled
+
+
+def local_partial(node: Expr, position: int) -> Expr:
+    """∂node/∂(child at ``position``), the other children held fixed.
+
+    >>> from symdiff.core.expr import Var, call
+    >>> x = Var("x")
+    >>> str(local_partial(call("log", x + 1), 0)), str(local_partial(call("f", x), 0))
+    ('(x + 1)^-1', "f'(x)")
+    """
+    kids = node.children
+    cls = type(node)
+    if cls is Add or cls is Mul:
+        compiled = binary_partial(cls)
+        if compiled[0] == 1:
+            return compiled[1]  # type: ignore[return-value]
+        if len(kids) == 2:
+            rest = kids[1 - position]
+        else:
+            rest = (add if cls is Add else mul)(*kids[:position], *kids[position + 1 :])
+        return instantiate(compiled, (kids[position], rest))
+    shape, slots = compiled_partials(node)
+    compiled = slots[position]
+    if compiled is None:
+        compiled = slots[position] = _compile(shape, position)
+    return instantiate(compiled, kids)

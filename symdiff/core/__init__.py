@@ -1,0 +1,1 @@
+"""The expression language: nodes, walks, the function table, numbers; imports nothing above it."""

@@ -1,0 +1,719 @@
+"""Expression nodes: immutable, hash-consed values forming a DAG.
+
+Equal trees are one object (interning), so equality is identity and hashing is
+O(1).  Large expressions (network losses) repeat subtrees; memoized walks over
+:func:`postorder` visit each distinct node once and never recurse, so depth is
+bounded by memory, not by Python's call stack.
+
+>>> x, y = Var("x"), Var("y")
+>>> Add((Pow(x, Num(2)), y)) is Add((Pow(x, Num(2)), y))
+True
+>>> Mul((Num(3), x)).factors[0].value
+Fraction(3, 1)
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Iterator, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, ClassVar
+from weakref import ref
+
+_set = object.__setattr__
+_new = object.__new__
+
+Scalar = int | Fraction | float | Decimal
+
+
+# ----- interning ----------------------------------------------------------------
+# One table per node class maps a key (the field values) to a weak reference to
+# the one node with those fields, so nodes nobody holds are freed and forgotten.
+# The reference carries its own key and table, and one shared callback drops the
+# entry: no closure, key tuple or cell per node, which keeps both the time per
+# new node and the garbage collector's work small.  Node classes are final: the
+# tables are not keyed by class.
+
+
+class _Entry(ref):  # type: ignore[type-arg]
+    """A weak reference to an interned node that knows where it is filed."""
+
+    __slots__ = ("key", "table")
+    key: Any
+    table: dict[Any, _Entry]
+
+
+def _drop(entry: _Entry) -> None:
+    """Forget a freed node (unless its key already names a newer node)."""
+    table = entry.table
+    if table.get(entry.key) is entry:
+        del table[entry.key]
+
+
+def _file(table: dict[Any, _Entry], key: Any, node: Any) -> None:
+    """File a new node under ``key`` (constructors look up ``table[key]()`` inline)."""
+    entry = table[key] = _Entry(node, _drop)
+    entry.key = key
+    entry.table = table
+
+
+_NUMS: dict[Any, _Entry] = {}
+_VARS: dict[Any, _Entry] = {}
+_CONSTS: dict[Any, _Entry] = {}
+_ADDS: dict[Any, _Entry] = {}
+_MULS: dict[Any, _Entry] = {}
+_POWS: dict[Any, _Entry] = {}
+_CALLS: dict[Any, _Entry] = {}
+_INDICATORS: dict[Any, _Entry] = {}
+_DERIVATIVES: dict[Any, _Entry] = {}
+
+
+class bulk:
+    """Pause the cyclic garbage collector while building many nodes.
+
+    Nodes never form reference cycles (children exist before their parents), so
+    reference counting frees them all; the collector's passes over millions of
+    young nodes are pure overhead during a large build.  Nesting is allowed, and
+    the collector is re-enabled only if it was enabled on entry.
+
+    >>> import gc
+    >>> with bulk():
+    ...     gc.isenabled()
+    False
+    """
+
+    __slots__ = ("_was",)
+
+    def __enter__(self) -> None:
+        self._was = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._was:
+            gc.enable()
+
+
+class Expr:
+    """Base class of every expression node.
+
+    Nodes are immutable; use the constructors in this module (or the Python
+    operators) to build new ones.
+
+    >>> x = Var("x")
+    >>> str(3 * x**2 + 1)
+    '3*x^2 + 1'
+    >>> [str(c) for c in Add((x, Num(1))).children]
+    ['x', '1']
+    """
+
+    __slots__ = ("__weakref__",)
+    _fields: ClassVar[tuple[str, ...]] = ()
+    # The direct sub-expressions, in order: () here, a slot in the classes with children
+    # (a plain attribute read, the hottest access of every walk).
+    children: tuple[Expr, ...] = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable")
+
+    # Equality and hashing are object identity (the defaults): interning makes
+    # equal trees one object, so both are O(1).  Hash values are never used for
+    # ordering, so output does not depend on PYTHONHASHSEED.
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), tuple(getattr(self, f) for f in self._fields))
+
+    def __copy__(self) -> Expr:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Expr:
+        return self
+
+    def rebuild(self, children: tuple[Expr, ...]) -> Expr:
+        """The same kind of node over new children (same arity).
+
+        >>> str(Pow(Var("x"), Num(2)).rebuild((Var("y"), Num(3))))
+        'y^3'
+        """
+        return self
+
+    # ----- printing --------------------------------------------------------
+    def __str__(self) -> str:
+        from ..printers.text import to_text
+
+        return to_text(self)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self}>"
+
+    def _repr_latex_(self) -> str:
+        from ..printers.latex import to_latex
+
+        return f"${to_latex(self)}$"
+
+    # ----- evaluation and bridges -----------------------------------------
+    def evaluate(self, env: Mapping[str, Scalar] | None = None) -> Fraction | float:
+        """Value at a point: exact (``Fraction``) where possible, else ``float``.
+
+        >>> (Var("x") ** 2 + 1).evaluate({"x": 3})
+        Fraction(10, 1)
+        """
+        from .evaluate import evaluate
+
+        return evaluate(self, env or {})
+
+    def to_sympy(self) -> Any:
+        """The same expression as a SymPy object (imports SymPy lazily).
+
+        Used only to check answers; the engine never computes with SymPy.
+        """
+        from ..check.bridge import to_sympy
+
+        return to_sympy(self)
+
+    # ----- Python operators (flatten left-nested sums and products) --------
+    def __add__(self, other: object) -> Expr:
+        o = as_expr(other)
+        return Add((*self.terms, o)) if isinstance(self, Add) else Add((self, o))
+
+    def __radd__(self, other: object) -> Expr:
+        return Add((as_expr(other), self))
+
+    def __sub__(self, other: object) -> Expr:
+        return self + neg(as_expr(other))
+
+    def __rsub__(self, other: object) -> Expr:
+        return Add((as_expr(other), neg(self)))
+
+    def __mul__(self, other: object) -> Expr:
+        o = as_expr(other)
+        return Mul((*self.factors, o)) if isinstance(self, Mul) else Mul((self, o))
+
+    def __rmul__(self, other: object) -> Expr:
+        return Mul((as_expr(other), self))
+
+    def __truediv__(self, other: object) -> Expr:
+        return self * Pow(as_expr(other), Num(-1))
+
+    def __rtruediv__(self, other: object) -> Expr:
+        return Mul((as_expr(other), Pow(self, Num(-1))))
+
+    def __pow__(self, other: object) -> Expr:
+        return Pow(self, as_expr(other))
+
+    def __rpow__(self, other: object) -> Expr:
+        return Pow(as_expr(other), self)
+
+    def __neg__(self) -> Expr:
+        return neg(self)
+
+    def __pos__(self) -> Expr:
+        return self
+
+
+class Num(Expr):
+    """An exact rational number.
+
+    >>> Num(2.5).value
+    Fraction(5, 2)
+    """
+
+    __slots__ = ("value",)
+    _fields = ("value",)
+    value: Fraction
+
+    def __new__(cls, value: Scalar | str) -> Num:
+        # filed under the int itself when integral, else (numerator, denominator)
+        if type(value) is int:
+            key: Any = value
+        else:
+            exact = to_fraction(value)
+            key = exact.numerator if exact.denominator == 1 else exact.as_integer_ratio()
+        found = _NUMS.get(key)
+        node = None if found is None else found()
+        if node is None:
+            node = _new(cls)
+            _set(node, "value", Fraction(key) if type(key) is int else exact)
+            _file(_NUMS, key, node)
+        return node  # type: ignore[no-any-return]
+
+
+class Var(Expr):
+    """A variable, named by a string (``x``, ``w_12``, ``alpha``).
+
+    >>> Var("x") is Var("x")
+    True
+    """
+
+    __slots__ = ("name",)
+    _fields = ("name",)
+    name: str
+
+    def __new__(cls, name: str) -> Var:
+        found = _VARS.get(name)
+        node = None if found is None else found()
+        if node is None:
+            node = _new(cls)
+            _set(node, "name", name)
+            _file(_VARS, name, node)
+        return node  # type: ignore[no-any-return]
+
+
+class Const(Expr):
+    """A named mathematical constant: ``e`` or ``pi``.
+
+    >>> Const("pi").name
+    'pi'
+    """
+
+    __slots__ = ("name",)
+    _fields = ("name",)
+    name: str
+
+    NAMES: ClassVar[tuple[str, ...]] = ("e", "pi")
+
+    def __new__(cls, name: str) -> Const:
+        if name not in cls.NAMES:
+            raise ValueError(f"unknown constant {name!r}")
+        found = _CONSTS.get(name)
+        node = None if found is None else found()
+        if node is None:
+            node = _new(cls)
+            _set(node, "name", name)
+            _file(_CONSTS, name, node)
+        return node  # type: ignore[no-any-return]
+
+
+class Add(Expr):
+    """A sum of two or more terms, in order (``a - b`` is ``Add(a, -1*b)``).
+
+    >>> len(Add((Var("x"), Var("y"), Num(1))).terms)
+    3
+    """
+
+    __slots__ = ("terms",)
+    _fields = ("terms",)
+    terms: tuple[Expr, ...]
+
+    def __new__(cls, terms: tuple[Expr, ...]) -> Add:
+        if type(terms) is not tuple:
+            terms = tuple(terms)
+        found = _ADDS.get(terms)
+        node = None if found is None else found()
+        if node is None:
+            node = _new(cls)
+            _put_terms(node, terms)
+            entry = _ADDS[terms] = _Entry(node, _drop)  # _file, inlined: the hottest two
+            entry.key, entry.table = terms, _ADDS
+        return node  # type: ignore[no-any-return]
+
+    def rebuild(self, children: tuple[Expr, ...]) -> Expr:
+        """A sum of the given terms."""
+        return Add(children)
+
+
+class Mul(Expr):
+    """A product of two or more factors, in order (``a/b`` is ``a*b^-1``).
+
+    >>> len(Mul((Num(2), Var("x"))).factors)
+    2
+    """
+
+    __slots__ = ("factors",)
+    _fields = ("factors",)
+    factors: tuple[Expr, ...]
+
+    def __new__(cls, factors: tuple[Expr, ...]) -> Mul:
+        if type(factors) is not tuple:
+            factors = tuple(factors)
+        found = _MULS.get(factors)
+        node = None if found is None else found()
+        if node is None:
+            node = _new(cls)
+            _put_factors(node, factors)
+            entry = _MULS[factors] = _Entry(node, _drop)  # _file, inlined: the hottest two
+            entry.key, entry.table = factors, _MULS
+        return node  # type: ignore[no-any-return]
+
+    def rebuild(self, children: tuple[Expr, ...]) -> Expr:
+        """A product of the given factors."""
+        return Mul(children)
+
+
+class Pow(Expr):
+    """``base ^ exp``.
+
+    >>> str(Pow(Var("x"), Num(-1)))
+    'x^-1'
+    """
+
+    __slots__ = ("base", "children", "exp")
+    _fields = ("base", "exp")
+    base: Expr
+    exp: Expr
+
+    def __new__(cls, base: Expr, exp: Expr) -> Pow:
+        key = (base, exp)
+        found = _POWS.get(key)
+        node = None if found is None else found()
+        if node is None:
+            node = _new(cls)
+            _set(node, "base", base)
+            _set(node, "exp", exp)
+            _set(node, "children", key)
+            _file(_POWS, key, node)
+        return node  # type: ignore[no-any-return]
+
+    def rebuild(self, children: tuple[Expr, ...]) -> Expr:
+        """A power over the given base and exponent."""
+        return Pow(children[0], children[1])
+
+
+class Call(Expr):
+    """A function applied to arguments: ``sin(x)``, ``max(a, b, c)``, ``f(g(x))``.
+
+    ``deriv`` marks a derivative of an abstract function by argument position
+    (0-based, sorted): ``f'(u)`` is ``Call("f", (u,), (0,))`` and
+    ``∂g/∂h (y, h)`` is ``Call("g", (y, h), (1,))``.
+
+    >>> Call("f", (Var("x"),), (0,)).deriv
+    (0,)
+    """
+
+    __slots__ = ("args", "deriv", "name")
+    _fields = ("name", "args", "deriv")
+    name: str
+    args: tuple[Expr, ...]
+    deriv: tuple[int, ...]
+
+    def __new__(cls, name: str, args: tuple[Expr, ...], deriv: tuple[int, ...] = ()) -> Call:
+        if type(args) is not tuple:
+            args = tuple(args)
+        deriv = tuple(sorted(deriv)) if deriv else ()
+        key = (name, args, deriv)
+        found = _CALLS.get(key)
+        node = None if found is None else found()
+        if node is None:
+            node = _new(cls)
+            _set(node, "name", name)
+            _set(node, "args", args)
+            _set(node, "deriv", deriv)
+            _file(_CALLS, key, node)
+        return node  # type: ignore[no-any-return]
+
+    def rebuild(self, children: tuple[Expr, ...]) -> Expr:
+        """The same function over new arguments."""
+        return Call(self.name, children, self.deriv)
+
+
+class Indicator(Expr):
+    """``1(lhs > rhs)``: 1 where ``lhs > rhs`` holds strictly, else 0.
+
+    >>> Indicator(Var("x"), Num(0)).evaluate({"x": 0})
+    Fraction(0, 1)
+    """
+
+    __slots__ = ("children", "lhs", "rhs")
+    _fields = ("lhs", "rhs")
+    lhs: Expr
+    rhs: Expr
+
+    def __new__(cls, lhs: Expr, rhs: Expr) -> Indicator:
+        key = (lhs, rhs)
+        found = _INDICATORS.get(key)
+        node = None if found is None else found()
+        if node is None:
+            node = _new(cls)
+            _set(node, "lhs", lhs)
+            _set(node, "rhs", rhs)
+            _set(node, "children", key)
+            _file(_INDICATORS, key, node)
+        return node  # type: ignore[no-any-return]
+
+    def rebuild(self, children: tuple[Expr, ...]) -> Expr:
+        """The indicator of the new comparison."""
+        return Indicator(children[0], children[1])
+
+
+class Derivative(Expr):
+    """A pending derivative ``d/d var [expr]``, as it appears in derivation lines.
+
+    The differentiator never returns one; derivation records use them for the
+    parts of a line that later lines rewrite.
+
+    >>> Derivative(Var("x"), "x").var
+    'x'
+    """
+
+    __slots__ = ("children", "expr", "var")
+    _fields = ("expr", "var")
+    expr: Expr
+    var: str
+
+    def __new__(cls, expr: Expr, var: str) -> Derivative:
+        key = (expr, var)
+        found = _DERIVATIVES.get(key)
+        node = None if found is None else found()
+        if node is None:
+            node = _new(cls)
+            _set(node, "expr", expr)
+            _set(node, "var", var)
+            _set(node, "children", (expr,))
+            _file(_DERIVATIVES, key, node)
+        return node  # type: ignore[no-any-return]
+
+    def rebuild(self, children: tuple[Expr, ...]) -> Expr:
+        """The same pending derivative of a new expression."""
+        return Derivative(children[0], self.var)
+
+
+# The children of a sum, product or call are its terms, factors or arguments: the same slot.
+Add.children = Add.terms  # type: ignore[assignment, misc]
+Mul.children = Mul.factors  # type: ignore[assignment, misc]
+Call.children = Call.args  # type: ignore[assignment, misc]
+_put_terms, _put_factors = Add.terms.__set__, Mul.factors.__set__  # type: ignore[attr-defined]
+
+
+# ----- thin constructors -------------------------------------------------------
+def to_fraction(value: Scalar | str) -> Fraction:
+    """Exact value of a Python number or numeric string (floats by their repr).
+
+    >>> to_fraction(0.1), to_fraction("1e-3")
+    (Fraction(1, 10), Fraction(1, 1000))
+    """
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, bool):
+        return Fraction(int(value))
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"not a finite number: {value}")
+        return Fraction(repr(value))
+    if isinstance(value, Decimal):
+        return Fraction(value)
+    if isinstance(value, str):
+        return Fraction(value)
+    raise TypeError(f"not a number: {value!r}")
+
+
+def as_expr(value: object) -> Expr:
+    """Wrap Python numbers as ``Num``; pass expressions through.
+
+    >>> as_expr(2) is Num(2)
+    True
+    """
+    if isinstance(value, Expr):
+        return value
+    if isinstance(value, int | float | Fraction | Decimal):
+        return Num(value)
+    raise TypeError(f"cannot make an expression of {type(value).__name__}")
+
+
+ZERO = Num(0)
+ONE = Num(1)
+MINUS_ONE = Num(-1)
+
+
+def add(*terms: Expr) -> Expr:
+    """A sum; unwraps a single term, and the empty sum is 0.
+
+    >>> str(add(Var("x"))), str(add())
+    ('x', '0')
+    """
+    if not terms:
+        return ZERO
+    return terms[0] if len(terms) == 1 else Add.__new__(Add, terms)
+
+
+def mul(*factors: Expr) -> Expr:
+    """A product; unwraps a single factor, and the empty product is 1.
+
+    >>> str(mul(Num(2), Var("x"))), str(mul())
+    ('2*x', '1')
+    """
+    if not factors:
+        return ONE
+    return factors[0] if len(factors) == 1 else Mul.__new__(Mul, factors)
+
+
+def pow_(base: Expr, exp: Expr | int) -> Expr:
+    """``base ^ exp`` (an ``int`` exponent is wrapped as ``Num``).
+
+    >>> str(pow_(Var("x"), 3))
+    'x^3'
+    """
+    return Pow(base, as_expr(exp))
+
+
+def neg(u: Expr) -> Expr:
+    """``-u`` with the sign on the leading number: ``-(2x)`` is ``(-2)*x``.
+
+    >>> str(neg(Num(3))), str(neg(Mul((Num(2), Var("x"))))), str(neg(Var("x")))
+    ('-3', '-2*x', '-x')
+    """
+    if isinstance(u, Num):
+        return Num(-u.value)
+    if isinstance(u, Mul):
+        first = u.factors[0]
+        if isinstance(first, Num):
+            return Mul((Num(-first.value), *u.factors[1:]))
+        return Mul((MINUS_ONE, *u.factors))
+    return Mul((MINUS_ONE, u))
+
+
+def call(name: str, *args: Expr) -> Expr:
+    """A function application.
+
+    >>> str(call("sin", Var("x")))
+    'sin(x)'
+    """
+    return Call(name, tuple(args))
+
+
+# ----- traversal --------------------------------------------------------------
+def postorder(root: Expr) -> list[Expr]:
+    """Every distinct node of ``root``, children before parents, without recursion.
+
+    >>> [str(n) for n in postorder(Var("x") * Var("x"))]
+    ['x', 'x*x']
+    """
+    seen: set[Expr] = set()
+    order: list[Expr] = []
+    stack: list[Expr | None] = [root]
+    push, pop, mark = stack.append, stack.pop, seen.add
+    while stack:
+        node = pop()
+        if node is None:  # the marker above a node whose children are all placed
+            order.append(pop())  # type: ignore[arg-type]
+        elif node not in seen:
+            mark(node)
+            kids = node.children
+            if kids:
+                push(node)
+                push(None)
+                for child in reversed(kids):
+                    if child not in seen:
+                        push(child)
+            else:  # a leaf needs no marker
+                order.append(node)
+    return order
+
+
+def transform(root: Expr, fn: Callable[[Expr, tuple[Expr, ...]], Expr]) -> Expr:
+    """Rebuild bottom-up: ``fn(node, new_children)`` for each distinct node, memoized.
+
+    >>> x, y = Var("x"), Var("y")
+    >>> str(transform(x + y, lambda n, c: Var("z") if n is x else n.rebuild(c)))
+    'z + y'
+    """
+    done: dict[Expr, Expr] = {}
+    for node in postorder(root):
+        kids = node.children
+        done[node] = fn(node, tuple([done[c] for c in kids]) if kids else kids)
+    return done[root]
+
+
+def substitute(root: Expr, mapping: Mapping[Expr, Expr]) -> Expr:
+    """Replace whole sub-expressions (keys) by values, sharing preserved.
+
+    >>> str(substitute(Var("x") ** 2, {Var("x"): Var("y")}))
+    'y^2'
+    """
+    if not mapping:
+        return root
+
+    def step(node: Expr, kids: tuple[Expr, ...]) -> Expr:
+        hit = mapping.get(node)
+        if hit is not None:
+            return hit
+        return node if kids == node.children else node.rebuild(kids)
+
+    return transform(root, step)
+
+
+def iter_vars(root: Expr) -> Iterator[str]:
+    """Names of the variables in order of first appearance, each once.
+
+    >>> list(iter_vars(Var("y") * Var("x") + Var("y")))
+    ['y', 'x']
+    """
+    seen: set[str] = set()
+    visited: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        if isinstance(node, Var):
+            if node.name not in seen:
+                seen.add(node.name)
+                yield node.name
+        elif isinstance(node, Derivative):
+            stack.append(node.expr)
+        else:
+            stack.extend(reversed(node.children))
+
+
+def natural_key(name: str) -> tuple[Any, ...]:
+    """Sort key putting ``x2`` before ``x10`` and ``w_1_2`` before ``w_1_10``.
+
+    >>> sorted(["x10", "x2", "y", "x1"], key=natural_key)
+    ['x1', 'x2', 'x10', 'y']
+    """
+    parts: list[Any] = []
+    digits = ""
+    letters = ""
+    for ch in name:
+        if ch.isdigit():
+            if letters:
+                parts.append((1, letters))
+                letters = ""
+            digits += ch
+        else:
+            if digits:
+                parts.append((0, int(digits)))
+                digits = ""
+            letters += ch
+    if letters:
+        parts.append((1, letters))
+    if digits:
+        parts.append((0, int(digits)))
+    return tuple(parts)
+
+
+def variables(root: Expr) -> list[str]:
+    """The variable names of ``root`` in natural order.
+
+    >>> variables(Var("x10") + Var("x2") + Var("b"))
+    ['b', 'x2', 'x10']
+    """
+    return sorted(iter_vars(root), key=natural_key)
+
+
+def count_nodes(root: Expr) -> int:
+    """Number of distinct nodes (the size of the DAG).
+
+    >>> x = Var("x"); count_nodes(x * x + x * x)
+    3
+    """
+    return len(postorder(root))
+
+
+def depends_on(root: Expr, var: str) -> set[int]:
+    """``id``s of the nodes of ``root`` that contain the variable ``var``.
+
+    >>> x = Var("x"); e = x * Var("y"); id(e) in depends_on(e, "x")
+    True
+    """
+    target = Var(var)
+    hit: set[int] = set()
+    for node in postorder(root):
+        if node is target or any(id(c) in hit for c in node.children):
+            hit.add(id(node))
+    return hit

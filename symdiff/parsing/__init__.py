@@ -1,0 +1,1 @@
+"""Text to :class:`~symdiff.core.definition.Definition`: the grammar's tables, lexer and builder."""

@@ -1,0 +1,171 @@
+"""The parse callbacks: one per grammar alias, building nodes while the LALR parser reduces.
+
+A chain of terms (``a + b - c``) is collected in a list and becomes ONE n-ary ``Add`` when
+the chain ends; likewise a chain of factors, explicit or implicit, is one ``Mul``.
+Parentheses end a chain, so ``x*(y*z)`` stays nested.  Nothing here recurses.
+
+A division by a literal zero (``1/0``, ``x/0.0``) and zero to a negative literal power
+(``0^-1``, ``0⁻²``) are ``DomainError`` s located at the operator.
+
+>>> b = Builder()
+>>> from symdiff.core.expr import Var
+>>> str(b.start([b.add([Var("x"), Var("y")])]))
+'x + y'
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..core.expr import MINUS_ONE, ZERO, Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var, neg
+from ..core.functions import KNOWN, arity_ok
+from ..errors import DomainError, ParseError, SymdiffError, UnsupportedError
+from .errors import error_at, where
+
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789- ")
+
+
+class Problem(Exception):
+    """An error found while building nodes; the parser adds where it is with ``located``."""
+
+    def __init__(self, error: type[SymdiffError], pos: int, message: str) -> None:
+        super().__init__(message)
+        self.error, self.pos, self.message = error, pos, message
+
+    def located(self, text: str) -> SymdiffError:
+        """The error to raise, with the line and column in ``text``."""
+        if self.error is ParseError:
+            return error_at(text, self.pos, self.message)
+        return self.error(f"{self.message} (at {where(text, self.pos)})")
+
+
+class _Terms(list):  # type: ignore[type-arg]
+    """The terms of a sum chain still being parsed."""
+
+    __slots__ = ()
+
+
+class _Factors(list):  # type: ignore[type-arg]
+    """The factors of a product chain still being parsed."""
+
+    __slots__ = ()
+
+
+def done(value: Any) -> Expr:
+    """Close a chain: the collected terms or factors become one n-ary node.
+
+    >>> from symdiff.core.expr import Var
+    >>> done(_Factors([Var("x"), Var("y")])) is Var("x") * Var("y")
+    True
+    """
+    kind = type(value)
+    if kind is _Factors:
+        return Mul(tuple(value))
+    if kind is _Terms:
+        return Add(tuple(value))
+    return value  # type: ignore[no-any-return]
+
+
+class Builder:
+    """One callback per grammar alias; each gets the rule's children as a list."""
+
+    def start(self, c: list[Any]) -> Expr:
+        return done(c[0])
+
+    def add(self, c: list[Any]) -> _Terms:
+        left = c[0]
+        if type(left) is _Terms:
+            left.append(done(c[1]))
+            return left
+        return _Terms((done(left), done(c[1])))
+
+    def sub(self, c: list[Any]) -> _Terms:
+        return self.add([c[0], neg(done(c[1]))])
+
+    def neg(self, c: list[Any]) -> Expr:
+        return neg(done(c[0]))
+
+    def mul(self, c: list[Any]) -> _Factors:
+        left = c[0]
+        if type(left) is _Factors:
+            left.append(c[1])
+            return left
+        return _Factors((left, c[1]))
+
+    def div(self, c: list[Any]) -> _Factors:
+        left, slash, right = c
+        if right is ZERO:
+            raise Problem(DomainError, slash.start_pos, "division by zero")
+        return self.mul([left, Pow(right, MINUS_ONE)])
+
+    def pow(self, c: list[Any]) -> Expr:
+        base, op, exp = c if len(c) == 3 else (c[0], c[1], None)
+        if exp is None:  # a SUPERSCRIPT token
+            exp = Num(int(op.value.translate(_SUPERSCRIPTS).replace(" ", "")))
+        if base is ZERO and type(exp) is Num and exp.value < 0:
+            message = f"division by zero: 0 to the negative power {exp.value}"
+            raise Problem(DomainError, op.start_pos, message)
+        return Pow(base, exp)
+
+    def number(self, c: list[Any]) -> Expr:
+        return Num(c[0].value)
+
+    def rational(self, c: list[Any]) -> Expr:
+        return Num(c[0].value)
+
+    def variable(self, c: list[Any]) -> Expr:
+        return Var(c[0].value)
+
+    def constant(self, c: list[Any]) -> Expr:
+        return Const(c[0].value)
+
+    def group(self, c: list[Any]) -> Expr:
+        return done(c[0])
+
+    def greater(self, c: list[Any]) -> Expr:
+        return Indicator(done(c[0]), done(c[1]))
+
+    def less(self, c: list[Any]) -> Expr:
+        return Indicator(done(c[1]), done(c[0]))
+
+    def args(self, c: list[Any]) -> tuple[Expr, ...]:
+        return tuple(done(a) for a in c)
+
+    def derivative(self, c: list[Any]) -> list[Any]:
+        return c
+
+    def call(self, c: list[Any]) -> Expr:
+        token, args = c
+        if not arity_ok(token.value, len(args)):
+            wanted = KNOWN[token.value]
+            count = "at least 1 argument" if wanted is None else f"{wanted} argument"
+            count += "s" if wanted not in (None, 1) else ""
+            message = f"{token.value}() takes {count}, not {len(args)}"
+            raise Problem(UnsupportedError, token.start_pos, message)
+        return Call(token.value, args)
+
+    def abstract(self, c: list[Any]) -> Expr:
+        token, args = c[0], c[-1]
+        if len(c) == 2:
+            return Call(token.value, args)
+        return Call(token.value, args, _positions(token.value, c[1], len(args)))
+
+
+def _positions(name: str, mark: list[Any], count: int) -> tuple[int, ...]:
+    """0-based argument positions of ``f'``, ``f''``, ``g'[2]``, ``g''[1,2]``."""
+    primes, given = mark[0], mark[1:]
+    order = len(primes.value)
+    if not given:
+        if count != 1:
+            message = f"{name}{primes.value} of {count} arguments needs argument positions"
+            raise Problem(ParseError, primes.start_pos, f"{message}, as in {name}'[1](...)")
+        return (0,) * order
+    if len(given) != order:
+        raise Problem(
+            ParseError, primes.start_pos, f"{order} prime(s) but {len(given)} argument position(s)"
+        )
+    for pos in given:
+        if not pos.value.isdigit() or not 1 <= int(pos.value) <= count:
+            message = f"argument position {pos.value} is not one of 1..{count} of {name}"
+            raise Problem(ParseError, pos.start_pos, message)
+    return tuple(int(p.value) - 1 for p in given)

@@ -1,0 +1,154 @@
+"""A lean LALR(1) driver over the parse table of ``grammar/symdiff.lark``.
+
+Lark computes the table from the grammar; :mod:`symdiff.parsing.regenerate` flattens it into
+plain data, shipped as :mod:`symdiff.parsing.tables`, and
+:mod:`symdiff.parsing.lalr_table` binds each rule to its :mod:`symdiff.parsing.builder`
+callback as Lark would.  This loop only runs them.  It is Lark's own algorithm with the
+bookkeeping a hostile input needs and without per-token overhead, so a 1 MB input parses
+in about a second:
+
+* the *nesting depth* -- open parentheses, calls, powers and unary signs whose operand is not yet
+  complete -- is counted as tokens are shifted and reduced, and more than
+  ``Limits.max_depth`` raises ``LimitError`` at the token that opens one level too many
+  (``x^x^...``, ``----x`` and ``sin(sin(...))`` as much as ``((( )))``);
+* ``Limits.timeout`` is checked every few thousand tokens;
+* on a token the grammar cannot take, :func:`accepted` lists what could have come instead
+  (by simulating the reductions on a copy of the state stack), for the error message.
+
+Unit rules (``?sum: term``) pass their child through without a call.
+
+>>> from symdiff.parsing.parser import parse
+>>> str(parse("-x^2 + 2(y+1)"))
+'-x^2 + 2*(y + 1)'
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from ..errors import LimitError
+from ..limits import Limits
+from .errors import where
+from .lalr_table import OPENERS, SIGNS, Table
+
+_OPERAND_END = frozenset({"NUMBER", "RATIONAL", "NAME", "CONST", "_RPAR", "SUPERSCRIPT"})
+_END = "$END"
+_CHECK_EVERY = 4096  # tokens between two looks at the clock
+
+
+class Mismatch(Exception):
+    """The grammar cannot take ``token``; ``names`` are the terminals it could take."""
+
+    def __init__(self, token: Any, names: frozenset[str]) -> None:
+        super().__init__(token.type)
+        self.token, self.names = token, names
+
+
+def run(table: Table, tokens: list[Any], limits: Limits, text: str) -> Any:
+    """Parse ``tokens``; the value the start rule's callback returns.
+
+    Raises :class:`Mismatch` on a token the grammar cannot take (the end of the input is a
+    token of type ``$END``), ``LimitError`` when the nesting is too deep or time runs out.
+    """
+    actions, rules, end = table.actions, table.rules, table.end
+    chains: dict[tuple[int, str, str], int] = {}
+    states: list[int] = [table.start]
+    values: list[Any] = []
+    depth, max_depth = 0, limits.max_depth
+    deadline = None if limits.timeout is None else time.monotonic() + limits.timeout
+    last = ""  # the type of the previous token
+    stream = [*tokens, _EndToken(tokens, text)]
+    for chunk in range(0, len(stream), _CHECK_EVERY):
+        if deadline is not None and time.monotonic() > deadline:
+            raise LimitError(f"parsing exceeded the time limit of {limits.timeout} s (timeout)")
+        for token in stream[chunk : chunk + _CHECK_EVERY]:
+            kind = token.type
+            row = actions[states[-1]]
+            while True:
+                act = row.get(kind)
+                if act is None:
+                    raise Mismatch(token, accepted(table, states))
+                if act >= 0:
+                    states.append(act)
+                    values.append(token)
+                    if kind in OPENERS or (kind in SIGNS and last not in _OPERAND_END):
+                        depth += 1
+                        if depth > max_depth:
+                            raise LimitError(
+                                f"nesting depth at {where(text, token.start_pos)} exceeds the "
+                                f"limit {max_depth} (max_depth)"
+                            )
+                    last = kind
+                    break
+                rule = rules[~act]
+                if rule.callback is None:
+                    states.pop()
+                else:
+                    size = rule.size
+                    kids = values[-size:]
+                    del values[-size:]
+                    del states[-size:]
+                    values.append(rule.callback(kids))
+                    depth -= rule.opens
+                key = (states[-1], rule.origin, kind)
+                target = chains.get(key)
+                if target is None:
+                    target = chains[key] = _settle(table, key)
+                states.append(target)
+                if target == end and kind == _END:
+                    return values[-1]
+                row = actions[target]
+    raise AssertionError("the end token is always accepted or refused")  # pragma: no cover
+
+
+def _settle(table: Table, key: tuple[int, str, str]) -> int:
+    """The state after the goto of ``key = (state, nonterminal, lookahead)``.
+
+    Unit reductions that follow it (``?sum: term``) change no value and are taken at once.
+    """
+    below, origin, kind = key
+    target = table.actions[below][origin]
+    while target != table.end:
+        act = table.actions[target].get(kind)
+        if act is None or act >= 0 or table.rules[~act].callback is not None:
+            break
+        target = table.actions[below][table.rules[~act].origin]
+    return target
+
+
+def accepted(table: Table, states: list[int]) -> frozenset[str]:
+    """The terminals the parser in ``states`` can shift next (after any reductions).
+
+    >>> from symdiff.parsing.parser import table
+    >>> sorted(accepted(table(), [table().start]))[:4]
+    ['ABSTRACT', 'CONST', 'FUNC', 'NAME']
+    """
+    found = set()
+    for kind in table.actions[states[-1]]:
+        if kind.isupper() and kind != _END and _shifts(table, list(states), kind):
+            found.add(kind)
+    return frozenset(found)
+
+
+def _shifts(table: Table, states: list[int], kind: str) -> bool:
+    while True:
+        act = table.actions[states[-1]].get(kind)
+        if act is None:
+            return False
+        if act >= 0:
+            return True
+        rule = table.rules[~act]
+        if rule.size:
+            del states[-rule.size :]
+        states.append(table.actions[states[-1]][rule.origin])
+
+
+class _EndToken:
+    """The end of the input, placed just after the last token."""
+
+    __slots__ = ("end_pos", "start_pos", "type", "value")
+
+    def __init__(self, tokens: list[Any], text: str) -> None:
+        self.type, self.value = _END, ""
+        self.start_pos = self.end_pos = tokens[-1].end_pos if tokens else len(text)

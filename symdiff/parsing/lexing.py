@@ -1,0 +1,191 @@
+"""The lexer: the grammar's raw terminals, refined into the terminals its rules use.
+
+The terminal patterns live in ``grammar/symdiff.lark``; :class:`Scanner` compiles them into one
+regular expression and :func:`refine` classifies the raw tokens with the look-around the LALR
+parser cannot do:
+
+* Words become variables, constants or function names (:mod:`symdiff.parsing.words`).
+* ``1(`` opening a group that holds a comparison starts an indicator: ``1(x > y)`` is one
+  ``Indicator``, not ``1*Indicator``.  ``INT/INT`` at the start of a product chain and not
+  followed by a power is one rational literal (``5/2*x``); ``x*5/2`` and ``5/2^2`` are not.
+* Numbers in ``f'[...]`` become argument positions.
+* Literals longer than ``Limits.max_literal_digits`` and primes beyond ``Limits.max_order``
+  raise ``LimitError`` before any number is built.
+
+>>> [(t.type, t.value) for t in tokens("2yz + θ1 - 5/2")]
+[('NUMBER', '2'), ('NAME', 'y'), ('NAME', 'z'), ('_PLUS', '+'), ('NAME', 'theta1'), \
+('_MINUS', '-'), ('RATIONAL', '5/2')]
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from operator import itemgetter
+
+from ..errors import LimitError
+from ..limits import DEFAULT_LIMITS, Limits
+from .errors import where
+from .words import word_tokens
+
+_OPERAND_END = frozenset({"NUMBER", "RATIONAL", "NAME", "CONST", "_RPAR", "SUPERSCRIPT"})
+_CHAIN_OPENERS = frozenset({"_LPAR", "_INDICATOR_OPEN", "_COMMA", "_GT", "_LT"})
+_CALLS = frozenset({"_LPAR", "PRIME"})
+_COMPARED = re.compile(r"[()<>]")
+
+
+class Tok(tuple):  # type: ignore[type-arg]
+    """A token ``(type, value, start_pos, end_pos)``; positions are 0-based text offsets.
+
+    A tuple, so that making one is cheap (a 1 MB input has up to a million tokens).
+
+    >>> t = Tok(("NAME", "x", 0, 1))
+    >>> t.type, t.value, t.start_pos, t.end_pos
+    ('NAME', 'x', 0, 1)
+    """
+
+    __slots__ = ()
+    type = property(itemgetter(0))
+    value = property(itemgetter(1))
+    start_pos = property(itemgetter(2))
+    end_pos = property(itemgetter(3))
+
+    def __repr__(self) -> str:
+        return f"Tok({self[0]}, {self[1]!r})"
+
+
+_tok = tuple.__new__  # _tok(Tok, (type, value, start, end)) skips the Python-level call
+
+
+@dataclass(slots=True)
+class Source:
+    """One parse's input: the text (header blanked), limits and the definition's signature."""
+
+    text: str
+    limits: Limits = DEFAULT_LIMITS
+    params: tuple[str, ...] = ()
+    name: str | None = None
+    tokens: list[Tok] = field(default_factory=list)  # the refined tokens, for error messages
+
+
+def tokens(text: str, limits: Limits = DEFAULT_LIMITS) -> list[Tok]:
+    """The refined tokens of an expression, without parsing it (for inspection and tests).
+
+    >>> [t.type for t in tokens("1(x > y)")]
+    ['_INDICATOR_OPEN', 'NAME', '_GT', 'NAME', '_RPAR']
+    """
+    from .parser import scanner
+
+    return refine(scanner().scan(text), Source(text, limits))
+
+
+def refine(raw: list[tuple[str, int, int]], src: Source) -> list[Tok]:
+    """Classify words, merge ``1(`` and rational literals, check the size of literals."""
+    text, limits = src.text, src.limits
+    max_digits = limits.max_literal_digits
+    if sys.get_int_max_str_digits():  # Python refuses longer int literals anyway
+        max_digits = min(max_digits, sys.get_int_max_str_digits())
+    compared = _compared(text) if ">" in text or "<" in text else set()
+    words: dict[tuple[str, bool, bool], list[tuple[str, str, int, int]]] = {}
+    out: list[Tok] = []
+    append = out.append
+    prev: str | None = None  # type of the last token emitted
+    start = True  # the next token begins a product chain
+    positions = False  # inside f'[...]
+    i, n = 0, len(raw)
+    while i < n:
+        kind, a, b = raw[i]
+        value = text[a:b]
+        if kind == "WORD":
+            calls = i + 1 < n and raw[i + 1][0] in _CALLS
+            key = (value, calls, prev in _OPERAND_END)
+            made = words.get(key)
+            if made is None:  # classify at the real offset, so that errors point right
+                made = word_tokens(value, a, calls, key[2], src)
+                words[key] = [(k, v, s - a, e - a) for k, v, s, e in made]
+                out += [_tok(Tok, t) for t in made]
+            elif len(made) == 1:
+                k, v, s, e = made[0]
+                append(_tok(Tok, (k, v, a + s, a + e)))
+            else:
+                out += [_tok(Tok, (k, v, a + s, a + e)) for k, v, s, e in made]
+            prev, start = out[-1].type, False
+            i += 1
+            continue
+        if kind == "NUMBER" or kind == "SUPERSCRIPT":
+            if b - a > max_digits or "e" in value or "E" in value:
+                _check_digits(value, a, max_digits, text)
+            if positions:
+                kind = "POSITION"
+            elif kind == "SUPERSCRIPT":
+                pass
+            elif value == "1" and i + 1 < n and raw[i + 1][1] in compared and prev != "POW":
+                kind, value, b = "_INDICATOR_OPEN", "1(", raw[i + 1][2]
+                i += 1
+            elif start and value.isdigit() and _is_ratio(raw, i, text):
+                _, d, b = raw[i + 2]
+                kind, value = "RATIONAL", f"{value}/{text[d:b]}"
+                _check_digits(value, a, max_digits, text)
+                i += 2
+        elif kind == "PRIME" and len(value) > limits.max_order:
+            raise LimitError(
+                f"the derivative at {where(text, a)} has order {len(value)}, over "
+                f"the limit {limits.max_order} (max_order)"
+            )
+        elif positions or prev == "PRIME":
+            positions = kind != "_RSQB" and kind != "_LPAR"
+        if kind == "_PLUS" or kind == "_MINUS":
+            start = start or prev in _OPERAND_END  # a binary sign, or a sign opening a chain
+        else:
+            start = kind in _CHAIN_OPENERS
+        prev = kind
+        append(_tok(Tok, (kind, value, a, b)))
+        i += 1
+    return out
+
+
+def _compared(text: str) -> set[int]:
+    """Offsets of the "(" whose group holds a comparison at its own level."""
+    found: set[int] = set()
+    stack: list[int] = []
+    for m in _COMPARED.finditer(text):
+        ch = m[0]
+        if ch == "(":
+            stack.append(m.start())
+        elif ch == ")":
+            if stack:
+                stack.pop()
+        elif stack:
+            found.add(stack[-1])
+    return found
+
+
+def _is_ratio(raw: list[tuple[str, int, int]], i: int, text: str) -> bool:
+    """Whether ``raw[i:i+3]`` is INT "/" INT (nonzero) not followed by a power."""
+    if i + 2 >= len(raw) or raw[i + 1][0] != "SLASH" or text[raw[i + 1][1]] != "/":
+        return False
+    kind, a, b = raw[i + 2]
+    den = text[a:b]
+    if kind != "NUMBER" or not den.isdigit() or not den.strip("0"):
+        return False
+    return i + 3 >= len(raw) or raw[i + 3][0] not in ("POW", "SUPERSCRIPT")
+
+
+def _check_digits(literal: str, pos: int, limit: int, text: str) -> None:
+    """A literal written out in full may not have more than ``limit`` digits.
+
+    >>> _check_digits("1e5000", 0, 1000, "1e5000")
+    Traceback (most recent call last):
+    symdiff.errors.LimitError: the number at line 1, column 1 has more than 1000 digits \
+(max_literal_digits)
+    """
+    if len(literal) <= limit and "e" not in literal and "E" not in literal:
+        return
+    mantissa, _, exponent = literal.lower().partition("e")
+    digits = max(sum(c.isdigit() for c in part) for part in mantissa.split("/"))
+    exponent = exponent.lstrip("+-")
+    if len(exponent) > 9 or digits + (int(exponent) if exponent else 0) > limit:
+        raise LimitError(
+            f"the number at {where(text, pos)} has more than {limit} digits (max_literal_digits)"
+        )

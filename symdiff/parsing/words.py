@@ -1,0 +1,139 @@
+"""Word classification: what a run of letters means (variables, a function, a constant).
+
+A WORD is letters with optional digits and subscripts (``x1``, ``w_12``, ``θ₁``).  The whole
+run is one name if it is a parameter of the definition, the defined function, a known
+function or alias (``ln`` -> ``log``), a Greek name or ``pi``; otherwise it splits into single
+letters (``yz`` is y*z), the digits staying with the last letter (``w1x1`` is w1*x1).
+``e``, ``pi`` and ``π`` are constants unless they are parameters.  A run hiding a known
+function name (``sinx``) is an error, not a silent product.
+
+Before "(" a single letter f, g, h (or the defined name) calls an abstract function; any other
+letter multiplies (``x(x+1)``).  A longer unknown run before "(" (``sinh(x)``, ``foo(x)``) is an
+unknown function (``UnsupportedError``: named, with the known ones and a "did you mean")
+unless it continues an implicit product and resembles no known function: ``2yz(x+1)`` is
+2*y*z*(x+1) and ``2xf(x)`` is 2*x*f(x) -- the last letter decides whether "(" calls.
+
+>>> from types import SimpleNamespace
+>>> src = SimpleNamespace(text="yz2", params=(), name=None)
+>>> word_tokens("yz2", 0, False, False, src)
+[('NAME', 'y', 0, 1), ('NAME', 'z2', 1, 3)]
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any
+
+from ..core.functions import ABSTRACT_LETTERS, ALIASES, GREEK, GREEK_LETTERS, KNOWN
+from ..errors import UnsupportedError
+from .errors import error_at, where
+
+Raw = tuple[str, str, int, int]  # token type, value, start offset, end offset
+
+LETTERS = re.compile("[A-Za-z" + "".join(GREEK_LETTERS) + "]+")
+SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
+_SUBSCRIPT_DIGITS = str.maketrans(SUBSCRIPTS, "0123456789")
+_GREEK = frozenset(GREEK)
+_CONSTANTS = frozenset({"e", "pi"})
+FUNCTION_NAMES = tuple(sorted({*KNOWN, *ALIASES}))
+_LONG_NAMES = tuple(n for n in FUNCTION_NAMES if len(n) >= 3)
+
+
+def word_tokens(word: str, at: int, calls: bool, after_operand: bool, src: Any) -> list[Raw]:
+    """The tokens of the WORD at offset ``at``; ``calls``: a "(" or a prime follows it.
+
+    ``src`` has the ``text``, the definition's ``params`` and its ``name``.
+
+    >>> from types import SimpleNamespace
+    >>> src = SimpleNamespace(text="2xf(x)", params=(), name=None)
+    >>> word_tokens("xf", 1, True, True, src)
+    [('NAME', 'x', 1, 2), ('ABSTRACT', 'f', 2, 3)]
+    """
+    letters = LETTERS.match(word)[0]  # type: ignore[index]
+    tail = word[len(letters) :]
+    if tail and tail[0] in SUBSCRIPTS:
+        tail = "_" + tail.translate(_SUBSCRIPT_DIGITS)
+    if word in src.params:
+        return [("NAME", word, at, at + len(word))]
+    if not letters.isascii():
+        units = [GREEK_LETTERS.get(c, c) for c in letters]
+    elif len(letters) == 1:
+        units = [letters]
+    else:
+        known = _known(letters, tail, src)
+        if known is not None:
+            return [(known[0], known[1], at, at + len(word))]
+        _check_run(letters, word, at, calls, after_operand, src)
+        units = list(letters)
+    last = len(units) - 1
+    params = src.params
+    out = [  # every letter but the last: a variable, or the constant e (or π)
+        ("CONST" if u in _CONSTANTS and u not in params else "NAME", u, at + k, at + k + 1)
+        for k, u in enumerate(units[:last])
+    ]
+    out.append(_letter(units[last], tail, calls, at + last, len(word) - last, src))
+    return out
+
+
+def _known(run: str, tail: str, src: Any) -> tuple[str, str] | None:
+    """Token type and value of a multi-letter ASCII run that is one name, else None."""
+    if run in src.params or run in _GREEK or (tail and run == "pi"):
+        return "NAME", run + tail
+    if tail:
+        return None
+    if run == src.name:
+        return "ABSTRACT", run
+    if run in KNOWN or run in ALIASES:
+        return "FUNC", ALIASES.get(run, run)
+    return ("CONST", run) if run == "pi" else None
+
+
+def _letter(unit: str, tail: str, calls: bool, at: int, width: int, src: Any) -> Raw:
+    """The token of one letter (or Greek name) at offset ``at``."""
+    kind = "NAME"
+    if tail or unit in src.params:
+        pass  # a variable
+    elif calls and (unit == src.name or unit in ABSTRACT_LETTERS):
+        kind = "ABSTRACT"
+    elif unit in ("e", "pi"):
+        kind = "CONST"
+    return kind, unit + tail, at, at + width
+
+
+def suggestions(word: str) -> list[str]:
+    """Known function names that ``word`` contains or resembles, best first.
+
+    >>> suggestions("sinh"), suggestions("lg"), suggestions("zzz")
+    (['sin', 'sign'], ['log'], [])
+    """
+    hidden = [n for n in _LONG_NAMES if n in word]
+    close = difflib.get_close_matches(word, FUNCTION_NAMES, n=3, cutoff=0.6)
+    return list(dict.fromkeys(hidden + close))
+
+
+def _check_run(run: str, word: str, at: int, calls: bool, after_operand: bool, src: Any) -> None:
+    """Refuse a multi-letter run that reads as an unknown function or hides a known one."""
+    if calls:
+        similar = suggestions(word)
+        if similar or not after_operand:
+            if similar:
+                hint = "did you mean " + " or ".join(similar) + "?"
+            elif run[-1] in ABSTRACT_LETTERS or run[-1] == src.name:
+                hint = f"for a product, write {'*'.join(run)}(...)"
+            else:
+                hint = f"for a product, write {'*'.join(run)}*(...)"
+            raise UnsupportedError(
+                f"unknown function {word!r} at {where(src.text, at)}; "
+                f"known functions: {', '.join(FUNCTION_NAMES)}; {hint}"
+            )
+        return
+    hidden = [n for n in _LONG_NAMES if n in run] or (["ln"] if run.startswith("ln") else [])
+    if hidden:
+        raise error_at(
+            src.text,
+            at,
+            f'"{word}" is not a name: it contains the function '
+            f'"{hidden[0]}"; write {hidden[0]}(...) with parentheses, or separate '
+            'factors with "*"',
+        )
