@@ -28,7 +28,30 @@ Exceeding any of them raises ``LimitError`` naming the limit, never a hang or a 
 from __future__ import annotations
 
 import argparse
-from dataclasses import dataclass, fields, replace
+import time
+from dataclasses import dataclass, field, fields, replace
+
+from .errors import LimitError
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """The one clock of one call: ``seconds`` of wall-clock time ending at ``at``.
+
+    Started once per public call by :meth:`Limits.begin` and handed down inside the
+    ``Limits``; a nested public call sees it already running and keeps it.  It is
+    polled, never a signal, so it works on any thread.
+
+    >>> Deadline(at=time.monotonic() + 60, seconds=60).expired()
+    False
+    """
+
+    at: float
+    seconds: float
+
+    def expired(self) -> bool:
+        """Whether the time is up."""
+        return time.monotonic() > self.at
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,15 +74,45 @@ class Limits:
     max_simplify_steps: int = 10_000  # simplifier iterations
     max_output_chars: int = 10_000_000  # characters of one printed result
     timeout: float | None = None  # wall-clock seconds, None for no limit
+    # the running clock of the current call (set by begin(), not by users)
+    deadline: Deadline | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for f in fields(self):
             value = getattr(self, f.name)
+            if f.name == "deadline":
+                continue
             if f.name == "timeout":
                 if value is not None and (isinstance(value, bool) or not value > 0):
                     raise ValueError(f"Limits.timeout must be positive or None, not {value!r}")
             elif isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"Limits.{f.name} must be a positive integer, not {value!r}")
+
+    def begin(self) -> Limits:
+        """These limits with the clock started, unless it already runs (or there is no timeout).
+
+        Every public entry point calls this first, so one call has one clock.
+
+        >>> DEFAULT_LIMITS.begin() is DEFAULT_LIMITS
+        True
+        >>> running = Limits(timeout=5).begin()
+        >>> running.begin() is running, running.deadline is not None
+        (True, True)
+        """
+        if self.timeout is None or self.deadline is not None:
+            return self
+        return replace(self, deadline=Deadline(time.monotonic() + self.timeout, self.timeout))
+
+    def check_time(self, what: str) -> None:
+        """Raise ``LimitError`` if this call's time is up; ``what`` names the work.
+
+        >>> Limits(timeout=1e-9).begin().check_time("differentiation")
+        Traceback (most recent call last):
+        symdiff.errors.LimitError: differentiation exceeded the time limit of 1e-09 s (timeout)
+        """
+        deadline = self.deadline
+        if deadline is not None and time.monotonic() > deadline.at:
+            raise LimitError(f"{what} exceeded the time limit of {deadline.seconds:g} s (timeout)")
 
 
 DEFAULT_LIMITS = Limits()
@@ -112,6 +165,8 @@ def add_limit_options(parser: argparse.ArgumentParser) -> None:
     )
     existing = set(parser._option_string_actions)  # argparse has no public accessor
     for f in fields(Limits):
+        if f.name == "deadline":
+            continue
         option = "--" + f.name.replace("_", "-")
         if option in existing:
             continue
@@ -136,6 +191,6 @@ def limits_from_args(namespace: argparse.Namespace, base: Limits = DEFAULT_LIMIT
     given = {
         f.name: getattr(namespace, f.name)
         for f in fields(Limits)
-        if getattr(namespace, f.name, None) is not None
+        if f.name != "deadline" and getattr(namespace, f.name, None) is not None
     }
     return replace(base, **given) if given else base

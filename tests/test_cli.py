@@ -180,7 +180,8 @@ def test_simplify_with_steps() -> None:
 
 def test_check_right_answer() -> None:
     assert ok("check", "3x^3z - y^2 + 5z + 2yz", "--wrt", "x", "--answer", "9x^2z").startswith(
-        "yes: 9x²z is ∂f/∂x")
+        "yes: 9x²z is ∂f/∂x"
+    )
 
 
 def test_check_wrong_answer_shows_where() -> None:

@@ -30,8 +30,13 @@ def test_example_runs(script: Path, tmp_path: Path) -> None:
 
 
 def test_worked_examples_show_the_books_results() -> None:
-    out = subprocess.run([sys.executable, str(ROOT / "examples" / "worked_examples.py")],
-                         capture_output=True, text=True, env=ENV, encoding="utf-8").stdout
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "worked_examples.py")],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        encoding="utf-8",
+    ).stdout
     for result in ("= 9x²z", "= −2y + 2z", "= 3x³ + 5 + 2y", "= 960x⁹",
                    "gradient: [9x²z, −2y + 2z, 3x³ + 5 + 2y]", "f'(g(x))·g'(x)",
                    "∂g/∂h (y, h(x, z))·∂h/∂x (x, z)"):  # fmt: skip
@@ -39,6 +44,11 @@ def test_worked_examples_show_the_books_results() -> None:
 
 
 def test_walkthrough_is_markdown() -> None:
-    out = subprocess.run([sys.executable, str(ROOT / "examples" / "notebook_walkthrough.py")],
-                         capture_output=True, text=True, env=ENV, encoding="utf-8").stdout
+    out = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "notebook_walkthrough.py")],
+        capture_output=True,
+        text=True,
+        env=ENV,
+        encoding="utf-8",
+    ).stdout
     assert out.startswith("# symdiff walkthrough") and out.count("$$") >= 6

@@ -36,7 +36,6 @@ GRAMMAR_TEXT = grammar_texts()
 MATH_TEXT = st.text(alphabet=st.sampled_from(list("xyzefgh0123456789.+-*/^()[],' <>=²⁻·−")))
 
 
-
 def check(text: str) -> None:
     """Parse ``text``; if it parses, differentiate by each variable (at most three)."""
     with time_bound(SECONDS):

@@ -29,7 +29,6 @@ KNOWN = (
 )
 
 
-
 def row_id(row: tuple[str, type, tuple[str, ...]]) -> str:
     text = row[0]
     shown = text if len(text) <= 24 else f"{text[:16]}...({len(text)} chars)"

@@ -21,6 +21,8 @@ from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
 
 FORMATS = ("text", "unicode", "latex", "markdown", "json", "html")
 COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check")
+
+
 class ArgumentError(Exception):
     """A bad command line (exit code 2)."""
 
@@ -142,6 +144,7 @@ DEFAULTS: dict[str, object] = {
     "simplify": True, "check": False, "verify": False,
 }  # fmt: skip
 
+
 def _version() -> str:
     from .. import __version__
 
@@ -173,7 +176,7 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
         if not hasattr(namespace, name):
             setattr(namespace, name, value)
     if command is None and namespace.expr.strip() in COMMANDS:
-        raise ArgumentError(f'put the command first: symdiff {namespace.expr.strip()} EXPR ...')
+        raise ArgumentError(f"put the command first: symdiff {namespace.expr.strip()} EXPR ...")
     return namespace
 
 

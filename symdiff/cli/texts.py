@@ -43,8 +43,7 @@ NO_COLOR set.
 DESCRIPTIONS = {
     "grad": "Every partial derivative of an expression (its gradient), one per line.",
     "hessian": "The Hessian: the matrix of second partial derivatives.",
-    "jacobian": "The Jacobian of several functions: one row per function, one column per "
-    "variable.",
+    "jacobian": "The Jacobian of several functions: one row per function, one column per variable.",
     "simplify": "Simplify an expression exactly, without differentiating it.",
     "check": "Check an answer: is it the derivative? If not, show a point where it differs.",
 }

@@ -92,7 +92,11 @@ def describe(names: set[str] | frozenset[str]) -> str:
 
 
 def unexpected_token(
-    names: frozenset[str], token: Any, text: str, tokens: list[Any], unclosed: int | None,
+    names: frozenset[str],
+    token: Any,
+    text: str,
+    tokens: list[Any],
+    unclosed: int | None,
     start_text: str,
 ) -> ParseError:
     """The ``ParseError`` for a token (or the end: type ``$END``) the grammar cannot take.

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 Row = tuple[str, str]  # (math in the output format, rule names or other note)
 
+
 def math(expr: Expr, fmt: str, partial: bool = False) -> str:
     """``expr`` in a math format: ``text``, ``unicode`` or ``latex``.
 

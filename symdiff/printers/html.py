@@ -111,7 +111,7 @@ def page(title: str, body: str) -> str:
     """
     script, css = _assets()
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{css}</style>\n<style>{STYLE}</style>\n"
         f"</head>\n<body>\n{body}\n<script>{script}</script>\n<script>{SCRIPT}</script>\n"
