@@ -10,12 +10,14 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+from .core.functions import FUNCTIONS
+
 # Each public name and the module it lives in.  They are imported on first use, so that a
 # command (or a program) that needs only part of symdiff does not pay for all of it.
 _HOMES = {
     "api": "as_definition derive diff gradient parse simplify var variables_of",
     "core.expr": "Add Call Const Derivative Expr Indicator Mul Num Pow Var",
-    "core.build": "cos exp log prod relu sigmoid sin sqrt tan tanh",
+    "core.build": "prod",
     "higher": "check_answer derivations hessian jacobian nth_derivative partial",
     "core.definition": "Definition",
     "calculus.derivation": "Derivation Line",
@@ -25,16 +27,15 @@ _HOMES = {
     "core.steps": "Step",
 }
 _WHERE = {name: (home, name) for home, names in _HOMES.items() for name in names.split()}
-# builders with sharing; symdiff.max, .min, .sum, .abs shadow builtins only inside symdiff
-_WHERE.update({name: ("core.build", name + "_") for name in ("abs", "max", "min", "sum")})
+# a builder with sharing for each known function, named as the function (symdiff.sin,
+# symdiff.max: these shadow builtins only inside symdiff), and the n-ary sum
+_BUILDERS = {row.name: ("core.build", row.builder) for row in FUNCTIONS.values()}
+_WHERE.update({**_BUILDERS, "sum": ("core.build", "sum_")})
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .api import as_definition, derive, diff, gradient, parse, simplify, var, variables_of
     from .calculus.derivation import Derivation, Line
-    from .core.build import abs_ as abs
-    from .core.build import cos, exp, log, prod, relu, sigmoid, sin, sqrt, tan, tanh
-    from .core.build import max_ as max
-    from .core.build import min_ as min
+    from .core.build import prod
     from .core.build import sum_ as sum
     from .core.definition import Definition
     from .core.expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
@@ -61,7 +62,7 @@ def __dir__() -> list[str]:
 
 __version__ = "0.1.0"
 
-__all__ = [
+__all__ = [  # and a builder for each known function (symdiff.sin, ...), from the table
     "DEFAULT_LIMITS",
     "Add",
     "Call",
@@ -83,33 +84,22 @@ __all__ = [
     "SymdiffError",
     "UnsupportedError",
     "Var",
-    "abs",
     "as_definition",
     "check_answer",
-    "cos",
     "derivations",
     "derive",
     "diff",
-    "exp",
     "gradient",
     "hessian",
     "jacobian",
-    "log",
-    "max",
-    "min",
     "nth_derivative",
     "parse",
     "partial",
     "prod",
-    "relu",
     "render",
-    "sigmoid",
     "simplify",
-    "sin",
-    "sqrt",
     "sum",
-    "tan",
-    "tanh",
     "var",
     "variables_of",
+    *_BUILDERS,
 ]

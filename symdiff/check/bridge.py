@@ -1,8 +1,10 @@
 """Translate symdiff expressions to SymPy, to check answers against an independent engine.
 
 SymPy is imported inside :func:`to_sympy` only: symdiff itself never needs it.
-Variables become real symbols; ``sigmoid(u)`` is written ``1/(1 + exp(-u))``,
-``relu(u)`` is ``Max(u, 0)`` and ``1(a > b)`` is ``Piecewise((1, a > b), (0, True))``.
+Variables become real symbols; a known function becomes the SymPy function its row of
+the function table names, or the row's formula in ``u`` where SymPy has none
+(``sigmoid(u)`` is ``1/(1 + exp(-u))``, ``relu(u)`` is ``Max(u, 0)``); ``1(a > b)`` is
+``Piecewise((1, a > b), (0, True))``.
 A derivative of an abstract function, ``f'(g(x))``, is
 ``Subs(Derivative(f(ξ), ξ), ξ, g(x))``, which SymPy compares equal to its own
 ``Derivative(f(g(x)), g(x))``; with distinct variables as arguments it is the
@@ -30,7 +32,8 @@ from ..core.expr import (
     Var,
     postorder,
 )
-from ..core.functions import ALIASES, KNOWN
+from ..core.facets import Function
+from ..core.functions import SPELLINGS
 from ..errors import UnsupportedError
 
 
@@ -50,7 +53,6 @@ def to_sympy(expr: Expr) -> Any:
     """
     import sympy
 
-    table = _functions(sympy)
     done: dict[Expr, Any] = {}
     for node in postorder(expr):
         kids = [done[c] for c in node.children]
@@ -74,34 +76,28 @@ def to_sympy(expr: Expr) -> Any:
             case Call() if node.deriv:
                 value = _abstract_derivative(sympy, node, kids)
             case Call():
-                name = ALIASES.get(node.name, node.name)
-                maker = table.get(name) if name in KNOWN else sympy.Function(name)
-                if maker is None:
-                    raise UnsupportedError(f"no SymPy translation for {node.name}")
-                value = maker(*kids)
+                row = SPELLINGS.get(node.name)
+                value = (sympy.Function(node.name) if row is None else _maker(sympy, row))(*kids)
             case _:
                 raise UnsupportedError(f"no SymPy translation for {type(node).__name__}")
         done[node] = value
     return done[expr]
 
 
-def _functions(sympy: Any) -> dict[str, Any]:
-    """The known functions as SymPy callables."""
-    return {
-        "sin": sympy.sin,
-        "cos": sympy.cos,
-        "tan": sympy.tan,
-        "exp": sympy.exp,
-        "log": sympy.log,
-        "sqrt": sympy.sqrt,
-        "tanh": sympy.tanh,
-        "sigmoid": lambda u: 1 / (1 + sympy.exp(-u)),
-        "abs": sympy.Abs,
-        "relu": lambda u: sympy.Max(u, 0),
-        "sign": sympy.sign,
-        "max": sympy.Max,
-        "min": sympy.Min,
-    }
+_FORMULAS: dict[str, Any] = {}  # a row's formula in u, as SymPy, by its text
+
+
+def _maker(sympy: Any, row: Function) -> Any:
+    """The SymPy callable for a known function: SymPy's own, or its row's formula in ``u``."""
+    if row.sympy.isidentifier():
+        return getattr(sympy, row.sympy)
+    body = _FORMULAS.get(row.sympy)
+    if body is None:
+        from ..parsing.parser import parse
+
+        body = _FORMULAS[row.sympy] = to_sympy(parse(row.sympy))
+    u = sympy.Symbol("u", real=True)
+    return lambda arg: body.xreplace({u: arg})
 
 
 def _abstract_derivative(sympy: Any, node: Call, args: list[Any]) -> Any:

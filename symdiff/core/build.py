@@ -6,8 +6,11 @@ linear time (the builtin ``sum`` re-copies the growing sum at every step).
 Every builder accepts expressions and Python numbers, and returns interned
 nodes, so a sub-expression used twice is stored once.
 
-The package exports them as ``symdiff.max``, ``symdiff.min``, ``symdiff.exp``,
-``symdiff.log``, ``symdiff.sum``, ``symdiff.prod`` and so on.
+There is one builder per row of the function table, named by the row's ``builder``
+facet (``sin``, ``abs_``, ``max_``: a trailing ``_`` where the name is a Python
+builtin), made here from the row.  The package exports them under the function's
+name: ``symdiff.sin``, ``symdiff.abs``, ``symdiff.max``, and ``symdiff.sum``,
+``symdiff.prod``.
 
 >>> from symdiff.core.expr import Var
 >>> x, y = Var("x"), Var("y")
@@ -18,158 +21,48 @@ The package exports them as ``symdiff.max``, ``symdiff.min``, ``symdiff.exp``,
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from .expr import Call, Expr, as_expr
 from .expr import add as _add
 from .expr import mul as _mul
+from .facets import Function
+from .functions import FUNCTIONS
 
 Operand = Expr | int | float
-
-__all__ = [
-    "abs_",
-    "cos",
-    "exp",
-    "log",
-    "max_",
-    "min_",
-    "prod",
-    "relu",
-    "sigmoid",
-    "sin",
-    "sqrt",
-    "sum_",
-    "tan",
-    "tanh",
-]
+Builder = Callable[..., Expr]
 
 
-def _apply(name: str, *args: Operand) -> Expr:
-    return Call(name, tuple(as_expr(a) for a in args))
+def _builder(row: Function) -> Builder:
+    """The builder of one function, with its docstring and a doctest."""
+    arity = row.arity
 
+    def build(*args: Operand) -> Expr:
+        if arity is None and not args:
+            raise TypeError(f"{row.builder}() needs at least one operand")
+        if arity is not None and len(args) != arity:
+            raise TypeError(f"{row.builder}() takes {arity} operand(s) but {len(args)} were given")
+        return Call(row.name, tuple(as_expr(a) for a in args))
 
-def exp(u: Operand) -> Expr:
-    """``exp(u)``.
+    operands = "u" if arity == 1 else "u₁, …, uₙ" if arity is None else "u₁, …"
+    shown = ", ".join(["x"] * (arity or 2))
+    build.__name__ = build.__qualname__ = row.builder
+    build.__doc__ = f"""``{row.name}({operands})``.
 
     >>> from symdiff.core.expr import Var
-    >>> str(exp(Var("x")))
-    'exp(x)'
+    >>> str({row.builder}({", ".join(['Var("x")'] * (arity or 2))}))
+    '{row.name}({shown})'
     """
-    return _apply("exp", u)
+    return build
 
 
-def log(u: Operand) -> Expr:
-    """``log(u)``, the natural logarithm.
+BUILDERS: dict[str, Builder] = {row.builder: _builder(row) for row in FUNCTIONS.values()}
+globals().update(BUILDERS)  # sin, cos, ..., abs_, max_, min_: module functions, for imports
 
-    >>> from symdiff.core.expr import Var
-    >>> str(log(Var("x") + 1))
-    'log(x + 1)'
-    """
-    return _apply("log", u)
+if TYPE_CHECKING:
 
-
-def sin(u: Operand) -> Expr:
-    """``sin(u)``.
-
-    >>> from symdiff.core.expr import Var
-    >>> str(sin(Var("x")))
-    'sin(x)'
-    """
-    return _apply("sin", u)
-
-
-def cos(u: Operand) -> Expr:
-    """``cos(u)``.
-
-    >>> from symdiff.core.expr import Var
-    >>> str(cos(Var("x")))
-    'cos(x)'
-    """
-    return _apply("cos", u)
-
-
-def tan(u: Operand) -> Expr:
-    """``tan(u)``.
-
-    >>> from symdiff.core.expr import Var
-    >>> str(tan(Var("x")))
-    'tan(x)'
-    """
-    return _apply("tan", u)
-
-
-def sqrt(u: Operand) -> Expr:
-    """``sqrt(u)``.
-
-    >>> from symdiff.core.expr import Var
-    >>> str(sqrt(Var("x")))
-    'sqrt(x)'
-    """
-    return _apply("sqrt", u)
-
-
-def tanh(u: Operand) -> Expr:
-    """``tanh(u)``.
-
-    >>> from symdiff.core.expr import Var
-    >>> str(tanh(Var("x")))
-    'tanh(x)'
-    """
-    return _apply("tanh", u)
-
-
-def sigmoid(u: Operand) -> Expr:
-    """``sigmoid(u)`` = 1/(1 + exp(−u)).
-
-    >>> from symdiff.core.expr import Var
-    >>> str(sigmoid(Var("x")))
-    'sigmoid(x)'
-    """
-    return _apply("sigmoid", u)
-
-
-def relu(u: Operand) -> Expr:
-    """``relu(u)`` (the book writes ``max(0, u)``; :func:`max_` builds that form).
-
-    >>> from symdiff.core.expr import Var
-    >>> str(relu(Var("x")))
-    'relu(x)'
-    """
-    return _apply("relu", u)
-
-
-def abs_(u: Operand) -> Expr:
-    """``abs(u)``.
-
-    >>> from symdiff.core.expr import Var
-    >>> str(abs_(Var("x")))
-    'abs(x)'
-    """
-    return _apply("abs", u)
-
-
-def max_(*args: Operand) -> Expr:
-    """``max(u₁, …, uₙ)`` of one or more operands (``max_(0, u)`` is ReLU).
-
-    >>> from symdiff.core.expr import Var
-    >>> str(max_(0, Var("x")))
-    'max(0, x)'
-    """
-    if not args:
-        raise TypeError("max_() needs at least one operand")
-    return _apply("max", *args)
-
-
-def min_(*args: Operand) -> Expr:
-    """``min(u₁, …, uₙ)`` of one or more operands.
-
-    >>> from symdiff.core.expr import Var
-    >>> str(min_(Var("x"), Var("y")))
-    'min(x, y)'
-    """
-    if not args:
-        raise TypeError("min_() needs at least one operand")
-    return _apply("min", *args)
+    def __getattr__(name: str) -> Builder: ...  # the builders above, for type checkers
 
 
 def sum_(terms: Iterable[Operand]) -> Expr:

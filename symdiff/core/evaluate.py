@@ -3,7 +3,9 @@
 Sums, products, integer powers, roots of perfect powers and the piecewise functions
 (abs, relu, sign, max, min, indicators) of rationals stay exact ``Fraction``s.
 ``e``, ``pi``, the transcendental functions and irrational roots give ``float``s,
-and a float operand makes its parent a float.  Inputs are read exactly: the float
+and a float operand makes its parent a float.  A known function's value, exact or
+float, and its domain come from its row of the function table
+(:mod:`symdiff.core.functions`).  Inputs are read exactly: the float
 ``1.5`` is 3/2 (floats by their decimal repr, as everywhere in symdiff).
 
 The walk is over :func:`~symdiff.core.expr.postorder` with one value per distinct node:
@@ -30,7 +32,7 @@ Fraction(25, 16)
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from fractions import Fraction
 
 from ..errors import DomainError, LimitError, UnsupportedError
@@ -50,24 +52,14 @@ from .expr import (
     postorder,
     to_fraction,
 )
-from .functions import ALIASES, KNOWN, arity_ok
+from .facets import Function
+from .facets import Value as Value  # the type of a value, for the evaluator's readers
+from .functions import SPELLINGS
 from .numbers import fold_power
-
-Value = Fraction | float
 
 MAX_EXACT_BITS = 1 << 13  # ~2,500 digits: printable (Python refuses int -> str past 4,300)
 
-ZERO, ONE, HALF = Fraction(0), Fraction(1), Fraction(1, 2)
-
-# exact values at the one rational point where these functions have one
-EXACT_AT: dict[str, tuple[Fraction, Fraction]] = {
-    "sin": (ZERO, ZERO), "cos": (ZERO, ONE), "tan": (ZERO, ZERO), "tanh": (ZERO, ZERO),
-    "exp": (ZERO, ONE), "log": (ONE, ZERO), "sigmoid": (ZERO, HALF),
-}  # fmt: skip
-
-FLOAT_FUNCTIONS: dict[str, Callable[[float], float]] = {
-    "sin": math.sin, "cos": math.cos, "tan": math.tan, "tanh": math.tanh, "exp": math.exp,
-}  # fmt: skip
+ZERO, ONE = Fraction(0), Fraction(1)
 
 
 def evaluate(expr: Expr, env: Mapping[str, Scalar]) -> Value:
@@ -119,11 +111,11 @@ def _point(order: list[Expr], env: Mapping[str, Scalar]) -> dict[str, Value]:
         if isinstance(node, Derivative):
             raise UnsupportedError(f"cannot evaluate the pending derivative {_show(node)}")
         if isinstance(node, Call):
-            name = ALIASES.get(node.name, node.name)
-            if node.deriv or name not in KNOWN:
+            row = SPELLINGS.get(node.name)
+            if node.deriv or row is None:
                 raise UnsupportedError(f"cannot evaluate the abstract function {_show(node)}")
-            if not arity_ok(name, len(node.args)):
-                raise UnsupportedError(f"{name} cannot take {len(node.args)} arguments")
+            if not row.accepts(len(node.args)):
+                raise UnsupportedError(f"{row.name} cannot take {len(node.args)} arguments")
         if isinstance(node, Var) and node.name not in point:
             if node.name not in env:
                 missing.append(node.name)
@@ -163,40 +155,17 @@ def _value(node: Expr, kids: list[Value], point: Mapping[str, Value]) -> Value:
         case Indicator():
             return ONE if kids[0] > kids[1] else ZERO
         case Call():
-            return _call(ALIASES.get(node.name, node.name), kids, node)
+            return _call(SPELLINGS[node.name], kids, node)
     raise UnsupportedError(f"cannot evaluate {_show(node)}")
 
 
-def _call(name: str, kids: list[Value], node: Expr) -> Value:
-    """A known function's value."""
-    if name == "max":
-        return max(kids)
-    if name == "min":
-        return min(kids)
-    u = kids[0]
-    if name in EXACT_AT and u == EXACT_AT[name][0]:
-        return EXACT_AT[name][1]
-    match name:
-        case "abs":
-            return abs(u)
-        case "relu":
-            return u if u > 0 else ZERO
-        case "sign":
-            return Fraction((u > 0) - (u < 0))
-        case "sqrt":
-            if u < 0:
-                raise DomainError(f"square root of the negative number {u} in {_show(node)}")
-            return _power(u, HALF, node)
-        case "log":
-            if u <= 0:
-                raise DomainError(f"logarithm of the non-positive number {u} in {_show(node)}")
-            if isinstance(u, Fraction):  # math.log takes ints of any size
-                return math.log(u.numerator) - math.log(u.denominator)
-            return math.log(u)
-        case "sigmoid":  # never overflows: exp of a non-positive number only
-            t = math.exp(-abs(float(u)))
-            return 1 / (1 + t) if u > 0 else t / (1 + t)
-    return FLOAT_FUNCTIONS[name](float(u))
+def _call(row: Function, kids: list[Value], node: Expr) -> Value:
+    """A known function's value: exact where its row has one, else its float value."""
+    outside = row.outside(kids)
+    if outside is not None:
+        raise DomainError(f"{outside} in {_show(node)}")
+    exact = row.exact(kids)
+    return row.real(kids) if exact is None else exact
 
 
 def _power(b: Value, n: Value, node: Expr) -> Value:

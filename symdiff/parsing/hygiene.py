@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..core.functions import ALIASES, GREEK, GREEK_LETTERS, KNOWN
+from ..core.functions import GREEK, GREEK_LETTERS, SPELLINGS
 from ..errors import LimitError, ParseError
 from ..limits import Limits
 from .errors import error_at, where
@@ -86,7 +86,7 @@ def latex_message(text: str, pos: int) -> str:
     command = re.match(r"\\([A-Za-z]*)", text[pos:])[1]  # type: ignore[index]
     if command in _LATEX_WORDS:
         return f"LaTeX input is not accepted; write {_LATEX_WORDS[command]} for \\{command}"
-    if command in KNOWN or command in ALIASES:
+    if command in SPELLINGS:
         return f"LaTeX input is not accepted; write {command}(...) for \\{command}"
     if command in GREEK:
         return f"LaTeX input is not accepted; write {command} for \\{command}"

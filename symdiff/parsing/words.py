@@ -25,7 +25,7 @@ import difflib
 import re
 from typing import Any
 
-from ..core.functions import ABSTRACT_LETTERS, ALIASES, GREEK, GREEK_LETTERS, KNOWN
+from ..core.functions import ABSTRACT_LETTERS, GREEK, GREEK_LETTERS, SPELLINGS
 from ..errors import UnsupportedError
 from .errors import error_at, where
 
@@ -36,7 +36,7 @@ SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
 _SUBSCRIPT_DIGITS = str.maketrans(SUBSCRIPTS, "0123456789")
 _GREEK = frozenset(GREEK)
 _CONSTANTS = frozenset({"e", "pi"})
-FUNCTION_NAMES = tuple(sorted({*KNOWN, *ALIASES}))
+FUNCTION_NAMES = tuple(sorted(SPELLINGS))  # every spelling of every known function
 _LONG_NAMES = tuple(n for n in FUNCTION_NAMES if len(n) >= 3)
 
 
@@ -84,8 +84,8 @@ def _known(run: str, tail: str, src: Any) -> tuple[str, str] | None:
         return None
     if run == src.name:
         return "ABSTRACT", run
-    if run in KNOWN or run in ALIASES:
-        return "FUNC", ALIASES.get(run, run)
+    if run in SPELLINGS:
+        return "FUNC", SPELLINGS[run].name
     return ("CONST", run) if run == "pi" else None
 
 

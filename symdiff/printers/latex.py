@@ -15,13 +15,10 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from ..core.expr import Call, Expr
-from ..core.functions import KNOWN
+from ..core.functions import FUNCTIONS
 from .book import BookPrinter
 from .emit import Piece, inverse_base, joined
 from .names import derivative_labels, latex_name, runs
-
-# functions with a LaTeX operator of their own; other known ones use \operatorname
-COMMANDS = ("sin", "cos", "tan", "exp", "log", "tanh", "max", "min")
 
 
 def to_latex(expr: Expr, *, partial: bool = False) -> str:
@@ -73,12 +70,9 @@ class LatexPrinter(BookPrinter):
         return r"\pi" if name == "pi" else name
 
     def function_name(self, name: str) -> str:
-        r"""``\sin``, ``\operatorname{relu}``; abstract ones like variables (``f``, ``\phi``)."""
-        if name in COMMANDS:
-            return "\\" + name
-        if name in KNOWN:
-            return f"\\operatorname{{{name}}}"
-        return latex_name(name, function=True)
+        r"""``\sin``, ``\operatorname{relu}`` (the table's names); abstract ones like variables."""
+        row = FUNCTIONS.get(name)
+        return latex_name(name, function=True) if row is None else row.latex
 
     def d_operator(self, var: str) -> str:
         r"""``\frac{d}{dx}`` or ``\frac{\partial}{\partial x}``."""

@@ -165,7 +165,7 @@ def _divisor(node: Expr) -> list[Piece]:
 
 
 def _pow(base: Expr, exp: Expr) -> list[Piece]:
-    out = wrap(base) if paren_base(base) else [(base, 0)]
+    out: list[Piece] = wrap(base) if paren_base(base) else [(base, 0)]
     if isinstance(exp, Num) and is_integer(exp):
         out.append("^" + fraction_text(exp.value))
     elif isinstance(exp, Var | Const | Call):

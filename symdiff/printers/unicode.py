@@ -15,7 +15,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from ..core.expr import Call, Const, Expr, Num, Var
-from ..core.functions import KNOWN
+from ..core.functions import FUNCTIONS
 from .book import BookPrinter
 from .emit import Piece, fraction_text, is_integer, is_natural, joined, paren_base
 from .names import SUBSCRIPT, SUPERSCRIPT, derivative_labels, runs, unicode_name
@@ -61,8 +61,9 @@ class UnicodePrinter(BookPrinter):
         return "π" if name == "pi" else name
 
     def function_name(self, name: str) -> str:
-        """Known functions as written; abstract ones like variables (``φ``, ``f₁``)."""
-        return name if name in KNOWN else unicode_name(name)
+        """Known functions by the table's names; abstract ones like variables (``φ``, ``f₁``)."""
+        row = FUNCTIONS.get(name)
+        return unicode_name(name) if row is None else row.unicode
 
     def d_operator(self, var: str) -> str:
         """``d/dx`` or ``∂/∂x``."""
@@ -74,7 +75,7 @@ class UnicodePrinter(BookPrinter):
 
     def power(self, base: Expr, exp: Expr) -> list[Piece]:
         """``x²``, ``x⁻¹``, ``2^x``, ``x^(1/2)``, ``2^(x²)``."""
-        out = self.group(base) if self.paren_base(base) else [(base, 0)]
+        out: list[Piece] = self.group(base) if self.paren_base(base) else [(base, 0)]
         if isinstance(exp, Num) and is_integer(exp):
             out.append(str(exp.value.numerator).translate(SUPERSCRIPT))
         elif isinstance(exp, Var | Const | Call):

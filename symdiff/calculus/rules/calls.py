@@ -1,4 +1,8 @@
-"""Function calls: elementary functions, max/min, and abstract functions.
+"""Function calls: the known functions by their table rows, and abstract functions.
+
+A known function's derivative is its row's partial (:mod:`symdiff.core.functions`):
+one argument goes through the chain rule, several (``max``, ``min``) through
+:func:`several`.
 
 >>> from symdiff.core.expr import Var, call
 >>> from symdiff.calculus.rules import Dependence
@@ -9,17 +13,17 @@
 
 from __future__ import annotations
 
-from ...core.expr import Call, Expr, Indicator, Var, add, mul
-from ...core.functions import KNOWN
+from ...core.expr import ONE, ZERO, Call, Expr, Mul, Var, add, mul
+from ...core.facets import Function
+from ...core.functions import FUNCTIONS
 from ...errors import UnsupportedError
 from . import Dependence, Rule, rule
 from .chain import chain
-from .elementary import OUTER
 
 
 @rule(Call)
 def call_rule(node: Expr, var: str, dep: Dependence) -> Rule:
-    """Dispatch on the function: table entry + chain rule, max/min, or abstract.
+    """Dispatch on the function: its table row (+ the chain rule), or abstract.
 
     >>> from symdiff.core.expr import Var, call
     >>> from symdiff.calculus.rules import Dependence
@@ -28,45 +32,47 @@ def call_rule(node: Expr, var: str, dep: Dependence) -> Rule:
     'chain:sin'
     """
     assert isinstance(node, Call)
-    name, args = node.name, node.args
-    if name in ("max", "min"):
-        return extremum(node, var, dep)
-    if name not in KNOWN:
+    row = FUNCTIONS.get(node.name)
+    if row is None:
         return abstract(node, var, dep)
-    if name not in OUTER or len(args) != 1:
-        raise UnsupportedError(f"no derivative rule for {name}() with {len(args)} argument(s)")
-    return chain(name, OUTER[name](args[0]), args[0], var)
+    args = node.args
+    if row.arity == 1 and len(args) == 1:
+        return chain(node.name, row.partial(args, 0), args[0], var)
+    if not row.accepts(len(args)):
+        raise UnsupportedError(f"no derivative rule for {node.name}() with {len(args)} argument(s)")
+    return several(node, row, var, dep)
 
 
-def extremum(node: Call, var: str, dep: Dependence) -> Rule:
-    """d max(u₁, …, uₙ) = Σᵢ 1(uᵢ > uⱼ for all j ≠ i)·duᵢ; min with "<".
+def _factors(e: Expr) -> tuple[Expr, ...]:
+    if e is ONE:
+        return ()
+    return e.factors if isinstance(e, Mul) else (e,)
 
-    The inequalities are strict: where two arguments tie, the derivative is
-    taken as 0 (the book's convention; the true derivative is undefined there
-    unless the tied arguments have equal derivatives).  Repeated identical
-    arguments count once, so ``max(x, x)`` differentiates like ``x``.
+
+def several(node: Call, row: Function, var: str, dep: Dependence) -> Rule:
+    """d f(u₁, …, uₙ) = Σᵢ ∂ᵢf·duᵢ over the uᵢ that involve x (a 0 partial drops its term).
+
+    For max: ∂ᵢ max = 1(uᵢ > uⱼ for all j ≠ i); min with "<" (see the table's row).
 
     >>> from symdiff.core.expr import Var, Num, call
     >>> from symdiff.calculus.rules import Dependence
     >>> e = call("max", Var("x"), Num(0))
-    >>> str(extremum(e, "x", Dependence(e, "x")).build(()))
+    >>> str(several(e, FUNCTIONS["max"], "x", Dependence(e, "x")).build(()))
     '1(x > 0)'
     """
-    args = tuple(dict.fromkeys(node.args))  # max(u, u, v) is max(u, v): no tie with itself
-    live = tuple(i for i, a in enumerate(args) if dep(a))
-
-    def wins(i: int) -> list[Expr]:
-        others = (a for j, a in enumerate(args) if j != i)
-        if node.name == "max":
-            return [Indicator(args[i], a) for a in others]
-        return [Indicator(a, args[i]) for a in others]
-
-    subs = tuple(args[i] for i in live if args[i] is not Var(var))
+    args, x = node.args, Var(var)
+    live: list[tuple[int, Expr]] = []
+    for i, a in enumerate(args):
+        if dep(a):
+            p = row.partial(args, i)
+            if p is not ZERO:
+                live.append((i, p))
+    subs = tuple(args[i] for i, _ in live if args[i] is not x)
 
     def build(d: tuple[Expr, ...]) -> Expr:
         it = iter(d)
-        terms = [mul(*wins(i)) if args[i] is Var(var) else mul(*wins(i), next(it)) for i in live]
-        return add(*terms)
+        return add(*[mul(*_factors(p)) if args[i] is x else mul(*_factors(p), next(it))
+                     for i, p in live])  # fmt: skip
 
     return Rule(node.name, subs, build)
 

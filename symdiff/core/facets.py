@@ -1,0 +1,138 @@
+"""A row of the function table: every fact symdiff uses about one function, one field each.
+
+The table itself is :data:`symdiff.core.functions.FUNCTIONS`; the helpers here write its
+rows briefly (``unary``, ``at``, ``real``, ``where``).
+
+>>> from symdiff.core.expr import Var
+>>> sin = Function("sin", 1, partial=unary(lambda u: Var("c")), exact=at(0, 0),
+...                real=real(lambda t: t), outside=EVERYWHERE, unicode="sin", latex="\\\\sin",
+...                sympy="sin", builder="sin")
+>>> sin.accepts(1), sin.accepts(2), sin.exact([Fraction(0)]), sin.outside([Fraction(3)])
+(True, False, Fraction(0, 1), None)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from math import isqrt
+
+from .expr import Expr
+
+Value = Fraction | float  # an exact or a float number, as the evaluator computes them
+Partial = Callable[[tuple[Expr, ...], int], Expr]
+Exact = Callable[[Sequence[Value]], Fraction | None]
+Real = Callable[[Sequence[Value]], float]
+Domain = Callable[[Sequence[Value]], str | None]
+
+HALF = Fraction(1, 2)
+
+__all__ = ["EVERYWHERE", "HALF", "Function", "Value", "at", "exact_sqrt", "real", "unary", "where"]
+
+
+@dataclass(frozen=True, slots=True)
+class Function:
+    """One known function and every facet of it; a missing facet is a ``TypeError``.
+
+    - ``name``: as written in text, and its key in the table; ``spellings``: other names
+      accepted on input, standing for this one (``ln`` for ``log``);
+    - ``arity``: the number of arguments (None: any number, at least one);
+    - ``partial``: ∂f/∂uᵢ, given the arguments and i, as an expression of the arguments
+      (f'(u) for one argument; the chain rule multiplies by duᵢ; a 0 drops its term);
+    - ``exact``: the value at numbers where it is rational (``sin(0) = 0``, ``sqrt(9/4) =
+      3/2``), else None, and None outside the domain;
+    - ``real``: the float value (plain floats, from :mod:`math`), inside the domain;
+    - ``outside``: why numbers are outside the domain (a phrase ending with the number), or None;
+    - ``unicode``, ``latex``: the printed names (the LaTeX one a command valid in KaTeX);
+    - ``sympy``: SymPy's name for it, or, where SymPy has none, its definition as a
+      formula in ``u`` in symdiff's language (``1/(1 + exp(-u))``);
+    - ``builder``: the name of its Python builder in :mod:`symdiff.core.build`
+      (``symdiff.<name>`` is that builder).
+
+    >>> from symdiff.core.functions import FUNCTIONS
+    >>> FUNCTIONS["max"].accepts(3), FUNCTIONS["log"].outside([Fraction(-2)])
+    (True, 'logarithm of the non-positive number -2')
+    """
+
+    name: str
+    arity: int | None
+    partial: Partial
+    exact: Exact
+    real: Real
+    outside: Domain
+    unicode: str
+    latex: str
+    sympy: str
+    builder: str
+    spellings: tuple[str, ...] = ()
+
+    def accepts(self, count: int) -> bool:
+        """Whether the function takes ``count`` arguments.
+
+        >>> from symdiff.core.functions import FUNCTIONS
+        >>> FUNCTIONS["sin"].accepts(2), FUNCTIONS["min"].accepts(1)
+        (False, True)
+        """
+        return count >= 1 if self.arity is None else count == self.arity
+
+
+def unary(derivative: Callable[[Expr], Expr]) -> Partial:
+    """The partial of a one-argument function from f'(u).
+
+    >>> from symdiff.core.expr import Var
+    >>> str(unary(lambda u: u ** 2)((Var("x"),), 0))
+    'x^2'
+    """
+    return lambda args, i: derivative(args[0])
+
+
+def at(point: int, value: Fraction | int) -> Exact:
+    """Exact at one point only: ``value`` there (a float equal to the point counts), else None.
+
+    >>> at(0, 1)([0.0]), at(0, 1)([Fraction(1, 2)])
+    (Fraction(1, 1), None)
+    """
+    exact = Fraction(value)
+    return lambda vs: exact if vs[0] == point else None
+
+
+def real(f: Callable[[float], float]) -> Real:
+    """The float value of a one-argument function from a function of floats.
+
+    >>> real(abs)([Fraction(-3, 2)])
+    1.5
+    """
+    return lambda vs: f(float(vs[0]))
+
+
+def where(bad: Callable[[Value], bool], phrase: str) -> Domain:
+    """Outside the domain where ``bad(u)``: the phrase followed by ``u``.
+
+    >>> where(lambda v: v < 0, "square root of the negative number")([Fraction(-1)])
+    'square root of the negative number -1'
+    """
+    return lambda vs: f"{phrase} {vs[0]}" if bad(vs[0]) else None
+
+
+def _everywhere(vs: Sequence[Value]) -> str | None:
+    """Defined at every real number."""
+    return None
+
+
+EVERYWHERE: Domain = _everywhere
+
+
+def exact_sqrt(vs: Sequence[Value]) -> Fraction | None:
+    """The rational square root of a rational ``u ≥ 0``, or None.
+
+    >>> exact_sqrt([Fraction(9, 4)]), exact_sqrt([Fraction(2)]), exact_sqrt([Fraction(-4)])
+    (Fraction(3, 2), None, None)
+    """
+    v = vs[0]
+    if isinstance(v, float) or v < 0:
+        return None
+    n, d = isqrt(v.numerator), isqrt(v.denominator)
+    if n * n == v.numerator and d * d == v.denominator:
+        return Fraction(n, d)
+    return None
