@@ -360,7 +360,7 @@ CORPUS: list[Row] = [
     ("lg(x)", Unsupported, ("line 1, column 1", "unknown function 'lg'", "did you mean log?")),
     ("sqr(x)", Unsupported, ("line 1, column 1", "unknown function 'sqr'", "did you mean sqrt?")),
     ("expp(x)", Unsupported, ("line 1, column 1", "unknown function 'expp'", "did you mean exp?")),
-    ("sen(x)", Unsupported, ("line 1, column 1", "unknown function 'sen'", "did you mean sin?")),
+    ("sen(x)", Unsupported, ("line 1, column 1", "unknown function 'sen'", "did you mean sin")),
     (
         "Sin(x)",
         Unsupported,

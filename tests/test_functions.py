@@ -150,6 +150,7 @@ DERIVATIVES = [  # source, d/dx in text, in Unicode, in LaTeX
     ("sigmoid(2x)", "2*sigmoid(2*x)*(1 - sigmoid(2*x))", "2·sigmoid(2x)·(1 − sigmoid(2x))",
      r"2 \cdot \operatorname{sigmoid}(2 x) \cdot \left(1 - \operatorname{sigmoid}(2 x)\right)"),
     ("ln(x)", "x^-1", "x⁻¹", "x^{-1}"),
+    ("sec(2x)", "2*sec(2*x)*tan(2*x)", "2·sec(2x)·tan(2x)", r"2 \cdot \sec(2 x) \cdot \tan(2 x)"),
 ]  # fmt: skip
 
 VALUES = [  # source, the simplified (exact) value, its value by the evaluator
@@ -157,11 +158,13 @@ VALUES = [  # source, the simplified (exact) value, its value by the evaluator
     ("sigmoid(0)", "1/2", Fraction(1, 2)),
     ("sqrt(9/4)", "3/2", Fraction(3, 2)),
     ("log(1) + exp(0)", "1", Fraction(1)),
+    ("sec(0)", "1", Fraction(1)),
 ]
 
 AT = [  # source, x, value of the source at x
     ("tan(x)", Fraction(1), math.tan(1)),
     ("log(x)", Fraction(1, 2), math.log(0.5)),
+    ("sec(x)", Fraction(1), 1 / math.cos(1)),
 ]
 
 OUTSIDE = [  # source, x, the words of the DomainError
@@ -172,12 +175,17 @@ OUTSIDE = [  # source, x, the words of the DomainError
 
 PARSES = [  # source, how it reads
     ("ln(x) + 2sqrt(x)", "log(x) + 2*sqrt(x)"),
+    ("x sec(x)", "x*sec(x)"),
 ]
 
 COMMANDS = [  # the command's arguments, its output
     (["tanh(2x)", "--at", "x=0"], "2(1 − tanh(2x)²) = 2 at x = 0\n"),
     (["log(x) + exp(x/3)", "--verify"],
      "x⁻¹ + (1/3)·exp((1/3)x)\nfinite differences check: ok, agree at 22 points\n"),
+    (["sec(x)", "--at", "x=0"], "sec(x)·tan(x) = 0 at x = 0\n"),
+    (["x sec(x)", "--check"], "sec(x) + x·sec(x)·tan(x)\nSymPy check: ok, agrees symbolically\n"),
+    (["x sec(x/4)", "--verify"], "sec((1/4)x) + (1/4)x·sec((1/4)x)·tan((1/4)x)\n"
+                                 "finite differences check: ok, agree at 40 points\n"),
 ]  # fmt: skip
 
 
