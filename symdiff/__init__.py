@@ -18,7 +18,8 @@ _HOMES = {
     "core.build": "cos exp log prod relu sigmoid sin sqrt tan tanh",
     "higher": "check_answer derivations hessian jacobian nth_derivative partial",
     "core.definition": "Definition",
-    "calculus.derivation": "Derivation Line",
+    "calculus.derivation": "Line",
+    "report": "Derivation",
     "errors": "DomainError LimitError ParseError SymdiffError UnsupportedError",
     "limits": "DEFAULT_LIMITS Limits",
     "printers": "render",
@@ -30,7 +31,7 @@ _WHERE.update({name: ("core.build", name + "_") for name in ("abs", "max", "min"
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .api import as_definition, derive, diff, gradient, parse, simplify, var, variables_of
-    from .calculus.derivation import Derivation, Line
+    from .calculus.derivation import Line
     from .core.build import abs_ as abs
     from .core.build import cos, exp, log, prod, relu, sigmoid, sin, sqrt, tan, tanh
     from .core.build import max_ as max
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .higher import check_answer, derivations, hessian, jacobian, nth_derivative, partial
     from .limits import DEFAULT_LIMITS, Limits
     from .printers import render
+    from .report import Derivation
 
 
 def __getattr__(name: str) -> Any:

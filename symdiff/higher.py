@@ -12,9 +12,9 @@ Mixed partials differentiate by the variables in the order given: ``partial(f, "
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from .api import Source, as_definition, derive, diff, variables_of
 from .core.definition import Definition
@@ -23,8 +23,12 @@ from .errors import LimitError, UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
-    from .calculus.derivation import Derivation
     from .check.numeric import Verdict
+    from .report import Derivation
+
+T = TypeVar("T")
+Matrix = list[list[T]]
+Entry = tuple[Expr, tuple["Derivation", ...]]  # a derivative and its recorded derivations
 
 
 def is_partial(source: Source) -> bool:
@@ -50,6 +54,7 @@ def only_variable(source: Source) -> str:
 
 
 def _wrt(definition: Definition, wrt: Sequence[str], limits: Limits) -> tuple[str, ...]:
+    """The variables to differentiate by, in order (none: the only one), within the order limit."""
     names = tuple(wrt) or (only_variable(definition),)
     if len(names) > limits.max_order:
         raise LimitError(
@@ -70,11 +75,8 @@ def partial(
     >>> str(partial("x^3 y^2", "y", "y")), str(partial("x^4", "x", "x", "x"))
     ('2*x^3', '24*x')
     """
-    definition = as_definition(source, limits)
-    expr = definition.body
-    for name in _wrt(definition, wrt, limits):
-        expr = diff(expr, name, simplify=simplify, expand=expand, limits=limits)
-    return expr
+    chains = Chains(simplify=simplify, expand=expand, limits=limits)
+    return chains(as_definition(source, limits), wrt)[0]
 
 
 def nth_derivative(
@@ -92,6 +94,64 @@ def nth_derivative(
     if n == 0:
         return definition.body
     return partial(definition, *([name] * n), limits=limits)
+
+
+class Chains:
+    """Derivatives of derivatives, each computed once: ∂²f/∂y∂x reuses ∂f/∂x.
+
+    Called with a definition and the variables in order, it gives the derivative and,
+    with ``steps``, one recorded derivation per variable (each of the previous result;
+    with ``simplify=False`` each stops at the rules' raw output).
+
+    >>> chains = Chains(steps=True)
+    >>> expr, stages = chains(as_definition("h(x) = x^3"), ("x", "x"))
+    >>> str(expr), [str(d.result) for d in stages], [d.partial for d in stages]
+    ('6*x', ['3*x^2', '6*x'], [False, False])
+    """
+
+    def __init__(
+        self,
+        *,
+        simplify: bool = True,
+        expand: bool = False,
+        steps: bool = False,
+        limits: Limits = DEFAULT_LIMITS,
+    ) -> None:
+        self.simplify, self.expand, self.steps, self.limits = simplify, expand, steps, limits
+        self.memo: dict[tuple[Definition, tuple[str, ...]], tuple[Expr, Derivation | None]] = {}
+
+    def __call__(self, definition: Definition, wrt: Sequence[str]) -> Entry:
+        """The derivative of ``definition`` by ``wrt`` in order, and its derivations."""
+        names = _wrt(definition, wrt, self.limits)
+        expr, stages = definition.body, []
+        for k in range(len(names)):
+            key = (definition, names[: k + 1])
+            if key not in self.memo:
+                self.memo[key] = self._next(definition, expr, names[k], first=k == 0)
+            expr, stage = self.memo[key]
+            if stage is not None:
+                stages.append(stage)
+        return expr, tuple(stages)
+
+    def _next(
+        self, definition: Definition, expr: Expr, name: str, *, first: bool
+    ) -> tuple[Expr, Derivation | None]:
+        if not self.steps:
+            return diff(expr, name, simplify=self.simplify, expand=self.expand,
+                        limits=self.limits), None  # fmt: skip
+        from .calculus.derivation import build_derivation  # the step machinery, loaded when used
+        from .report import Derivation
+
+        if first:
+            d = derive(definition, name, expand=self.expand, limits=self.limits)
+        else:  # keeps ∂ for a function of several variables
+            stage = Definition(expr, None, definition.params or tuple(variables_of(definition)))
+            record = build_derivation(expr, name, stage, expand=self.expand, limits=self.limits)
+            d = Derivation.of(record)
+        if not self.simplify:
+            raw = tuple(line for line in d.lines if line.kind == "derivative")
+            d = replace(d, lines=raw, simplification=())
+        return d.result, d
 
 
 def derivations(
@@ -113,24 +173,34 @@ def derivations(
     >>> [str(d.result) for d in derivations("x^3", ["x", "x"], simplify=False)]
     ['3*x^2', '3*(2*x^1)']
     """
-    from .calculus.derivation import build_derivation  # the step machinery, loaded when first used
+    chains = Chains(simplify=simplify, expand=expand, steps=True, limits=limits)
+    return chains(as_definition(source, limits), wrt)[1]
 
-    definition = as_definition(source, limits)
-    names = _wrt(definition, wrt, limits)
-    params = definition.params or tuple(variables_of(definition))
-    out: list[Derivation] = []
-    for i, name in enumerate(names):
-        if i == 0:
-            d = derive(definition, name, expand=expand, limits=limits)
-        else:
-            prev = out[-1].result
-            stage = Definition(prev, None, params)  # keeps ∂ for a function of several variables
-            d = build_derivation(prev, name, stage, expand=expand, limits=limits)
-        if not simplify:
-            raw = tuple(line for line in d.lines if line.kind == "derivative")
-            d = replace(d, lines=raw, simplification=())
-        out.append(d)
-    return tuple(out)
+
+def hessian_cells(
+    definition: Definition, names: Sequence[str], entry: Callable[..., T]
+) -> Matrix[T]:
+    """The Hessian's cells: ``entry(definition, (xᵢ, xⱼ))`` once per cell with j ≥ i.
+
+    The lower triangle holds the same objects as the upper one (∂²f/∂x∂y = ∂²f/∂y∂x).
+
+    >>> hessian_cells(as_definition("f"), "xy", lambda d, seq: "".join(seq))
+    [['xx', 'xy'], ['xy', 'yy']]
+    """
+    n = len(names)
+    upper = {(i, j): entry(definition, (names[i], names[j])) for i in range(n) for j in range(i, n)}
+    return [[upper[min(i, j), max(i, j)] for j in range(n)] for i in range(n)]
+
+
+def jacobian_cells(
+    definitions: Sequence[Definition], names: Sequence[str], entry: Callable[..., T]
+) -> Matrix[T]:
+    """The Jacobian's cells: ``entry(fᵢ, (xⱼ,))``, one row per function.
+
+    >>> jacobian_cells([as_definition("f"), as_definition("g")], "xy", lambda d, s: s[0])
+    [['x', 'y'], ['x', 'y']]
+    """
+    return [[entry(d, (v,)) for v in names] for d in definitions]
 
 
 def hessian(
@@ -149,13 +219,8 @@ def hessian(
     """
     definition = as_definition(source, limits)
     names = list(vars) if vars is not None else variables_of(definition)
-    first = [diff(definition, v, expand=expand, limits=limits) for v in names]
-    n = len(names)
-    rows: list[list[Expr]] = [[first[0]] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i, n):
-            rows[i][j] = rows[j][i] = diff(first[i], names[j], expand=expand, limits=limits)
-    return rows
+    chains = Chains(expand=expand, limits=limits)
+    return [[e for e, _ in row] for row in hessian_cells(definition, names, chains)]
 
 
 def jacobian_variables(sources: Sequence[Source]) -> list[str]:
@@ -187,7 +252,8 @@ def jacobian(
     """
     defs = [as_definition(s, limits) for s in sources]
     names = list(vars) if vars is not None else jacobian_variables(defs)
-    return [[diff(d, v, expand=expand, limits=limits) for v in names] for d in defs]
+    chains = Chains(expand=expand, limits=limits)
+    return [[e for e, _ in row] for row in jacobian_cells(defs, names, chains)]
 
 
 def check_answer(
