@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from .api import Source, as_definition, variables_of
+from .chains import Chains
 from .core.definition import Definition
-from .higher import Chains, hessian_cells, is_partial, jacobian_cells, jacobian_variables
+from .higher import hessian_cells, is_partial, jacobian_cells, jacobian_variables
 from .higher import only_variable as _only_variable
 from .limits import DEFAULT_LIMITS, Limits
 from .report import Item, Report, definition_text

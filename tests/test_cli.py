@@ -200,9 +200,9 @@ def test_check_answer_with_bad_syntax() -> None:
 
 PATCH = """
 import sys
-import symdiff.higher as higher
-real = higher.diff
-higher.diff = lambda *a, **k: real(*a, **k) + 1   # a deliberately wrong derivative
+import symdiff.chains as chains
+real = chains.diff
+chains.diff = lambda *a, **k: real(*a, **k) + 1   # a deliberately wrong derivative
 from symdiff.cli import main
 sys.exit(main({args!r}))
 """
