@@ -7,10 +7,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..core.evaluate import Value
 from ..core.expr import Mul, Var, variables
 from .options import ArgumentError
+
+if TYPE_CHECKING:
+    from ..core.evaluate import Value
 
 
 def variable_name(text: str, params: Sequence[str] = ()) -> str:

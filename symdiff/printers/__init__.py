@@ -20,6 +20,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
 from ..core.expr import Expr
+from .derivation import math
 from .latex import to_latex
 from .text import to_text
 from .unicode import to_unicode
@@ -94,11 +95,9 @@ def render(obj: Expr | Reportable, fmt: str, *, partial: bool = False, color: bo
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (expected {_expected(list(FORMATS))})")
     if isinstance(obj, Expr):
-        if fmt == "text":
-            return to_text(obj)
-        if fmt == "unicode":
-            return to_unicode(obj, partial=partial)
-        if fmt == "latex":
-            return to_latex(obj, partial=partial)
-        raise ValueError(f"an expression prints as {_expected(EXPRESSION_FORMATS)}, not {fmt!r}")
+        if not FORMATS[fmt].expression:
+            raise ValueError(
+                f"an expression prints as {_expected(EXPRESSION_FORMATS)}, not {fmt!r}"
+            )
+        return math(obj, fmt, partial)
     return FORMATS[fmt].render_report(obj.report(), color)
