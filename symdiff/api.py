@@ -79,9 +79,7 @@ def variables_of(source: Source) -> list[str]:
     >>> variables_of("f(y, x) = x*y"), variables_of("x10 + x2")
     (['y', 'x'], ['x2', 'x10'])
     """
-    from .report import variables
-
-    return list(variables(as_definition(source)))
+    return list(as_definition(source).variables)
 
 
 def _only_variable(definition: Definition) -> str:

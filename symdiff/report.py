@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from .calculus import derivation
 from .core.definition import Definition
-from .core.expr import Expr, iter_vars, natural_key
+from .core.expr import Expr
 
 if TYPE_CHECKING:
     from .check.numeric import Verdict
@@ -113,7 +113,7 @@ class Derivation(derivation.Derivation):
             "derivative",
             sources=(self.source if self.source is not None else definition_text(definition),),
             definitions=(definition,),
-            variables=variables(definition),
+            variables=definition.variables,
             partial=self.partial,
             items=(Item((self.var,), self.result, stages=(self,)),),
         )
@@ -136,18 +136,6 @@ class Derivation(derivation.Derivation):
 
     def __str__(self) -> str:
         return self.render("unicode")
-
-
-def variables(definition: Definition) -> tuple[str, ...]:
-    """The signature's parameters, else the variables in natural order (``x2`` before ``x10``).
-
-    >>> from symdiff.core.expr import Var
-    >>> variables(Definition(Var("x10") + Var("x2"))), variables(Definition(Var("x"), "f", ("y",)))
-    (('x2', 'x10'), ('y',))
-    """
-    if definition.params is not None:
-        return definition.params
-    return tuple(sorted(iter_vars(definition.body), key=natural_key))
 
 
 def definition_text(definition: Definition) -> str:

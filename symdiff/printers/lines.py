@@ -131,9 +131,9 @@ def simplify_rows(report: Report, fmt: str) -> list[Row]:
     """A simplification's rows: the input, one named step per line, the value at a point.
 
     >>> import symdiff
-    >>> from symdiff.report import Item, Report, variables
+    >>> from symdiff.report import Item, Report
     >>> d = symdiff.as_definition("x*x")
-    >>> r = Report("simplify", ("x*x",), (d,), variables(d), False, (Item((), d.body),))
+    >>> r = Report("simplify", ("x*x",), (d,), d.variables, False, (Item((), d.body),))
     >>> simplify_rows(r, "text")
     [('x*x', '')]
     """
