@@ -71,6 +71,8 @@ class _Items:
     def checks(self, d: Definition, seq: Sequence[str]) -> tuple[tuple[str, Verdict], ...]:
         """``--check`` (SymPy) and ``--verify`` (finite differences, each order in turn)."""
         out: list[tuple[str, Verdict]] = []
+        if not (self.options.check or self.options.verify):
+            return ()
         chain = [d.body, *(self.chains(d, seq[: k + 1])[0] for k in range(len(seq)))]
         if self.options.check:
             from .check.symbolic import check_with_sympy
