@@ -20,7 +20,8 @@ _HOMES = {
     "core.build": "prod",
     "higher": "check_answer derivations hessian jacobian nth_derivative partial",
     "core.definition": "Definition",
-    "calculus.derivation": "Derivation Line",
+    "calculus.derivation": "Line",
+    "report": "Derivation",
     "errors": "DomainError LimitError ParseError SymdiffError UnsupportedError",
     "limits": "DEFAULT_LIMITS Limits",
     "printers": "render",
@@ -34,7 +35,7 @@ _WHERE.update({**_BUILDERS, "sum": ("core.build", "sum_")})
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .api import as_definition, derive, diff, gradient, parse, simplify, var, variables_of
-    from .calculus.derivation import Derivation, Line
+    from .calculus.derivation import Line
     from .core.build import prod
     from .core.build import sum_ as sum
     from .core.definition import Definition
@@ -44,6 +45,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .higher import check_answer, derivations, hessian, jacobian, nth_derivative, partial
     from .limits import DEFAULT_LIMITS, Limits
     from .printers import render
+    from .report import Derivation
 
 
 def __getattr__(name: str) -> Any:

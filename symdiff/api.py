@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 
 from .calculus.differentiate import differentiate
 from .core.definition import Definition
-from .core.expr import Expr, Var, count_nodes, iter_vars, natural_key
+from .core.expr import Expr, Var, count_nodes
 from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 from .simplifier import arithmetic
 from .simplifier import simplify as _simplify
 
 if TYPE_CHECKING:
-    from .calculus.derivation import Derivation
+    from .report import Derivation
 
 Source = str | Expr | Definition
 
@@ -79,10 +79,7 @@ def variables_of(source: Source) -> list[str]:
     >>> variables_of("f(y, x) = x*y"), variables_of("x10 + x2")
     (['y', 'x'], ['x2', 'x10'])
     """
-    definition = as_definition(source)
-    if definition.params is not None:
-        return list(definition.params)
-    return sorted(iter_vars(definition.body), key=natural_key)
+    return list(as_definition(source).variables)
 
 
 def _only_variable(definition: Definition) -> str:
@@ -170,5 +167,7 @@ def derive(
     definition = as_definition(source, limits)
     name = var if var is not None else _only_variable(definition)
     from .calculus.derivation import build_derivation  # the step machinery, loaded when first used
+    from .report import Derivation
 
-    return build_derivation(definition.body, name, definition, expand=expand, limits=limits)
+    record = build_derivation(definition.body, name, definition, expand=expand, limits=limits)
+    return Derivation.of(record, source.strip() if isinstance(source, str) else None)

@@ -12,19 +12,36 @@ Mixed partials differentiate by the variables in the order given: ``partial(f, "
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import replace
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, TypeVar
 
-from .api import Source, as_definition, derive, diff, variables_of
+from .api import Source, as_definition, variables_of
+from .chains import Chains, only_variable
 from .core.definition import Definition
 from .core.expr import Expr, natural_key
-from .errors import LimitError, UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
-    from .calculus.derivation import Derivation
     from .check.numeric import Verdict
+    from .report import Derivation
+
+__all__ = [
+    "Chains",
+    "check_answer",
+    "derivations",
+    "hessian",
+    "hessian_cells",
+    "is_partial",
+    "jacobian",
+    "jacobian_cells",
+    "jacobian_variables",
+    "nth_derivative",
+    "only_variable",
+    "partial",
+]
+
+T = TypeVar("T")
+Matrix = list[list[T]]
 
 
 def is_partial(source: Source) -> bool:
@@ -34,28 +51,6 @@ def is_partial(source: Source) -> bool:
     (False, True, True)
     """
     return len(variables_of(source)) > 1
-
-
-def only_variable(source: Source) -> str:
-    """The variable to differentiate by when none is named: the only one (``x`` if none).
-
-    >>> only_variable("h(t) = t^2"), only_variable("5")
-    ('t', 'x')
-    """
-    names = variables_of(source)
-    if len(names) > 1:
-        listed = ", ".join(names)
-        raise UnsupportedError(f"the expression has several variables ({listed}): say which one")
-    return names[0] if names else "x"
-
-
-def _wrt(definition: Definition, wrt: Sequence[str], limits: Limits) -> tuple[str, ...]:
-    names = tuple(wrt) or (only_variable(definition),)
-    if len(names) > limits.max_order:
-        raise LimitError(
-            f"a derivative of order {len(names)} exceeds the limit of {limits.max_order}"
-        )
-    return names
 
 
 def partial(
@@ -70,11 +65,8 @@ def partial(
     >>> str(partial("x^3 y^2", "y", "y")), str(partial("x^4", "x", "x", "x"))
     ('2*x^3', '24*x')
     """
-    definition = as_definition(source, limits)
-    expr = definition.body
-    for name in _wrt(definition, wrt, limits):
-        expr = diff(expr, name, simplify=simplify, expand=expand, limits=limits)
-    return expr
+    chains = Chains(simplify=simplify, expand=expand, limits=limits)
+    return chains(as_definition(source, limits), wrt)[0]
 
 
 def nth_derivative(
@@ -113,24 +105,34 @@ def derivations(
     >>> [str(d.result) for d in derivations("x^3", ["x", "x"], simplify=False)]
     ['3*x^2', '3*(2*x^1)']
     """
-    from .calculus.derivation import build_derivation  # the step machinery, loaded when first used
+    chains = Chains(simplify=simplify, expand=expand, steps=True, limits=limits)
+    return chains(as_definition(source, limits), wrt)[1]
 
-    definition = as_definition(source, limits)
-    names = _wrt(definition, wrt, limits)
-    params = definition.params or tuple(variables_of(definition))
-    out: list[Derivation] = []
-    for i, name in enumerate(names):
-        if i == 0:
-            d = derive(definition, name, expand=expand, limits=limits)
-        else:
-            prev = out[-1].result
-            stage = Definition(prev, None, params)  # keeps ∂ for a function of several variables
-            d = build_derivation(prev, name, stage, expand=expand, limits=limits)
-        if not simplify:
-            raw = tuple(line for line in d.lines if line.kind == "derivative")
-            d = replace(d, lines=raw, simplification=())
-        out.append(d)
-    return tuple(out)
+
+def hessian_cells(
+    definition: Definition, names: Sequence[str], entry: Callable[..., T]
+) -> Matrix[T]:
+    """The Hessian's cells: ``entry(definition, (xᵢ, xⱼ))`` once per cell with j ≥ i.
+
+    The lower triangle holds the same objects as the upper one (∂²f/∂x∂y = ∂²f/∂y∂x).
+
+    >>> hessian_cells(as_definition("f"), "xy", lambda d, seq: "".join(seq))
+    [['xx', 'xy'], ['xy', 'yy']]
+    """
+    n = len(names)
+    upper = {(i, j): entry(definition, (names[i], names[j])) for i in range(n) for j in range(i, n)}
+    return [[upper[min(i, j), max(i, j)] for j in range(n)] for i in range(n)]
+
+
+def jacobian_cells(
+    definitions: Sequence[Definition], names: Sequence[str], entry: Callable[..., T]
+) -> Matrix[T]:
+    """The Jacobian's cells: ``entry(fᵢ, (xⱼ,))``, one row per function.
+
+    >>> jacobian_cells([as_definition("f"), as_definition("g")], "xy", lambda d, s: s[0])
+    [['x', 'y'], ['x', 'y']]
+    """
+    return [[entry(d, (v,)) for v in names] for d in definitions]
 
 
 def hessian(
@@ -149,13 +151,8 @@ def hessian(
     """
     definition = as_definition(source, limits)
     names = list(vars) if vars is not None else variables_of(definition)
-    first = [diff(definition, v, expand=expand, limits=limits) for v in names]
-    n = len(names)
-    rows: list[list[Expr]] = [[first[0]] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i, n):
-            rows[i][j] = rows[j][i] = diff(first[i], names[j], expand=expand, limits=limits)
-    return rows
+    chains = Chains(expand=expand, limits=limits)
+    return [[e for e, _ in row] for row in hessian_cells(definition, names, chains)]
 
 
 def jacobian_variables(sources: Sequence[Source]) -> list[str]:
@@ -187,7 +184,8 @@ def jacobian(
     """
     defs = [as_definition(s, limits) for s in sources]
     names = list(vars) if vars is not None else jacobian_variables(defs)
-    return [[diff(d, v, expand=expand, limits=limits) for v in names] for d in defs]
+    chains = Chains(expand=expand, limits=limits)
+    return [[e for e, _ in row] for row in jacobian_cells(defs, names, chains)]
 
 
 def check_answer(

@@ -107,8 +107,8 @@ def test_latex_format() -> None:
 
 
 def test_markdown_format_has_math_blocks() -> None:
-    out = ok("h(x) = 3(2x^2)^5", "--format", "markdown")
-    assert out.startswith("**Input:** `h(x) = 3(2x^2)^5`")
+    out = ok("h(x) = 3(2x^2)^5", "--format", "markdown", "--steps")
+    assert out.startswith("**Differentiate** `h(x) = 3(2x^2)^5` with respect to `x`")
     assert out.count("$$") == 2 and "**Result:** $h'(x) = 960 x^{9}$" in out
 
 
@@ -119,7 +119,7 @@ def test_json_format() -> None:
 
 
 def test_html_format_is_one_page_with_rule_names() -> None:
-    out = ok("h(x) = 3(2x^2)^5", "--format", "html")
+    out = ok("h(x) = 3(2x^2)^5", "--format", "html", "--steps")
     assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
     assert "combine constants" in out and "katex" in out
 
@@ -200,9 +200,9 @@ def test_check_answer_with_bad_syntax() -> None:
 
 PATCH = """
 import sys
-import symdiff.cli.compute as compute
-real = compute.diff
-compute.diff = lambda *a, **k: real(*a, **k) + 1   # a deliberately wrong derivative
+import symdiff.chains as chains
+real = chains.diff
+chains.diff = lambda *a, **k: real(*a, **k) + 1   # a deliberately wrong derivative
 from symdiff.cli import main
 sys.exit(main({args!r}))
 """
@@ -325,7 +325,7 @@ def test_internal_error_is_one_line_and_debug_shows_traceback() -> None:
         import symdiff.cli.run as run
         def boom(*a, **k):
             raise RuntimeError("boom")
-        run.compute = boom
+        run.report_for = boom
         from symdiff.cli import main
         sys.exit(main(sys.argv[1:]))
     """)

@@ -67,7 +67,11 @@ def test_derivation_json_validates(source: str, names: str, validator) -> None: 
     for name in names:
         doc = json.loads(symdiff.derive(source, name).to_json())
         validator.validate(doc)
-        assert doc["kind"] == "derivation"
+        assert doc["kind"] == "derivative" and doc["wrt"] == [name]
+        (record,) = doc["derivations"]
+        validator.validate({"schema": 1, **record})
+        assert record["kind"] == "derivation" and record["result"] == doc["result"]
+        doc = record
         ids = [s["id"] for s in doc["steps"]]
         assert ids == list(range(len(ids)))
         assert all(0 < k < len(ids) for s in doc["steps"] for k in s["substeps"])
@@ -114,14 +118,24 @@ def test_latex_has_no_unicode_and_balanced_braces(capsys) -> None:  # type: igno
 
 
 def test_markdown_blocks_are_closed(capsys) -> None:  # type: ignore[no-untyped-def]
-    main(["grad", "3x^3z - y^2 + 5z + 2yz", "--format", "markdown"])
+    main(["grad", "3x^3z - y^2 + 5z + 2yz", "--format", "markdown", "--steps"])
     out = capsys.readouterr().out
     assert out.count("$$") % 2 == 0 and out.count("$$") >= 8
-    assert out.startswith("**Input:** `3x^3z - y^2 + 5z + 2yz`")
+    assert out.startswith(
+        "**Differentiate** `3x^3z - y^2 + 5z + 2yz` with respect to `x`, `y`, `z`"
+    )
+
+
+def test_steps_depend_on_the_options_not_the_format(capsys) -> None:  # type: ignore[no-untyped-def]
+    for fmt in ("markdown", "html"):
+        main(["h(x) = 3(2x^2)^5", "--format", fmt])
+        assert "combine constants" not in capsys.readouterr().out
+        main(["h(x) = 3(2x^2)^5", "--format", fmt, "--steps"])
+        assert "combine constants" in capsys.readouterr().out
 
 
 def test_html_page_names_every_rule(capsys) -> None:  # type: ignore[no-untyped-def]
-    main(["h(x) = 3(2x^2)^5", "--format", "html"])
+    main(["h(x) = 3(2x^2)^5", "--format", "html", "--steps"])
     page = capsys.readouterr().out
     d = symdiff.derive("h(x) = 3(2x^2)^5", "x")
     from symdiff.printers.labels import rule_name
@@ -136,9 +150,14 @@ def test_html_page_names_every_rule(capsys) -> None:  # type: ignore[no-untyped-
 
 def test_notebook_fragments() -> None:
     d = symdiff.derive("h(x) = 3(2x^2)^5", "x")
-    html = notebook_html(d)
+    html = d._repr_html_()
+    assert html == notebook_html(d.report())
     assert "<script" not in html and "\\(" in html and "combine constants" in html
-    assert d._repr_markdown_().startswith("**Differentiate** `h(x) = 3*(2*x^2)^5`")
+    assert d._repr_markdown_().startswith("**Differentiate** `h(x) = 3(2x^2)^5`")
+    from symdiff.core.expr import Var
+
+    built = symdiff.derive(Var("x") ** 2, "x")._repr_markdown_()  # no text typed: its own text
+    assert built.startswith("**Differentiate** `x^2` with respect to `x`")
     assert symdiff.parse("x^2")._repr_latex_() == "$x^{2}$"
 
 

@@ -34,8 +34,8 @@ def chromium() -> str:
 def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("html")
     target = folder / "example8.html"
-    result = subprocess.run([sys.executable, "-m", "symdiff", EXAMPLE_8, "--format", "html"],
-                            capture_output=True, timeout=120)  # fmt: skip
+    command = [sys.executable, "-m", "symdiff", EXAMPLE_8, "--steps", "--format", "html"]
+    result = subprocess.run(command, capture_output=True, timeout=120)
     assert result.returncode == 0, result.stderr
     target.write_bytes(result.stdout)
     return target

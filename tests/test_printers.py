@@ -25,7 +25,7 @@ from symdiff.core.expr import (
     Pow,
     Var,
 )
-from symdiff.printers import FORMATS, render, to_latex, to_text, to_unicode
+from symdiff.printers import EXPRESSION_FORMATS, FORMATS, render, to_latex, to_text, to_unicode
 
 try:  # the parser is written in parallel; only the round-trip test needs it
     from symdiff.parsing.parser import parse
@@ -369,9 +369,12 @@ def test_render_dispatches_on_format() -> None:
     assert render(tree, "text") == to_text(tree)
     assert render(tree, "unicode", partial=True) == "2·∂/∂x x²"
     assert render(tree, "latex") == to_latex(tree)
-    assert FORMATS == ("text", "unicode", "latex")
-    with pytest.raises(ValueError, match="unknown format"):
+    assert list(FORMATS) == ["text", "unicode", "latex", "markdown", "json", "html"]
+    assert EXPRESSION_FORMATS == ("text", "unicode", "latex")
+    with pytest.raises(ValueError, match="an expression prints as text, unicode or latex"):
         render(tree, "html")
+    with pytest.raises(ValueError, match="unknown format 'pdf'"):
+        render(tree, "pdf")
 
 
 # ----- depth: 100,000 levels, no recursion, linear time -------------------------------

@@ -14,8 +14,7 @@ simplification step.  The result is the last line, so steps and answer agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from ..core.definition import Definition
 from ..core.expr import Derivative, Expr, iter_vars, postorder, substitute
@@ -46,6 +45,9 @@ class Line:
 class Derivation:
     """Everything ``derive()`` recorded; ``result`` is the expression of the last line.
 
+    A record only: the public ``symdiff.report.Derivation`` adds the rendering methods
+    (this layer does not import the printers).
+
     >>> from symdiff.core.expr import Var
     >>> str(build_derivation(Var("x") ** 2, "x").result)
     '2*x'
@@ -57,7 +59,6 @@ class Derivation:
     lines: tuple[Line, ...]
     simplification: tuple[Step, ...]
     partial: bool
-    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def result(self) -> Expr:
@@ -75,27 +76,6 @@ class Derivation:
         arithmetic_lines = [line for line in self.lines if line.kind == "arithmetic"]
         arith = arithmetic_lines[0].expr if arithmetic_lines else self.raw
         return (self.tree, Step("arithmetic", self.raw, arith), *self.simplification)
-
-    def render(self, fmt: str = "unicode") -> str:
-        """The derivation as text, unicode, latex, markdown, json or html."""
-        from ..printers.derivation import render_derivation
-
-        return render_derivation(self, fmt)
-
-    def to_json(self) -> str:
-        """The derivation as a JSON document (schema 1)."""
-        return self.render("json")
-
-    def _repr_markdown_(self) -> str:
-        return self.render("markdown")
-
-    def _repr_html_(self) -> str:
-        from ..printers.html import notebook_html
-
-        return notebook_html(self)
-
-    def __str__(self) -> str:
-        return self.render("unicode")
 
 
 def _pending(expr: Expr) -> list[Expr]:

@@ -17,9 +17,10 @@ import argparse
 from collections.abc import Sequence
 
 from ..limits import Limits, add_limit_options, limits_from_args
+from ..printers import FORMATS as REGISTRY
 from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
 
-FORMATS = ("text", "unicode", "latex", "markdown", "json", "html")
+FORMATS = tuple(REGISTRY)  # the --format choices: every format a Report renders in
 COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check")
 
 
@@ -67,10 +68,15 @@ _seconds.__name__ = "positive number of seconds"
 _order.__name__ = "order (1, 2, 3, ...)"
 
 
+def _format_help() -> str:
+    names = [f"{name} (default)" if name == "unicode" else name for name in FORMATS]
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def add_shared_options(parser: argparse.ArgumentParser) -> None:
     """Options every command has: output format, time limit, debugging."""
     parser.add_argument("--format", choices=FORMATS, metavar="FORMAT",
-                        help="text, unicode (default), latex, markdown, json or html")  # fmt: skip
+                        help=_format_help())  # fmt: skip
     parser.add_argument("--timeout", type=_seconds, metavar="SECONDS",
                         help="give up (exit 2) after this much wall-clock time")  # fmt: skip
     parser.add_argument("--debug", action="store_true",
@@ -107,13 +113,15 @@ def build_parser(command: str | None = None) -> Parser:
     ['x']
     """
     prog = "symdiff" if command is None else f"symdiff {command}"
-    kw = {"prog": prog, "formatter_class": argparse.RawDescriptionHelpFormatter}
+    raw = argparse.RawDescriptionHelpFormatter
     if command is None:
-        p = Parser(description="Differentiate an expression the way a textbook does, "
-                   "and show how.", epilog=MAIN_EPILOG, **kw)  # fmt: skip
+        p = Parser(prog=prog, formatter_class=raw, epilog=MAIN_EPILOG,
+                   description="Differentiate an expression the way a textbook does, "
+                   "and show how.")  # fmt: skip
         p.add_argument("--version", action="version", version="%(prog)s " + _version())
     else:
-        p = Parser(description=DESCRIPTIONS[command], epilog=EXIT_CODES, **kw)
+        p = Parser(prog=prog, formatter_class=raw, description=DESCRIPTIONS[command],
+                   epilog=EXIT_CODES)  # fmt: skip
     if command == "jacobian":
         p.add_argument("exprs", nargs="+", metavar="EXPR", help="the functions, one per row")
     else:

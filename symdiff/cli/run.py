@@ -17,8 +17,10 @@ from typing import TextIO
 
 from ..core.guards import check_output
 from ..errors import SymdiffError
+from ..printers import render
+from ..report import Report
 from . import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_ANSWER, time_limit
-from .compute import Report, compute
+from .commands import report_for
 from .options import ArgumentError, limits_from
 
 SEVERITY = (EXIT_OK, EXIT_WRONG_ANSWER, EXIT_INPUT, EXIT_INTERNAL)  # later ones win
@@ -34,7 +36,12 @@ def worst(*codes: int) -> int:
 
 
 def status(report: Report) -> int:
-    """0, 3 for a wrong answer to ``check``, 1 when --check or --verify found a wrong result."""
+    """0, 3 for a wrong answer to ``check``, 1 when --check or --verify found a wrong result.
+
+    >>> from symdiff.results import check_report
+    >>> status(check_report("x^3", "3x^2")), status(check_report("x^3", "3x^3"))
+    (0, 3)
+    """
     failed = any(not v.correct and v.decided for i in report.items for _, v in i.checks)
     if failed:
         return EXIT_INTERNAL
@@ -44,31 +51,17 @@ def status(report: Report) -> int:
 
 
 def output(report: Report, fmt: str, color: bool = False) -> str:
-    """One report in a format; ``html`` gives a section (see :func:`page`)."""
-    if fmt == "json":
-        from ..printers.json import dumps
-        from .document import json_doc
+    """One report of a batch: as the API renders it, but ``html`` gives a section of the page.
 
-        return dumps(json_doc(report))
-    if fmt in ("markdown", "html"):
-        from .document import html_section, markdown
+    >>> from symdiff.results import gradient_report
+    >>> output(gradient_report("x*y"), "html").startswith("<section>")
+    True
+    """
+    if fmt == "html":
+        from ..printers.html import section
 
-        return markdown(report) if fmt == "markdown" else html_section(report)
-    from .render import render
-
-    return render(report, fmt, color)
-
-
-def page(sections: Iterable[str], title: str) -> str:
-    """Sections of HTML as one self-contained page."""
-    from ..printers.html import page as html_page
-
-    return html_page(title, "<h1>symdiff</h1>\n" + "\n".join(sections))
-
-
-def _title(sources: Iterable[str]) -> str:
-    text = "; ".join(s.strip() for s in sources)
-    return "symdiff: " + (text if len(text) <= 80 else text[:77] + "...")
+        return section(report)
+    return render(report, fmt, color=color)
 
 
 def stdin_lines() -> TextIO:
@@ -97,12 +90,10 @@ def run(args: argparse.Namespace, out: TextIO, color: bool = False) -> int:
 
 def _single(args: argparse.Namespace, text: str | list[str], out: TextIO, color: bool) -> int:
     with time_limit(args.timeout):
-        report = compute(args, text)
+        report = report_for(args, text)
         check_output([item.expr for item in report.items], limits_from(args))
-        shown = output(report, args.format, color)
-        if args.format == "html":
-            shown = page([shown], _title(report.sources))
-    out.write(shown.rstrip("\n") + "\n")
+        shown = render(report, args.format, color=color)
+    out.write(shown if shown.endswith("\n") else shown + "\n")
     return status(report)
 
 
@@ -115,7 +106,7 @@ def _batch(args: argparse.Namespace, lines: Iterable[str], out: TextIO, color: b
             continue
         try:
             with time_limit(args.timeout):
-                report = compute(args, text)
+                report = report_for(args, text)
                 check_output([item.expr for item in report.items], limits_from(args))
                 shown = output(report, args.format, color)
         except (SymdiffError, ArgumentError, RecursionError) as exc:
@@ -137,7 +128,9 @@ def _batch(args: argparse.Namespace, lines: Iterable[str], out: TextIO, color: b
         out.flush()
         previous = shown
     if args.format == "html":
-        out.write(page(sections, _title(sources)))
+        from ..printers.html import sections_page
+
+        out.write(sections_page(sections, sources))
     return code
 
 

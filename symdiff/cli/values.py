@@ -1,22 +1,19 @@
-"""Variable names and points given on the command line, and numbers written back.
+"""Variable names and points given on the command line.
 
->>> point = parse_point(["x=1/2, y=-2"])
->>> point
+>>> parse_point(["x=1/2, y=-2"])
 {'x': Fraction(1, 2), 'y': Fraction(-2, 1)}
->>> show_point(point, "unicode")
-'x = 1/2, y = −2'
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from fractions import Fraction
+from typing import TYPE_CHECKING
 
-from ..core.evaluate import Value
-from ..core.expr import Mul, Num, Var, variables
-from ..printers.derivation import math
-from ..printers.names import latex_name, unicode_name
+from ..core.expr import Mul, Var, variables
 from .options import ArgumentError
+
+if TYPE_CHECKING:
+    from ..core.evaluate import Value
 
 
 def variable_name(text: str, params: Sequence[str] = ()) -> str:
@@ -76,32 +73,3 @@ def parse_point(texts: Sequence[str], params: Sequence[str] = ()) -> dict[str, V
                 raise ArgumentError(f"the value of {name.strip()} must be a number")
             point[variable_name(name, params)] = expr.evaluate({})
     return point
-
-
-def show_value(value: Value, fmt: str) -> str:
-    """A number: exact as a fraction, else as a float.
-
-    >>> show_value(Fraction(-3, 2), "unicode"), show_value(-0.5, "unicode")
-    ('−3/2', '−0.5')
-    >>> print(show_value(1e-20, "latex"))
-    1 \\times 10^{-20}
-    """
-    if isinstance(value, Fraction):
-        return math(Num(value), fmt)
-    text = repr(float(value))
-    if fmt == "latex" and "e" in text:
-        mantissa, exponent = text.split("e")
-        mantissa = mantissa.removesuffix(".0")
-        return f"{mantissa} \\times 10^{{{int(exponent)}}}"
-    return text.replace("-", "−") if fmt == "unicode" else text
-
-
-def show_point(point: dict[str, Value], fmt: str) -> str:
-    """``x = 1, y = −2`` in the output format.
-
-    >>> show_point({"alpha": Fraction(1)}, "latex")
-    '\\\\alpha = 1'
-    """
-    name = {"latex": latex_name, "unicode": unicode_name}.get(fmt, str)
-    sep = ",\\ " if fmt == "latex" else ", "
-    return sep.join(f"{name(k)} = {show_value(v, fmt)}" for k, v in point.items())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .expr import Expr
+from .expr import Expr, iter_vars, natural_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,3 +32,17 @@ class Definition:
     def label(self) -> str:
         """The function's name for output (``f`` when none was given)."""
         return self.name or "f"
+
+    @property
+    def variables(self) -> tuple[str, ...]:
+        """The signature's parameters, else the variables in natural order (``x2`` before ``x10``).
+
+        >>> from symdiff.core.expr import Var
+        >>> Definition(Var("x10") + Var("x2")).variables
+        ('x2', 'x10')
+        >>> Definition(Var("x"), "g", ("y",)).variables
+        ('y',)
+        """
+        if self.params is not None:
+            return self.params
+        return tuple(sorted(iter_vars(self.body), key=natural_key))

@@ -1,29 +1,84 @@
-"""Printers: read an expression and write it as text, Unicode or LaTeX; never compute.
+"""Printers: read an expression or a Report and write it in a format; never compute.
 
-Every printer walks the tree with an explicit stack (:mod:`.emit`), so a
-100,000-deep expression prints in linear time.
+:data:`FORMATS` is the one list of output formats: each names the module that
+renders a :class:`~symdiff.report.Report` in it (imported on first use), and
+whether it also prints a bare expression.  The command line's ``--format``
+choices come from it.  Every printer walks the tree with an explicit stack
+(:mod:`.emit`), so a 100,000-deep expression prints in linear time.
 
 >>> from symdiff.core.expr import Pow, Var
->>> [render(Pow(Var("x"), Var("n")), fmt) for fmt in FORMATS]
+>>> [render(Pow(Var("x"), Var("n")), fmt) for fmt in EXPRESSION_FORMATS]
 ['x^n', 'x^n', 'x^{n}']
+>>> list(FORMATS)
+['text', 'unicode', 'latex', 'markdown', 'json', 'html']
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from importlib import import_module
+from typing import TYPE_CHECKING, Protocol
+
 from ..core.expr import Expr
+from .derivation import math
 from .latex import to_latex
 from .text import to_text
 from .unicode import to_unicode
 
-FORMATS = ("text", "unicode", "latex")
+if TYPE_CHECKING:
+    from ..report import Report
 
-__all__ = ["FORMATS", "render", "to_latex", "to_text", "to_unicode"]
+__all__ = ["EXPRESSION_FORMATS", "FORMATS", "Format", "render", "to_latex", "to_text", "to_unicode"]
 
 
-def render(expr: Expr, fmt: str, *, partial: bool = False) -> str:
-    """``expr`` as ``text``, ``unicode`` or ``latex``; ``partial``: ∂/∂x for d/dx.
+class Reportable(Protocol):
+    """Anything that is, or has, a Report: a Report itself, a recorded Derivation."""
 
-    Text has only d/dx.
+    def report(self) -> Report: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    """One output format: its name, the module rendering a Report, and whether it prints an Expr.
+
+    >>> FORMATS["json"].module, FORMATS["latex"].expression
+    ('json', True)
+    """
+
+    name: str
+    module: str  # a module of this package with render_report(report, fmt, color)
+    expression: bool = False  # also prints a bare expression (render(expr, fmt))
+
+    def render_report(self, report: Report, color: bool = False) -> str:
+        """The report in this format (``color`` dims rule names in text and unicode)."""
+        printer = import_module(f"{__name__}.{self.module}")
+        return str(printer.render_report(report, self.name, color))
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", "lines", expression=True),
+        Format("unicode", "lines", expression=True),
+        Format("latex", "lines", expression=True),
+        Format("markdown", "markdown"),
+        Format("json", "json"),
+        Format("html", "html"),
+    )
+}
+EXPRESSION_FORMATS = tuple(name for name, f in FORMATS.items() if f.expression)
+
+
+def _expected(names: tuple[str, ...] | list[str]) -> str:
+    return ", ".join(names[:-1]) + " or " + names[-1]
+
+
+def render(obj: Expr | Reportable, fmt: str, *, partial: bool = False, color: bool = False) -> str:
+    """``obj`` in the format ``fmt``: an expression (``partial``: ∂/∂x for d/dx) or a report.
+
+    A Report, or anything with a ``report()`` (a recorded Derivation), renders in
+    every format of :data:`FORMATS`; a bare expression in ``text``, ``unicode`` and
+    ``latex`` (text has only d/dx).
 
     >>> from symdiff.core.expr import Derivative, Var
     >>> render(Derivative(Var("x"), "x"), "unicode", partial=True)
@@ -31,12 +86,18 @@ def render(expr: Expr, fmt: str, *, partial: bool = False) -> str:
     >>> render(Var("x"), "svg")
     Traceback (most recent call last):
     ...
-    ValueError: unknown format 'svg' (expected text, unicode or latex)
+    ValueError: unknown format 'svg' (expected text, unicode, latex, markdown, json or html)
+    >>> render(Var("x"), "html")
+    Traceback (most recent call last):
+    ...
+    ValueError: an expression prints as text, unicode or latex, not 'html'
     """
-    if fmt == "text":
-        return to_text(expr)
-    if fmt == "unicode":
-        return to_unicode(expr, partial=partial)
-    if fmt == "latex":
-        return to_latex(expr, partial=partial)
-    raise ValueError(f"unknown format {fmt!r} (expected text, unicode or latex)")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (expected {_expected(list(FORMATS))})")
+    if isinstance(obj, Expr):
+        if not FORMATS[fmt].expression:
+            raise ValueError(
+                f"an expression prints as {_expected(EXPRESSION_FORMATS)}, not {fmt!r}"
+            )
+        return math(obj, fmt, partial)
+    return FORMATS[fmt].render_report(obj.report(), color)

@@ -58,13 +58,26 @@ class BookPrinter:
         return emit(expr, self.expand)
 
     # ----- supplied by the subclasses: the glyphs ----------------------------
-    def number(self, value: Fraction) -> str: ...
-    def name(self, name: str) -> str: ...
-    def const(self, name: str) -> str: ...
-    def function_name(self, name: str) -> str: ...  # calls and derivative labels
-    def d_operator(self, var: str) -> str: ...  # d/dx or ∂/∂x
-    def power(self, base: Expr, exp: Expr) -> list[Piece]: ...
-    def call(self, node: Call) -> list[Piece]: ...
+    def number(self, value: Fraction) -> str:
+        raise NotImplementedError
+
+    def name(self, name: str) -> str:
+        raise NotImplementedError
+
+    def const(self, name: str) -> str:
+        raise NotImplementedError
+
+    def function_name(self, name: str) -> str:  # calls and derivative labels
+        raise NotImplementedError
+
+    def d_operator(self, var: str) -> str:  # d/dx or ∂/∂x
+        raise NotImplementedError
+
+    def power(self, base: Expr, exp: Expr) -> list[Piece]:
+        raise NotImplementedError
+
+    def call(self, node: Call) -> list[Piece]:
+        raise NotImplementedError
 
     # ----- shared layout -----------------------------------------------------
     def expand(self, node: Expr, flags: int) -> list[Piece]:

@@ -1,8 +1,8 @@
-"""Render a derivation in the book's shape, each line labelled with its rules.
+"""A derivation's rows in the book's shape, each line labelled with its rules, and their layouts.
 
 One line per rule level, then arithmetic, then the named simplification steps.
-A *row* is one line as (math, note); the layouts below take rows, so the command
-line can add its own (a value at a point) and render simplifications the same way.
+A *row* is one line as (math, note); the layouts below take rows, so a report can
+add its own (a value at a point) and lay out simplifications the same way.
 
 >>> import symdiff
 >>> print(symdiff.derive("f(x, y) = x + y", "x").render("unicode"))
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .labels import derivative_label, latex_text, rule_name
+from .labels import latex_text, rule_name
 from .latex import to_latex
 from .text import to_text
 from .unicode import to_unicode
@@ -41,18 +41,6 @@ def math(expr: Expr, fmt: str, partial: bool = False) -> str:
     if fmt == "latex":
         return to_latex(expr, partial=partial)
     return to_unicode(expr, partial=partial)
-
-
-def default_label(d: Derivation, fmt: str) -> str:
-    """The label of a derivation of a named function (``h'(x)``, ``∂f/∂x``), else "".
-
-    >>> import symdiff
-    >>> default_label(symdiff.derive("h(x) = x^2", "x"), "unicode")
-    "h'(x)"
-    """
-    if d.definition.name is None:
-        return ""
-    return derivative_label(d.definition.name, [d.var], d.partial, fmt)
 
 
 def derivation_rows(d: Derivation, fmt: str) -> list[Row]:
@@ -107,78 +95,3 @@ def latex_rows(label: str, rows: Sequence[Row]) -> str:
         else:
             out.append(f"{label if i == 0 else ''} &= {text}" + (f" && {tag}" if tag else ""))
     return "\\begin{aligned}\n" + " \\\\\n".join(out) + "\n\\end{aligned}"
-
-
-def render_lines(d: Derivation, fmt: str, *, label: str | None = None) -> str:
-    """Aligned ``=`` lines for ``text`` and ``unicode``.
-
-    >>> import symdiff
-    >>> print(render_lines(symdiff.derive("x*y", "x"), "text"))
-    y*d/dx[x]    constant multiple
-      = y*1      variable
-      = y        arithmetic
-    """
-    return layout_rows(default_label(d, fmt) if label is None else label, derivation_rows(d, fmt))
-
-
-def render_latex(d: Derivation, *, label: str | None = None) -> str:
-    r"""An ``aligned`` block, one ``&=`` row per line with the rule named in ``\text{}``.
-
-    >>> import symdiff
-    >>> render_latex(symdiff.derive("x^2", "x")).splitlines()[0]
-    '\\begin{aligned}'
-    """
-    lead = default_label(d, "latex") if label is None else label
-    return latex_rows(lead, derivation_rows(d, "latex"))
-
-
-def definition_text(d: Derivation) -> str:
-    """What was differentiated, as text: ``h(x) = 3*(2*x^2)^5`` or just the expression.
-
-    >>> import symdiff
-    >>> definition_text(symdiff.derive("h(x) = 3(2x^2)^5", "x"))
-    'h(x) = 3*(2*x^2)^5'
-    """
-    body = to_text(d.definition.body)
-    name, params = d.definition.name, d.definition.params
-    return body if name is None else f"{name}({', '.join(params or ())}) = {body}"
-
-
-def render_markdown(d: Derivation, *, label: str | None = None) -> str:
-    """A Markdown section: the input, the derivation in a ``$$`` block, the result.
-
-    >>> import symdiff
-    >>> print(render_markdown(symdiff.derive("h(x) = x^2", "x")).splitlines()[-1])
-    **Result:** $h'(x) = 2 x$
-    """
-    lead = default_label(d, "latex") if label is None else label
-    result = to_latex(d.result, partial=d.partial)
-    return (
-        f"**Differentiate** `{definition_text(d)}` with respect to `{d.var}`\n\n"
-        f"$$\n{render_latex(d, label=label)}\n$$\n\n"
-        f"**Result:** ${lead + ' = ' if lead else ''}{result}$\n"
-    )
-
-
-def render_derivation(d: Derivation, fmt: str, *, label: str | None = None) -> str:
-    """Dispatch on the format name: text, unicode, latex, markdown, json or html.
-
-    >>> import symdiff
-    >>> render_derivation(symdiff.derive("x^2", "x"), "text").splitlines()[-1].split()[:2]
-    ['=', '2*x']
-    """
-    if fmt in ("text", "unicode"):
-        return render_lines(d, fmt, label=label)
-    if fmt == "latex":
-        return render_latex(d, label=label)
-    if fmt == "markdown":
-        return render_markdown(d, label=label)
-    if fmt == "json":
-        from .json import derivation_json
-
-        return derivation_json(d)
-    if fmt == "html":
-        from .html import derivation_page
-
-        return derivation_page(d)
-    raise ValueError(f"unknown format {fmt!r}: use text, unicode, latex, markdown, json or html")

@@ -6,7 +6,7 @@ JavaScript the Unicode form stays readable.  A notebook fragment instead writes
 ``\\(…\\)`` for the notebook's own MathJax, and carries no script.
 
 >>> import symdiff
->>> html = derivation_page(symdiff.derive("h(x) = 3(2x^2)^5", "x"))
+>>> html = symdiff.derive("h(x) = 3(2x^2)^5", "x").render("html")
 >>> html.startswith("<!DOCTYPE html>"), "combine constants" in html
 (True, True)
 """
@@ -15,14 +15,20 @@ from __future__ import annotations
 
 import re
 from base64 import b64encode
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ..calculus.derivation import Derivation
+from .derivation import derivation_rows, math
+from .items import label, stages, unique
+from .lines import render_report as render_report_lines
+from .markdown import checks, result_latex
+from .values import show_point, show_value
 
-Math = Callable[[str, str], str]  # (latex, unicode) -> HTML
+if TYPE_CHECKING:
+    from ..report import Report
+
+Math = Callable[[str, str, bool], str]  # (latex, unicode, display) -> HTML
 
 STYLE = """
 body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 2rem auto; padding: 0 1rem;
@@ -55,12 +61,14 @@ def katex_math(latex: str, unicode: str, display: bool = False) -> str:
     return f'<span class="{cls}" data-tex="{escape(latex)}">{escape(unicode)}</span>'
 
 
-def notebook_math(latex: str, unicode: str) -> str:
-    r"""Math for a notebook's MathJax: ``\(…\)``.
+def notebook_math(latex: str, unicode: str, display: bool = False) -> str:
+    r"""Math for a notebook's MathJax: ``\(…\)``, or ``\[…\]`` on its own line.
 
-    >>> notebook_math("x^{2}", "x²")
-    '\\(x^{2}\\)'
+    >>> notebook_math("x^{2}", "x²"), notebook_math("x", "x", True)
+    ('\\(x^{2}\\)', '\\[x\\]')
     """
+    if display:
+        return "\\[" + escape(latex, quote=False) + "\\]"
     return "\\(" + escape(latex, quote=False) + "\\)"
 
 
@@ -77,11 +85,11 @@ def steps_table(
     """
     out = ['<table class="steps">']
     for i, ((tex, note), (uni, _)) in enumerate(zip(rows_latex, rows_unicode, strict=True)):
-        lhs = math(*label) if i == 0 and label[0] else ""
+        lhs = math(*label, False) if i == 0 and label[0] else ""
         eq = "" if i == 0 and not label[0] else "="
         out.append(
-            f'<tr><td class="lhs">{lhs}</td><td>{eq}</td><td class="rhs">{math(tex, uni)}</td>'
-            f'<td class="rule">{escape(note)}</td></tr>'
+            f'<tr><td class="lhs">{lhs}</td><td>{eq}</td>'
+            f'<td class="rhs">{math(tex, uni, False)}</td><td class="rule">{escape(note)}</td></tr>'
         )
     out.append("</table>")
     return "\n".join(out)
@@ -119,39 +127,77 @@ def page(title: str, body: str) -> str:
     )
 
 
-def derivation_section(d: Derivation, math: Math = katex_math) -> str:
-    """A derivation's input, steps (rule named on each line) and result.
+def _result_unicode(report: Report) -> str:
+    if report.kind in ("hessian", "jacobian", "simplify"):
+        return render_report_lines(report, "unicode").split("\n\n")[0]
+    return "; ".join(f"{label(report, item, 'unicode', r)} = {math(item.expr, 'unicode')}"
+                     for r, item in unique(report))  # fmt: skip
+
+
+def section(report: Report, show: Math = katex_math) -> str:
+    """An HTML ``<section>``: input, result, steps (rule named on each line), checks.
 
     >>> import symdiff
-    >>> "<h2>Steps</h2>" in derivation_section(symdiff.derive("x^2", "x"))
+    >>> "<h2>Steps</h2>" in section(symdiff.derive("x^2", "x").report())
     True
     """
-    from .derivation import default_label, derivation_rows
-    from .latex import to_latex
-    from .unicode import to_unicode
+    inputs = ", ".join(f"<code>{escape(s.strip())}</code>" for s in report.sources)
+    out = ["<section>", f"<h2>Input</h2>\n<p>{inputs}</p>"]
+    result = show(result_latex(report), _result_unicode(report), True)
+    out.append(f"<h2>Result</h2>\n<p>{result}</p>")
+    if report.point is not None:
+        values = ", ".join(show_value(i.value, "unicode") for _, i in unique(report)
+                           if i.value is not None)  # fmt: skip
+        out.append(f"<p>At {escape(show_point(report.point, 'unicode'))}: {escape(values)}</p>")
+    tables = []
+    for row, item, k, stage, labelled in stages(report):
+        lead = [label(report, item, f, row, k) if labelled else "" for f in ("latex", "unicode")]
+        rows = derivation_rows(stage, "latex"), derivation_rows(stage, "unicode")
+        tables.append(steps_table((lead[0], lead[1]), *rows, math=show))
+    if tables:
+        out.append("<h2>Steps</h2>\n" + "\n".join(tables))
+    lines = checks(report)
+    if lines:
+        items = "".join(f"<li>{escape(line)}</li>" for line in lines)
+        out.append(f"<h2>Checks</h2>\n<ul>{items}</ul>")
+    out.append("</section>")
+    return "\n".join(out)
 
-    label = (default_label(d, "latex"), default_label(d, "unicode"))
-    body = d.definition.body
-    rows = derivation_rows(d, "latex"), derivation_rows(d, "unicode")
-    result = to_latex(d.result, partial=d.partial), to_unicode(d.result, partial=d.partial)
-    return (
-        f"<section>\n<h2>Input</h2>\n<p>{math(to_latex(body), to_unicode(body))} "
-        f"(differentiate by {escape(d.var)})</p>\n"
-        f"<h2>Steps</h2>\n{steps_table(label, *rows, math=math)}\n"
-        f"<h2>Result</h2>\n<p>{math(*result)}</p>\n</section>"
-    )
+
+def title(sources: Iterable[str]) -> str:
+    """A page's title: ``symdiff:`` and the inputs, cut at 80 characters.
+
+    >>> title(["x^2", " sin(x)"])
+    'symdiff: x^2; sin(x)'
+    """
+    text = "; ".join(s.strip() for s in sources)
+    return "symdiff: " + (text if len(text) <= 80 else text[:77] + "...")
 
 
-def derivation_page(d: Derivation) -> str:
-    """``Derivation.render("html")``: a whole page for one derivation."""
-    return page(f"symdiff: d/d{d.var}", "<h1>symdiff</h1>\n" + derivation_section(d))
+def sections_page(sections: Sequence[str], sources: Iterable[str]) -> str:
+    """Sections of HTML (one per input) as one self-contained page.
+
+    >>> "<title>symdiff: x; y</title>" in sections_page(["<p>1</p>", "<p>2</p>"], ["x", "y"])
+    True
+    """
+    return page(title(sources), "<h1>symdiff</h1>\n" + "\n".join(sections))
 
 
-def notebook_html(d: Derivation) -> str:
+def render_report(report: Report, fmt: str = "html", color: bool = False) -> str:
+    """A whole page for one report; ``fmt`` and ``color`` are not used.
+
+    >>> import symdiff
+    >>> render_report(symdiff.derive("x^2", "x").report()).startswith("<!DOCTYPE html>")
+    True
+    """
+    return sections_page([section(report)], report.sources)
+
+
+def notebook_html(report: Report) -> str:
     r"""``Derivation._repr_html_``: the section alone, math for the notebook's MathJax.
 
     >>> import symdiff
-    >>> "\\(" in notebook_html(symdiff.derive("x^2", "x"))
+    >>> "\\(" in notebook_html(symdiff.derive("x^2", "x").report())
     True
     """
-    return derivation_section(d, math=notebook_math)
+    return section(report, show=notebook_math)

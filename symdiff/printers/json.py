@@ -7,10 +7,14 @@ expression is an object with its ``text`` (parses back to the same expression),
 step names its sub-steps by index, so any depth serializes without nesting
 limits and a step shared by several parents appears once.
 
+A report is one document whose ``kind`` names what was computed (``derivative``,
+``gradient``, ``hessian``, ``jacobian``, ``simplify``, ``check``); a derivation in it
+(with steps) is a record of kind ``derivation``.
+
 >>> import json, symdiff
 >>> doc = json.loads(symdiff.derive("x^2", "x").to_json())
->>> doc["schema"], doc["kind"], doc["result"]["text"], doc["steps"][0]["rule"]
-(1, 'derivation', '2*x', 'power')
+>>> doc["schema"], doc["kind"], doc["result"]["text"], doc["derivations"][0]["steps"][0]["rule"]
+(1, 'derivative', '2*x', 'power')
 """
 
 from __future__ import annotations
@@ -25,8 +29,11 @@ from .unicode import to_unicode
 
 if TYPE_CHECKING:
     from ..calculus.derivation import Derivation
+    from ..check.numeric import Verdict
+    from ..core.definition import Definition
     from ..core.expr import Expr
     from ..core.steps import Step
+    from ..report import Item, Report
 
 SCHEMA = 1
 SCHEMA_FILE = "symdiff-1.json"
@@ -93,11 +100,11 @@ def simplification_table(steps: tuple[Step, ...] | list[Step]) -> list[dict[str,
     return [{"rule": s.rule, "before": to_text(s.before), "after": to_text(s.after)} for s in steps]
 
 
-def definition_json(d: Derivation) -> dict[str, Any]:
+def signature_json(d: Derivation) -> dict[str, Any]:
     """``{"name", "params"}`` of the function differentiated (both null for a bare expression).
 
     >>> import symdiff
-    >>> definition_json(symdiff.derive("h(x) = x^2", "x"))
+    >>> signature_json(symdiff.derive("h(x) = x^2", "x"))
     {'name': 'h', 'params': ['x']}
     """
     params = d.definition.params
@@ -115,7 +122,7 @@ def derivation_record(d: Derivation) -> dict[str, Any]:
     return {
         "kind": "derivation",
         "input": to_text(d.definition.body),
-        "definition": definition_json(d),
+        "definition": signature_json(d),
         "variable": d.var,
         "partial": d.partial,
         "result": expr_json(d.result, d.partial),
@@ -137,16 +144,6 @@ def dumps(doc: dict[str, Any]) -> str:
     return json.dumps({"schema": SCHEMA, **doc}, ensure_ascii=False)
 
 
-def derivation_json(d: Derivation) -> str:
-    """The whole derivation as one JSON object (schema 1, kind ``derivation``).
-
-    >>> import json, symdiff
-    >>> json.loads(symdiff.derive("x^2", "x").to_json())["variable"]
-    'x'
-    """
-    return dumps(derivation_record(d))
-
-
 def schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of every document symdiff writes.
 
@@ -157,3 +154,101 @@ def schema() -> dict[str, Any]:
 
     text = files("symdiff").joinpath("schema", SCHEMA_FILE).read_text(encoding="utf-8")
     return dict(json.loads(text))
+
+
+def item_json(item: Item) -> dict[str, Any]:
+    """One result: ``wrt``, ``result``, and its value, derivations and checks when present.
+
+    >>> from symdiff.report import Item
+    >>> from symdiff.core.expr import Var
+    >>> item_json(Item(("x",), Var("y")))
+    {'wrt': ['x'], 'result': {'text': 'y', 'unicode': 'y', 'latex': 'y'}}
+    """
+    doc: dict[str, Any] = {"wrt": list(item.wrt), "result": expr_json(item.expr)}
+    if not item.wrt:
+        del doc["wrt"]
+    if item.value is not None:
+        doc["value"] = value_json(item.value)
+    if item.stages:
+        doc["derivations"] = [derivation_record(d) for d in item.stages]
+    if item.checks:
+        doc["checks"] = [check_json(method, v) for method, v in item.checks]
+    return doc
+
+
+def check_json(method: str, v: Verdict) -> dict[str, Any]:
+    """A ``--check``/``--verify`` verdict: method, ok (null: undecided), how, where it failed.
+
+    >>> from symdiff.check.numeric import Verdict
+    >>> from symdiff.core.expr import Var
+    >>> check_json("SymPy", Verdict(True, Var("x"), Var("x"), "agrees symbolically"))
+    {'method': 'SymPy', 'ok': True, 'how': 'agrees symbolically'}
+    """
+    doc: dict[str, Any] = {"method": method, "ok": v.correct if v.decided else None, "how": v.how}
+    if v.point is not None and v.expected_value is not None and v.answer_value is not None:
+        doc["point"] = {k: value_json(x) for k, x in v.point.items()}
+        doc["value"], doc["reference_value"] = map(value_json, (v.expected_value, v.answer_value))
+    return doc
+
+
+def definition_json(d: Definition) -> dict[str, Any]:
+    """``{"name", "params", "body"}`` of an input (name and params null for an expression).
+
+    >>> from symdiff.core.definition import Definition
+    >>> from symdiff.core.expr import Var
+    >>> definition_json(Definition(Var("x")))["params"] is None
+    True
+    """
+    params = list(d.params) if d.params is not None else None
+    return {"name": d.name, "params": params, "body": expr_json(d.body)}
+
+
+def report_json(report: Report) -> dict[str, Any]:
+    """The report as a JSON-ready dict (``schema`` is added when it is written).
+
+    >>> from symdiff.results import gradient_report
+    >>> [d["result"]["text"] for d in report_json(gradient_report("x*y"))["derivatives"]]
+    ['y', 'x']
+    """
+    doc: dict[str, Any] = {"kind": report.kind}
+    if report.kind == "jacobian":
+        doc["input"] = [s.strip() for s in report.sources]
+        doc["definitions"] = [definition_json(d) for d in report.definitions]
+    else:
+        doc["input"] = report.sources[0].strip()
+        doc["definition"] = definition_json(report.definitions[0])
+    doc["variables"] = list(report.variables)
+    doc["partial"] = report.partial
+    if report.point is not None:
+        doc["point"] = {k: value_json(v) for k, v in report.point.items()}
+    if report.kind == "gradient":
+        doc["derivatives"] = [item_json(i) for i in report.items]
+    elif report.kind in ("hessian", "jacobian"):
+        n = len(report.variables)
+        cells = [item_json(i) for i in report.items]
+        doc["matrix"] = [cells[r * n : (r + 1) * n] for r in range(len(cells) // n)] if n else []
+    else:
+        doc.update(item_json(report.items[0]))
+    if report.kind == "simplify" and report.steps:
+        doc["steps"] = simplification_table(report.steps)
+    v = report.verdict
+    if v is not None:
+        doc.update(answer=expr_json(v.answer), correct=v.correct, how=v.how)
+        if v.point is not None and v.expected_value is not None and v.answer_value is not None:
+            doc["counterexample"] = {
+                "point": {k: value_json(x) for k, x in v.point.items()},
+                "expected_value": value_json(v.expected_value),
+                "answer_value": value_json(v.answer_value),
+            }
+    return doc
+
+
+def render_report(report: Report, fmt: str = "json", color: bool = False) -> str:
+    """The report as one line of JSON; ``fmt`` and ``color`` are not used.
+
+    >>> import json, symdiff
+    >>> doc = json.loads(render_report(symdiff.derive("h(x) = x^2", "x").report()))
+    >>> doc["kind"], doc["input"], doc["wrt"], doc["result"]["text"], len(doc["derivations"])
+    ('derivative', 'h(x) = x^2', ['x'], '2*x', 1)
+    """
+    return dumps(report_json(report))

@@ -1,61 +1,34 @@
-"""Reports as text, Unicode or LaTeX (for a terminal, a file or a paper).
+"""Reports as lines of text, Unicode or LaTeX (for a terminal, a file or a paper).
 
->>> from symdiff.cli.compute import compute
->>> from symdiff.cli.options import parse_command
->>> print(render(compute(parse_command(["grad", "x^2 y"]), "x^2 y"), "unicode"))
-∂f/∂x = 2xy
-∂f/∂y = x²
+>>> import symdiff
+>>> print(render_report(symdiff.derive("h(x) = 3x^2", "x").report(), "unicode"))
+h'(x) = 3·d/dx x²    constant multiple
+      = 3·2x¹        power
+      = 6x           arithmetic
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
-from ..calculus.derivation import Derivation
 from ..core.expr import Var
-from ..printers.derivation import (
-    Row,
-    derivation_rows,
-    latex_rows,
-    layout_rows,
-    math,
-    rule_name,
-)
-from .compute import Item, Report
+from .derivation import Row, derivation_rows, latex_rows, layout_rows, math
+from .items import label, stages, unique
+from .labels import rule_name
 from .values import show_point, show_value
-from .verdicts import check_lines, label, plain, styles, verdict_lines
+from .verdicts import Style, check_lines, plain, styles, verdict_lines
 
-Style = Callable[[str], str]
-
-
-def unique(report: Report) -> Iterator[tuple[int, Item]]:
-    """Each distinct item once (a Hessian's lower triangle repeats the upper), with its row."""
-    seen: set[int] = set()
-    n = max(1, len(report.variables))
-    for index, item in enumerate(report.items):
-        if id(item) not in seen:
-            seen.add(id(item))
-            yield (index // n if report.kind == "jacobian" else 0), item
-
-
-def stages(report: Report) -> Iterator[tuple[int, Item, int, Derivation, bool]]:
-    """Every derivation to show, once: (row, item, order, derivation, labelled).
-
-    A Hessian's ∂f/∂x appears once though three entries start with it.  The
-    label is left out for the first derivation of a lone unnamed expression.
-    """
-    shown: set[tuple[int, tuple[str, ...]]] = set()
-    several = len(report.items) > 1
-    for row, item in unique(report):
-        named = report.definitions[row].name is not None
-        for k, stage in enumerate(item.stages, 1):
-            if (row, item.wrt[:k]) not in shown:
-                shown.add((row, item.wrt[:k]))
-                yield row, item, k, stage, named or several or len(item.stages) > 1
+if TYPE_CHECKING:
+    from ..report import Item, Report
 
 
 def blocks(report: Report, fmt: str, dim: Style = plain) -> list[str]:
-    """The derivations in a format (aligned lines, or LaTeX ``aligned`` blocks)."""
+    """The derivations in a format (aligned lines, or LaTeX ``aligned`` blocks).
+
+    >>> import symdiff
+    >>> blocks(symdiff.derive("2x", "x").report(), "text")[0].splitlines()[-1]
+    '  = 2        arithmetic'
+    """
     out = []
     for row, item, k, stage, labelled in stages(report):
         lead = label(report, item, fmt, row, k) if labelled else ""
@@ -68,21 +41,32 @@ def blocks(report: Report, fmt: str, dim: Style = plain) -> list[str]:
 
 
 def matrix(report: Report, fmt: str, values: bool = False) -> str:
-    """A Hessian's or Jacobian's entries (or their values) as a matrix."""
+    """A Hessian's or Jacobian's entries (or their values) as a matrix.
+
+    >>> from symdiff.results import jacobian_report
+    >>> print(matrix(jacobian_report(["x*y", "x + y^2"]), "text"))
+    [y, x  ]
+    [1, 2*y]
+    """
     n = len(report.variables)
     cells = [show_value(i.value, fmt) if values and i.value is not None else math(i.expr, fmt)
              for i in report.items]  # fmt: skip
     rows = [cells[r * n : (r + 1) * n] for r in range(len(cells) // n)] if n else []
     if fmt == "latex":
         return "\\begin{bmatrix} " + " \\\\ ".join(" & ".join(r) for r in rows) + " \\end{bmatrix}"
-    cells = [[text + ("," if c < n - 1 else "") for c, text in enumerate(r)] for r in rows]
-    widths = [max(len(r[c]) for r in cells) for c in range(n)]
+    shown = [[text + ("," if c < n - 1 else "") for c, text in enumerate(r)] for r in rows]
+    widths = [max(len(r[c]) for r in shown) for c in range(n)]
     return "\n".join("[" + " ".join(t.ljust(w) for t, w in zip(r, widths, strict=True)) + "]"
-                     for r in cells)  # fmt: skip
+                     for r in shown)  # fmt: skip
 
 
 def matrix_title(report: Report, fmt: str) -> str:
-    """``Hessian of f in (x, y):``; in LaTeX the matrix's name, ``\\nabla^{2} f`` or ``J``."""
+    """``Hessian of f in (x, y):``; in LaTeX the matrix's name, ``\\nabla^{2} f`` or ``J``.
+
+    >>> from symdiff.results import hessian_report
+    >>> matrix_title(hessian_report("x*y"), "unicode")
+    'Hessian of f in (x, y):'
+    """
     name = report.definitions[0].label
     if fmt == "latex":
         return f"\\nabla^{{2}} {math(Var(name), fmt)}" if report.kind == "hessian" else "J"
@@ -102,8 +86,14 @@ def _at(report: Report, item: Item, fmt: str) -> str:
     return f" = {show_value(item.value, fmt)} at {where}"
 
 
-def render(report: Report, fmt: str, color: bool = False) -> str:
-    """A report as ``text``, ``unicode`` or ``latex``."""
+def render_report(report: Report, fmt: str, color: bool = False) -> str:
+    """A report as ``text``, ``unicode`` or ``latex``; ``color`` dims the rule names.
+
+    >>> from symdiff.results import gradient_report
+    >>> print(render_report(gradient_report("x^2 y"), "unicode"))
+    ∂f/∂x = 2xy
+    ∂f/∂y = x²
+    """
     dim, good, bad = styles(color)
     if report.kind == "simplify":
         return _simplify(report, fmt, dim)
@@ -137,20 +127,34 @@ def _matrix_block(report: Report, fmt: str) -> str:
     return text + (f"\nat {where}:\n{matrix(report, fmt, values=True)}" if where else "")
 
 
-def _simplify(report: Report, fmt: str, dim: Style) -> str:
-    """The simplified expression; with steps, one named step per line."""
+def simplify_rows(report: Report, fmt: str) -> list[Row]:
+    """A simplification's rows: the input, one named step per line, the value at a point.
+
+    >>> import symdiff
+    >>> from symdiff.report import Item, Report
+    >>> d = symdiff.as_definition("x*x")
+    >>> r = Report("simplify", ("x*x",), (d,), d.variables, False, (Item((), d.body),))
+    >>> simplify_rows(r, "text")
+    [('x*x', '')]
+    """
     item = report.items[0]
     result = math(item.expr, fmt)
     rows = [(result, "")]
-    if report.extra.get("steps"):
+    if report.steps:
         rows = [(math(report.definitions[0].body, fmt), "")]
         rows += [(math(s.after, fmt), rule_name(s.rule)) for s in report.steps]
         if rows[-1][0] != result:
             rows.append((result, "flatten"))
     if item.value is not None and report.point is not None:
         rows.append((show_value(item.value, fmt), f"at {show_point(report.point, fmt)}"))
+    return rows
+
+
+def _simplify(report: Report, fmt: str, dim: Style) -> str:
+    """The simplified expression; with steps, one named step per line."""
+    rows = simplify_rows(report, fmt)
     if len(rows) == 1:
-        return result
+        return rows[0][0]
     return latex_rows("", rows) if fmt == "latex" else layout_rows("", rows, dim)
 
 

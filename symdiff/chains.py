@@ -1,0 +1,108 @@
+"""Derivatives of derivatives, each computed once: ∂²f/∂y∂x reuses ∂f/∂x.
+
+:class:`Chains` is what ``partial``, ``derivations``, ``hessian`` and ``jacobian``
+(:mod:`symdiff.higher`) and the reports of :mod:`symdiff.results` differentiate with.
+
+>>> from symdiff.api import as_definition
+>>> str(Chains()(as_definition("x^3 y^2"), ("x", "y"))[0])
+'6*x^2*y'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .api import Source, derive, diff, variables_of
+from .core.definition import Definition
+from .core.expr import Expr
+from .errors import LimitError, UnsupportedError
+from .limits import DEFAULT_LIMITS, Limits
+
+if TYPE_CHECKING:
+    from .report import Derivation
+
+Entry = tuple[Expr, tuple["Derivation", ...]]  # a derivative and its recorded derivations
+
+
+def only_variable(source: Source) -> str:
+    """The variable to differentiate by when none is named: the only one (``x`` if none).
+
+    >>> only_variable("h(t) = t^2"), only_variable("5")
+    ('t', 'x')
+    """
+    names = variables_of(source)
+    if len(names) > 1:
+        listed = ", ".join(names)
+        raise UnsupportedError(f"the expression has several variables ({listed}): say which one")
+    return names[0] if names else "x"
+
+
+def _wrt(definition: Definition, wrt: Sequence[str], limits: Limits) -> tuple[str, ...]:
+    """The variables to differentiate by, in order (none: the only one), within the order limit."""
+    names = tuple(wrt) or (only_variable(definition),)
+    if len(names) > limits.max_order:
+        raise LimitError(
+            f"a derivative of order {len(names)} exceeds the limit of {limits.max_order}"
+        )
+    return names
+
+
+class Chains:
+    """Derivatives of derivatives, each computed once: ∂²f/∂y∂x reuses ∂f/∂x.
+
+    Called with a definition and the variables in order, it gives the derivative and,
+    with ``steps``, one recorded derivation per variable (each of the previous result;
+    with ``simplify=False`` each stops at the rules' raw output).
+
+    >>> from symdiff.api import as_definition
+    >>> chains = Chains(steps=True)
+    >>> expr, stages = chains(as_definition("h(x) = x^3"), ("x", "x"))
+    >>> str(expr), [str(d.result) for d in stages], [d.partial for d in stages]
+    ('6*x', ['3*x^2', '6*x'], [False, False])
+    """
+
+    def __init__(
+        self,
+        *,
+        simplify: bool = True,
+        expand: bool = False,
+        steps: bool = False,
+        limits: Limits = DEFAULT_LIMITS,
+    ) -> None:
+        self.simplify, self.expand, self.steps, self.limits = simplify, expand, steps, limits
+        self.memo: dict[tuple[Definition, tuple[str, ...]], tuple[Expr, Derivation | None]] = {}
+
+    def __call__(self, definition: Definition, wrt: Sequence[str]) -> Entry:
+        """The derivative of ``definition`` by ``wrt`` in order, and its derivations."""
+        names = _wrt(definition, wrt, self.limits)
+        expr, stages = definition.body, []
+        for k in range(len(names)):
+            key = (definition, names[: k + 1])
+            if key not in self.memo:
+                self.memo[key] = self._next(definition, expr, names[k], first=k == 0)
+            expr, stage = self.memo[key]
+            if stage is not None:
+                stages.append(stage)
+        return expr, tuple(stages)
+
+    def _next(
+        self, definition: Definition, expr: Expr, name: str, *, first: bool
+    ) -> tuple[Expr, Derivation | None]:
+        if not self.steps:
+            return diff(expr, name, simplify=self.simplify, expand=self.expand,
+                        limits=self.limits), None  # fmt: skip
+        from .calculus.derivation import build_derivation  # the step machinery, loaded when used
+        from .report import Derivation
+
+        if first:
+            d = derive(definition, name, expand=self.expand, limits=self.limits)
+        else:  # keeps ∂ for a function of several variables
+            stage = Definition(expr, None, definition.params or tuple(variables_of(definition)))
+            record = build_derivation(expr, name, stage, expand=self.expand, limits=self.limits)
+            d = Derivation.of(record)
+        if not self.simplify:
+            raw = tuple(line for line in d.lines if line.kind == "derivative")
+            d = replace(d, lines=raw, simplification=())
+        return d.result, d

@@ -1,0 +1,150 @@
+"""The one document model: a :class:`Report` of :class:`Item` results, read by every format.
+
+A command's answer (a derivative, a gradient, a Hessian, a simplification, a
+check) is one Report; the printers turn it into text, Unicode, LaTeX, Markdown,
+JSON or HTML (:data:`symdiff.printers.FORMATS`) and never compute.  A recorded
+:class:`Derivation` is a one-item Report, so ``derive(...).render(fmt)`` and the
+command line write the same bytes.
+
+>>> import symdiff
+>>> d = symdiff.derive("h(x) = x^2", "x")
+>>> r = d.report()
+>>> r.kind, [item.wrt for item in r.items], str(r.items[0].expr)
+('derivative', [('x',)], '2*x')
+>>> print(r.render("text"))
+h'(x) = d/dx[x^2]
+      = 2*x^1        power
+      = 2*x          arithmetic
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING
+
+from .calculus import derivation
+from .core.definition import Definition
+from .core.expr import Expr
+
+if TYPE_CHECKING:
+    from .check.numeric import Verdict
+    from .core.evaluate import Value
+    from .core.steps import Step
+
+KINDS = ("derivative", "gradient", "hessian", "jacobian", "simplify", "check")
+
+
+@dataclass(frozen=True)
+class Item:
+    """One result: the variables differentiated by (in order), the expression, extras.
+
+    ``stages`` holds one recorded derivation per variable of ``wrt`` when steps were
+    asked for; ``value`` the result at the report's point; ``checks`` (method, verdict).
+    """
+
+    wrt: tuple[str, ...]
+    expr: Expr
+    stages: tuple[Derivation, ...] = ()
+    value: Value | None = None
+    checks: tuple[tuple[str, Verdict], ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything shown for one input; a matrix (Hessian, Jacobian) is row-major items.
+
+    ``kind`` is one of :data:`KINDS`; ``sources`` the inputs as typed; ``steps`` the
+    named simplifications of a ``simplify`` report (empty unless asked for);
+    ``verdict`` and ``answer`` belong to ``check``.
+    """
+
+    kind: str
+    sources: tuple[str, ...]
+    definitions: tuple[Definition, ...]
+    variables: tuple[str, ...]
+    partial: bool
+    items: tuple[Item, ...] = ()
+    point: dict[str, Value] | None = None
+    steps: tuple[Step, ...] = ()
+    verdict: Verdict | None = None
+    answer: str | None = None
+
+    def report(self) -> Report:
+        """The report itself (what the printers ask a Derivation for)."""
+        return self
+
+    def render(self, fmt: str = "unicode", *, color: bool = False) -> str:
+        """The report in a format of :data:`symdiff.printers.FORMATS`."""
+        from .printers import render
+
+        return render(self, fmt, color=color)
+
+
+@dataclass(frozen=True)
+class Derivation(derivation.Derivation):
+    """A recorded derivative that renders itself: ``derive()`` returns one.
+
+    ``source`` is the input as typed (``None``: the definition's own text).
+
+    >>> import symdiff
+    >>> print(symdiff.derive("2x", "x"))
+    2·d/dx x    constant multiple
+      = 2·1     variable
+      = 2       arithmetic
+    """
+
+    source: str | None = field(default=None, compare=False)
+
+    @classmethod
+    def of(cls, record: derivation.Derivation, source: str | None = None) -> Derivation:
+        """The record ``build_derivation`` made, with its rendering methods.
+
+        >>> from symdiff.core.expr import Var
+        >>> Derivation.of(derivation.build_derivation(Var("x"), "x")).render("text")
+        'd/dx[x]\\n  = 1      variable'
+        """
+        values = {f.name: getattr(record, f.name) for f in fields(derivation.Derivation)}
+        return cls(**values, source=source)
+
+    def report(self) -> Report:
+        """This derivation as a one-item :class:`Report` of kind ``derivative``."""
+        definition = self.definition
+        return Report(
+            "derivative",
+            sources=(self.source if self.source is not None else definition_text(definition),),
+            definitions=(definition,),
+            variables=definition.variables,
+            partial=self.partial,
+            items=(Item((self.var,), self.result, stages=(self,)),),
+        )
+
+    def render(self, fmt: str = "unicode") -> str:
+        """The derivation as text, unicode, latex, markdown, json or html."""
+        return self.report().render(fmt)
+
+    def to_json(self) -> str:
+        """The derivation as a JSON document (schema 1, kind ``derivative``)."""
+        return self.render("json")
+
+    def _repr_markdown_(self) -> str:
+        return self.render("markdown")
+
+    def _repr_html_(self) -> str:
+        from .printers.html import notebook_html
+
+        return notebook_html(self.report())
+
+    def __str__(self) -> str:
+        return self.render("unicode")
+
+
+def definition_text(definition: Definition) -> str:
+    """What was differentiated, as text: ``h(x) = 3*(2*x^2)^5`` or just the expression.
+
+    >>> from symdiff.core.expr import Var
+    >>> definition_text(Definition(Var("x") ** 2, "h", ("x",)))
+    'h(x) = x^2'
+    """
+    body = str(definition.body)
+    name, params = definition.name, definition.params
+    return body if name is None else f"{name}({', '.join(params or ())}) = {body}"
