@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 from .api import Source, as_definition, derive, diff, variables_of
 from .core.definition import Definition
 from .core.expr import Expr, natural_key
-from .errors import LimitError, UnsupportedError
+from .core.guards import derivative_size
+from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -49,13 +50,14 @@ def only_variable(source: Source) -> str:
     return names[0] if names else "x"
 
 
-def _wrt(definition: Definition, wrt: Sequence[str], limits: Limits) -> tuple[str, ...]:
-    names = tuple(wrt) or (only_variable(definition),)
-    if len(names) > limits.max_order:
-        raise LimitError(
-            f"a derivative of order {len(names)} exceeds the limit of {limits.max_order}"
-        )
-    return names
+def _wrt(definition: Definition, wrt: Sequence[str]) -> tuple[str, ...]:
+    return tuple(wrt) or (only_variable(definition),)
+
+
+def _check_stage(expr: Expr, order: int, limits: Limits) -> None:
+    """Before differentiating ``expr`` again (order 2 and up): its derivative's estimated size."""
+    if order > 1:
+        limits.check_nodes(derivative_size(expr), f"the derivative of order {order}")
 
 
 def partial(
@@ -70,9 +72,12 @@ def partial(
     >>> str(partial("x^3 y^2", "y", "y")), str(partial("x^4", "x", "x", "x"))
     ('2*x^3', '24*x')
     """
+    limits = limits.begin()
+    limits.check_order(len(wrt))
     definition = as_definition(source, limits)
     expr = definition.body
-    for name in _wrt(definition, wrt, limits):
+    for order, name in enumerate(_wrt(definition, wrt), 1):
+        _check_stage(expr, order, limits)
         expr = diff(expr, name, simplify=simplify, expand=expand, limits=limits)
     return expr
 
@@ -87,6 +92,8 @@ def nth_derivative(
     """
     if n < 0:
         raise ValueError(f"the order of a derivative cannot be negative ({n})")
+    limits = limits.begin()
+    limits.check_order(n)  # before anything is built: n may be 10**8
     definition = as_definition(source, limits)
     name = var if var is not None else only_variable(definition)
     if n == 0:
@@ -115,8 +122,10 @@ def derivations(
     """
     from .calculus.derivation import build_derivation  # the step machinery, loaded when first used
 
+    limits = limits.begin()
+    limits.check_order(len(wrt))
     definition = as_definition(source, limits)
-    names = _wrt(definition, wrt, limits)
+    names = _wrt(definition, wrt)
     params = definition.params or tuple(variables_of(definition))
     out: list[Derivation] = []
     for i, name in enumerate(names):
@@ -124,6 +133,7 @@ def derivations(
             d = derive(definition, name, expand=expand, limits=limits)
         else:
             prev = out[-1].result
+            _check_stage(prev, i + 1, limits)
             stage = Definition(prev, None, params)  # keeps ∂ for a function of several variables
             d = build_derivation(prev, name, stage, expand=expand, limits=limits)
         if not simplify:
@@ -147,10 +157,15 @@ def hessian(
     >>> [[str(e) for e in row] for row in hessian("f(x, y) = x^3 + x y^2")]
     [['6*x', '2*y'], ['2*y', '2*x']]
     """
+    limits = limits.begin()
+    limits.check_order(2)
     definition = as_definition(source, limits)
     names = list(vars) if vars is not None else variables_of(definition)
-    first = [diff(definition, v, expand=expand, limits=limits) for v in names]
     n = len(names)
+    limits.check_nodes(n * derivative_size(definition.body), "the Hessian's first partials")
+    first = [diff(definition, v, expand=expand, limits=limits) for v in names]
+    second = sum((n - i) * derivative_size(f) for i, f in enumerate(first))
+    limits.check_nodes(second, "the Hessian's second partials")
     rows: list[list[Expr]] = [[first[0]] * n for _ in range(n)]
     for i in range(n):
         for j in range(i, n):
@@ -185,8 +200,11 @@ def jacobian(
     >>> [[str(e) for e in row] for row in jacobian(["x*y", "x + y^2"])]
     [['y', 'x'], ['1', '2*y']]
     """
+    limits = limits.begin()
     defs = [as_definition(s, limits) for s in sources]
     names = list(vars) if vars is not None else jacobian_variables(defs)
+    estimate = len(names) * sum(derivative_size(d.body) for d in defs)
+    limits.check_nodes(estimate, "the Jacobian")
     return [[diff(d, v, expand=expand, limits=limits) for v in names] for d in defs]
 
 
@@ -213,6 +231,7 @@ def check_answer(
     """
     from .check.numeric import compare
 
+    limits = limits.begin()
     definition = as_definition(source, limits)
     names = [wrt] if isinstance(wrt, str) else list(wrt or ())
     expected = partial(definition, *names, limits=limits)

@@ -30,7 +30,9 @@ SINGLE = [t for t in ENTRIES if t not in BATCHABLE]
 BATCH = 50
 
 
-def run(args: list[str], stdin: bytes | None = None, **env: str) -> subprocess.CompletedProcess:
+def run(
+    args: list[str], stdin: bytes | None = None, **env: str
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "symdiff", *args],
         input=stdin,

@@ -76,10 +76,15 @@ class Derivation:
         arith = arithmetic_lines[0].expr if arithmetic_lines else self.raw
         return (self.tree, Step("arithmetic", self.raw, arith), *self.simplification)
 
-    def render(self, fmt: str = "unicode") -> str:
-        """The derivation as text, unicode, latex, markdown, json or html."""
+    def render(self, fmt: str = "unicode", *, limits: Limits = DEFAULT_LIMITS) -> str:
+        """The derivation as text, unicode, latex, markdown, json or html.
+
+        Output beyond ``limits.max_output_chars`` is refused before printing.
+        """
+        from ..core.guards import check_output
         from ..printers.derivation import render_derivation
 
+        check_output([line.expr for line in self.lines], limits)
         return render_derivation(self, fmt)
 
     def to_json(self) -> str:

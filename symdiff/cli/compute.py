@@ -114,7 +114,9 @@ def _names(texts: Sequence[str] | None, d: Definition) -> list[str] | None:
     return [variable_name(t, d.params or ()) for t in texts]
 
 
-def compute(args: argparse.Namespace, text: str | Sequence[str]) -> Report:
+def compute(
+    args: argparse.Namespace, text: str | Sequence[str], limits: Limits | None = None
+) -> Report:
     """The report of one command on one input (``jacobian``: several).
 
     >>> from symdiff.cli.options import parse_command
@@ -122,7 +124,7 @@ def compute(args: argparse.Namespace, text: str | Sequence[str]) -> Report:
     >>> [str(i.expr) for i in r.items]
     ['2*y', '2*x', '2*x', '0']
     """
-    limits = limits_from(args)
+    limits = (limits_from(args) if limits is None else limits).begin()
     texts = (text,) if isinstance(text, str) else tuple(text)
     defs = tuple(as_definition(t, limits) for t in texts)
     d = defs[0]

@@ -3,7 +3,9 @@
 The first argument picks the command: ``grad``, ``hessian``, ``jacobian``,
 ``simplify`` or ``check`` (no expression is exactly one of these words), else
 the expression itself is differentiated.  New options for every command go in
-:func:`add_shared_options`; :func:`limits_from` turns parsed options into ``Limits``.
+:func:`add_shared_options`; :func:`add_limit_options` gives one option per field of
+``Limits`` and :func:`limits_from` turns parsed options into ``Limits``, refusing an order
+beyond ``max_order`` before anything is built.
 
 >>> parse_command(["x^2 y", "--wrt", "x,y"]).wrt
 ['x', 'y']
@@ -15,8 +17,9 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Sequence
+from dataclasses import fields, replace
 
-from ..limits import Limits, add_limit_options, limits_from_args
+from ..limits import DEFAULT_LIMITS, Limits
 from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
 
 FORMATS = ("text", "unicode", "latex", "markdown", "json", "html")
@@ -56,6 +59,16 @@ def _seconds(text: str) -> float:
     return value
 
 
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
+    return value
+
+
 def _order(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -76,6 +89,49 @@ def add_shared_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--debug", action="store_true",
                         help="show the traceback of an internal error")  # fmt: skip
     add_limit_options(parser)
+
+
+_HELP = {
+    "max_input_chars": "characters of input",
+    "max_depth": "nesting depth (parentheses, calls, powers, signs)",
+    "max_nodes": "distinct nodes of a parsed expression",
+    "max_literal_digits": "digits of one number literal",
+    "max_fold_bits": "bits of a number the simplifier may compute",
+    "max_order": "order of a derivative",
+    "max_simplify_steps": "simplifier iterations",
+    "max_output_chars": "characters of one printed result",
+    "timeout": "wall-clock seconds (default: none)",
+}
+
+
+def add_limit_options(parser: argparse.ArgumentParser) -> None:
+    """Add ``--max-depth N`` ... ``--timeout S``, one option per field of :class:`Limits`.
+
+    An option the parser already has (say ``--timeout``) is left as it is.
+
+    >>> p = argparse.ArgumentParser()
+    >>> add_limit_options(p)
+    >>> p.parse_args(["--timeout", "2.5", "--max-nodes", "1_000"]).max_nodes
+    1000
+    """
+    group = parser.add_argument_group(
+        "limits", "bounds on time and memory; exceeding one is an error (exit code 2)"
+    )
+    existing = set(parser._option_string_actions)  # argparse has no public accessor
+    for f in fields(Limits):
+        option = "--" + f.name.replace("_", "-")
+        if f.name == "deadline" or option in existing:
+            continue
+        default = getattr(DEFAULT_LIMITS, f.name)
+        shown = "" if default is None else f" (default: {default:,})".replace(",", "_")
+        group.add_argument(
+            option,
+            dest=f.name,
+            type=_seconds if f.name == "timeout" else _positive_int,
+            default=None,
+            metavar="S" if f.name == "timeout" else "N",
+            help=_HELP[f.name] + shown,
+        )
 
 
 def add_result_options(parser: argparse.ArgumentParser, *, at: bool = True) -> None:
@@ -107,13 +163,14 @@ def build_parser(command: str | None = None) -> Parser:
     ['x']
     """
     prog = "symdiff" if command is None else f"symdiff {command}"
-    kw = {"prog": prog, "formatter_class": argparse.RawDescriptionHelpFormatter}
+    layout = argparse.RawDescriptionHelpFormatter
     if command is None:
-        p = Parser(description="Differentiate an expression the way a textbook does, "
-                   "and show how.", epilog=MAIN_EPILOG, **kw)  # fmt: skip
+        p = Parser(prog=prog, description="Differentiate an expression the way a textbook does, "
+                   "and show how.", epilog=MAIN_EPILOG, formatter_class=layout)  # fmt: skip
         p.add_argument("--version", action="version", version="%(prog)s " + _version())
     else:
-        p = Parser(description=DESCRIPTIONS[command], epilog=EXIT_CODES, **kw)
+        p = Parser(prog=prog, description=DESCRIPTIONS[command], epilog=EXIT_CODES,
+                   formatter_class=layout)  # fmt: skip
     if command == "jacobian":
         p.add_argument("exprs", nargs="+", metavar="EXPR", help="the functions, one per row")
     else:
@@ -180,10 +237,25 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
     return namespace
 
 
-def limits_from(args: argparse.Namespace) -> Limits:
-    """The limits the options ask for.
+def limits_from(args: argparse.Namespace, base: Limits = DEFAULT_LIMITS) -> Limits:
+    """The limits the options ask for (fields not given keep ``base``'s value).
+
+    The order the command asks for (``--order``, repeated ``--wrt``, 2 for ``hessian``) is
+    checked here, before a list of that many variables is built.
 
     >>> limits_from(parse_command(["x", "--timeout", "2"])).timeout
     2.0
+    >>> limits_from(parse_command(["x^3", "--order", "100000000"]))
+    Traceback (most recent call last):
+    symdiff.errors.LimitError: a derivative of order 100000000 exceeds the limit of 20 (max_order)
     """
-    return limits_from_args(args)
+    given = {
+        f.name: getattr(args, f.name)
+        for f in fields(Limits)
+        if f.name != "deadline" and getattr(args, f.name, None) is not None
+    }
+    limits = replace(base, **given) if given else base
+    second = 2 if getattr(args, "command", None) == "hessian" else 1
+    wrt = len(getattr(args, "wrt", None) or ())
+    limits.check_order(max(getattr(args, "order", 1), wrt, second))
+    return limits

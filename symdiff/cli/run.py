@@ -17,7 +17,7 @@ from typing import TextIO
 
 from ..core.guards import check_output
 from ..errors import SymdiffError
-from . import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_ANSWER, time_limit
+from . import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_ANSWER
 from .compute import Report, compute
 from .options import ArgumentError, limits_from
 
@@ -96,12 +96,12 @@ def run(args: argparse.Namespace, out: TextIO, color: bool = False) -> int:
 
 
 def _single(args: argparse.Namespace, text: str | list[str], out: TextIO, color: bool) -> int:
-    with time_limit(args.timeout):
-        report = compute(args, text)
-        check_output([item.expr for item in report.items], limits_from(args))
-        shown = output(report, args.format, color)
-        if args.format == "html":
-            shown = page([shown], _title(report.sources))
+    limits = limits_from(args).begin()  # one clock for the whole command (polled: any thread)
+    report = compute(args, text, limits)
+    check_output([item.expr for item in report.items], limits)
+    shown = output(report, args.format, color)
+    if args.format == "html":
+        shown = page([shown], _title(report.sources))
     out.write(shown.rstrip("\n") + "\n")
     return status(report)
 
@@ -114,10 +114,10 @@ def _batch(args: argparse.Namespace, lines: Iterable[str], out: TextIO, color: b
         if not text or text.startswith("#"):
             continue
         try:
-            with time_limit(args.timeout):
-                report = compute(args, text)
-                check_output([item.expr for item in report.items], limits_from(args))
-                shown = output(report, args.format, color)
+            limits = limits_from(args).begin()  # one clock per input line
+            report = compute(args, text, limits)
+            check_output([item.expr for item in report.items], limits)
+            shown = output(report, args.format, color)
         except (SymdiffError, ArgumentError, RecursionError) as exc:
             message = str(exc) if not isinstance(exc, RecursionError) else "nested too deeply"
             print(f"symdiff: error: line {number}: {' '.join(message.split())}", file=sys.stderr)

@@ -142,9 +142,9 @@ class Expr:
 
     # ----- printing --------------------------------------------------------
     def __str__(self) -> str:
-        from ..printers.text import to_text
+        from ..printers import render  # refuses more than max_output_chars before printing
 
-        return to_text(self)
+        return render(self, "text")
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self}>"

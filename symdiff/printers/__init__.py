@@ -11,6 +11,8 @@ Every printer walks the tree with an explicit stack (:mod:`.emit`), so a
 from __future__ import annotations
 
 from ..core.expr import Expr
+from ..core.guards import check_output
+from ..limits import DEFAULT_LIMITS, Limits
 from .latex import to_latex
 from .text import to_text
 from .unicode import to_unicode
@@ -20,10 +22,10 @@ FORMATS = ("text", "unicode", "latex")
 __all__ = ["FORMATS", "render", "to_latex", "to_text", "to_unicode"]
 
 
-def render(expr: Expr, fmt: str, *, partial: bool = False) -> str:
+def render(expr: Expr, fmt: str, *, partial: bool = False, limits: Limits = DEFAULT_LIMITS) -> str:
     """``expr`` as ``text``, ``unicode`` or ``latex``; ``partial``: ∂/∂x for d/dx.
 
-    Text has only d/dx.
+    Text has only d/dx.  Output beyond ``limits.max_output_chars`` is refused before printing.
 
     >>> from symdiff.core.expr import Derivative, Var
     >>> render(Derivative(Var("x"), "x"), "unicode", partial=True)
@@ -33,6 +35,7 @@ def render(expr: Expr, fmt: str, *, partial: bool = False) -> str:
     ...
     ValueError: unknown format 'svg' (expected text, unicode or latex)
     """
+    check_output(expr, limits)
     if fmt == "text":
         return to_text(expr)
     if fmt == "unicode":
