@@ -150,9 +150,9 @@ class Expr:
         return f"<{type(self).__name__} {self}>"
 
     def _repr_latex_(self) -> str:
-        from ..printers.latex import to_latex
+        from ..printers import render
 
-        return f"${to_latex(self)}$"
+        return f"${render(self, 'latex')}$"
 
     # ----- evaluation and bridges -----------------------------------------
     def evaluate(self, env: Mapping[str, Scalar] | None = None) -> Fraction | float:
