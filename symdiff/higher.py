@@ -162,6 +162,7 @@ def hessian(
     definition = as_definition(source, limits)
     names = list(vars) if vars is not None else variables_of(definition)
     n = len(names)
+    limits.check_nodes(n * n, f"a Hessian of {n}×{n} entries")
     limits.check_nodes(n * derivative_size(definition.body), "the Hessian's first partials")
     first = [diff(definition, v, expand=expand, limits=limits) for v in names]
     second = sum((n - i) * derivative_size(f) for i, f in enumerate(first))

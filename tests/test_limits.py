@@ -92,6 +92,8 @@ REFUSED: list[tuple[str, str, Callable[[], object]]] = [  # consumer, limit, cal
     ("derivations", "max_order", lambda: derivations("x^3", ["x"] * 21)),
     ("hessian", "max_order", lambda: hessian("x*y", limits=Limits(max_order=1))),
     ("hessian", "max_nodes", lambda: hessian(product(600))),
+    ("hessian by many variables", "max_nodes",
+     lambda: hessian("x*y", [f"v{i}" for i in range(10_000)])),
     ("hessian", "timeout", lambda: hessian(BIG, ["x1", "x2"], limits=EXPIRED)),
     ("jacobian", "max_nodes", lambda: jacobian([product(600), product(600)])),
     ("jacobian", "timeout", lambda: jacobian([BIG, "x1"], ["x1"], limits=EXPIRED)),
@@ -115,6 +117,7 @@ def test_refused_naming_the_limit(consumer: str, limit: str, call: Callable[[], 
 
 
 PRODUCT_600, PRODUCT_12000, HUGE = product(600), product(12_000), huge_print()
+VARIABLES_10000 = [f"v{i}" for i in range(10_000)]
 A_PRIORI: list[tuple[str, Callable[[], object], float]] = [  # what, call, CPU seconds at most
     ("nth_derivative of order 10^8", lambda: nth_derivative("x^3", "x", 10**8), 0.05),
     ("partial by 10^5 variables", lambda: partial("x^3", *["x"] * 10**5), 0.05),
@@ -123,6 +126,7 @@ A_PRIORI: list[tuple[str, Callable[[], object], float]] = [  # what, call, CPU s
     ("hessian of a 600-factor product", lambda: hessian(PRODUCT_600), 0.5),
     ("jacobian of a 600-factor product", lambda: jacobian([PRODUCT_600]), 0.5),
     ("gradient of a 12,000-factor product", lambda: gradient(PRODUCT_12000), 0.5),
+    ("hessian by 10,000 variables", lambda: hessian("x*y", VARIABLES_10000), 0.05),
     ("str() of 10^29 characters", lambda: str(HUGE), 0.05),
 ]
 

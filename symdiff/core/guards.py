@@ -77,8 +77,12 @@ def printed_size(expr: Expr) -> int:
     size: dict[Expr, int] = {}
     with bulk():  # nothing here is garbage for the collector to look for
         for node in postorder(expr):
-            total = _own(node)
-            for child in node.children:
+            kids = node.children
+            cls = type(node)  # the common nodes inline, as _own counts them
+            total = 3 * len(kids) + 2 if cls is Add else len(kids) + 2 if cls is Mul else 0
+            if not total:
+                total = 3 if cls is Pow else _own(node)
+            for child in kids:
                 total += size[child]
             size[node] = total
     return size[expr]
