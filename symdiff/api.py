@@ -41,7 +41,7 @@ def as_definition(source: Source, limits: Limits = DEFAULT_LIMITS) -> Definition
     if isinstance(source, str):
         from .parsing.parser import parse_definition
 
-        return parse_definition(source, limits)
+        return parse_definition(source, limits.begin())
     raise TypeError(f"expected text, an Expr or a Definition, not {type(source).__name__}")
 
 
@@ -100,6 +100,7 @@ def simplify(source: Source, *, expand: bool = False, limits: Limits = DEFAULT_L
     >>> str(simplify("15(2x^2)^4*4x"))
     '960*x^9'
     """
+    limits = limits.begin()
     return _simplify(as_expr(source, limits), expand=expand, limits=limits)
 
 
@@ -120,6 +121,7 @@ def diff(
     >>> str(diff("x^2", "x", simplify=False))
     '2*x^1'
     """
+    limits = limits.begin()
     definition = as_definition(source, limits)
     name = var if var is not None else _only_variable(definition)
     raw, _ = differentiate(definition.body, name, limits=limits)
@@ -142,13 +144,15 @@ def gradient(
     >>> {k: str(v) for k, v in gradient("3x^3z - y^2 + 5z + 2yz").items()}
     {'x': '9*x^2*z', 'y': '-2*y + 2*z', 'z': '3*x^3 + 5 + 2*y'}
     """
+    limits = limits.begin()
     definition = as_definition(source, limits)
     names = list(vars) if vars is not None else variables_of(definition)
     if len(names) * count_nodes(definition.body) <= FORWARD_GRADIENT_BUDGET:
         return {name: diff(definition, name, limits=limits) for name in names}
     from .calculus.reverse import gradient_reverse, simplify_partials
 
-    return simplify_partials(gradient_reverse(definition.body, names), limits=limits)
+    raw = gradient_reverse(definition.body, names, limits=limits)
+    return simplify_partials(raw, limits=limits)
 
 
 def derive(
@@ -164,6 +168,7 @@ def derive(
     >>> str(d.result), d.steps[0].rule
     ('960*x^9', 'constant-multiple')
     """
+    limits = limits.begin()
     definition = as_definition(source, limits)
     name = var if var is not None else _only_variable(definition)
     from .calculus.derivation import build_derivation  # the step machinery, loaded when first used

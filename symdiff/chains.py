@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 from .api import Source, derive, diff, variables_of
 from .core.definition import Definition
 from .core.expr import Expr
-from .errors import LimitError, UnsupportedError
+from .core.guards import derivative_size
+from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -41,12 +42,8 @@ def only_variable(source: Source) -> str:
 
 def _wrt(definition: Definition, wrt: Sequence[str], limits: Limits) -> tuple[str, ...]:
     """The variables to differentiate by, in order (none: the only one), within the order limit."""
-    names = tuple(wrt) or (only_variable(definition),)
-    if len(names) > limits.max_order:
-        raise LimitError(
-            f"a derivative of order {len(names)} exceeds the limit of {limits.max_order}"
-        )
-    return names
+    limits.check_order(len(wrt))  # before anything is built
+    return tuple(wrt) or (only_variable(definition),)
 
 
 class Chains:
@@ -54,7 +51,10 @@ class Chains:
 
     Called with a definition and the variables in order, it gives the derivative and,
     with ``steps``, one recorded derivation per variable (each of the previous result;
-    with ``simplify=False`` each stops at the rules' raw output).
+    with ``simplify=False`` each stops at the rules' raw output).  The limits' clock
+    starts when the Chains is made (one per call) unless it already runs, and is polled
+    before each stage; the order is checked before any work, and each stage from
+    order 2 on is estimated (``max_nodes``) before it is differentiated.
 
     >>> from symdiff.api import as_definition
     >>> chains = Chains(steps=True)
@@ -71,7 +71,8 @@ class Chains:
         steps: bool = False,
         limits: Limits = DEFAULT_LIMITS,
     ) -> None:
-        self.simplify, self.expand, self.steps, self.limits = simplify, expand, steps, limits
+        self.simplify, self.expand, self.steps = simplify, expand, steps
+        self.limits = limits.begin()
         self.memo: dict[tuple[Definition, tuple[str, ...]], tuple[Expr, Derivation | None]] = {}
 
     def __call__(self, definition: Definition, wrt: Sequence[str]) -> Entry:
@@ -81,6 +82,11 @@ class Chains:
         for k in range(len(names)):
             key = (definition, names[: k + 1])
             if key not in self.memo:
+                self.limits.check_time(f"the derivative of order {k + 1}")  # the call's clock
+                if k:  # a derivative of a derivative: how large it may grow, before it is begun
+                    self.limits.check_nodes(
+                        derivative_size(expr), f"the derivative of order {k + 1}"
+                    )
                 self.memo[key] = self._next(definition, expr, names[k], first=k == 0)
             expr, stage = self.memo[key]
             if stage is not None:

@@ -19,6 +19,7 @@ from .api import Source, as_definition, variables_of
 from .chains import Chains, only_variable
 from .core.definition import Definition
 from .core.expr import Expr, natural_key
+from .core.guards import derivative_size
 from .limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -65,6 +66,8 @@ def partial(
     >>> str(partial("x^3 y^2", "y", "y")), str(partial("x^4", "x", "x", "x"))
     ('2*x^3', '24*x')
     """
+    limits = limits.begin()
+    limits.check_order(len(wrt))  # before the input is read: wrt may name 10**5 variables
     chains = Chains(simplify=simplify, expand=expand, limits=limits)
     return chains(as_definition(source, limits), wrt)[0]
 
@@ -79,6 +82,8 @@ def nth_derivative(
     """
     if n < 0:
         raise ValueError(f"the order of a derivative cannot be negative ({n})")
+    limits = limits.begin()
+    limits.check_order(n)  # before anything is built: n may be 10**8
     definition = as_definition(source, limits)
     name = var if var is not None else only_variable(definition)
     if n == 0:
@@ -105,33 +110,58 @@ def derivations(
     >>> [str(d.result) for d in derivations("x^3", ["x", "x"], simplify=False)]
     ['3*x^2', '3*(2*x^1)']
     """
+    limits = limits.begin()
+    limits.check_order(len(wrt))
     chains = Chains(simplify=simplify, expand=expand, steps=True, limits=limits)
     return chains(as_definition(source, limits), wrt)[1]
 
 
 def hessian_cells(
-    definition: Definition, names: Sequence[str], entry: Callable[..., T]
+    definition: Definition, names: Sequence[str], entry: Callable[..., T], chains: Chains
 ) -> Matrix[T]:
     """The Hessian's cells: ``entry(definition, (xᵢ, xⱼ))`` once per cell with j ≥ i.
 
     The lower triangle holds the same objects as the upper one (∂²f/∂x∂y = ∂²f/∂y∂x).
+    ``chains`` gives the first partials (the entries' shared lower orders) and the limits:
+    the order 2, the n×n entries and the first partials are checked (``max_nodes``, by
+    estimate) before any work, the second partials before they are begun.
 
-    >>> hessian_cells(as_definition("f"), "xy", lambda d, seq: "".join(seq))
+    >>> hessian_cells(as_definition("f"), "xy", lambda d, seq: "".join(seq), Chains())
     [['xx', 'xy'], ['xy', 'yy']]
+    >>> hessian_cells(as_definition("x*y"), "xy", Chains(), Chains(limits=Limits(max_nodes=3)))
+    Traceback (most recent call last):
+    ...
+    symdiff.errors.LimitError: a Hessian of 2×2 entries would build about 4 nodes; the limit is \
+3 (max_nodes)
     """
+    limits = chains.limits
+    limits.check_order(2)
     n = len(names)
+    limits.check_nodes(n * n, f"a Hessian of {n}×{n} entries")
+    limits.check_nodes(n * derivative_size(definition.body), "the Hessian's first partials")
+    first = [chains(definition, (v,))[0] for v in names]
+    second = sum((n - i) * derivative_size(f) for i, f in enumerate(first))
+    limits.check_nodes(second, "the Hessian's second partials")
     upper = {(i, j): entry(definition, (names[i], names[j])) for i in range(n) for j in range(i, n)}
     return [[upper[min(i, j), max(i, j)] for j in range(n)] for i in range(n)]
 
 
 def jacobian_cells(
-    definitions: Sequence[Definition], names: Sequence[str], entry: Callable[..., T]
+    definitions: Sequence[Definition],
+    names: Sequence[str],
+    entry: Callable[..., T],
+    *,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Matrix[T]:
     """The Jacobian's cells: ``entry(fᵢ, (xⱼ,))``, one row per function.
+
+    Its size is estimated and checked against ``limits.max_nodes`` before any entry.
 
     >>> jacobian_cells([as_definition("f"), as_definition("g")], "xy", lambda d, s: s[0])
     [['x', 'y'], ['x', 'y']]
     """
+    estimate = len(names) * sum(derivative_size(d.body) for d in definitions)
+    limits.check_nodes(estimate, "the Jacobian")
     return [[entry(d, (v,)) for v in names] for d in definitions]
 
 
@@ -149,10 +179,12 @@ def hessian(
     >>> [[str(e) for e in row] for row in hessian("f(x, y) = x^3 + x y^2")]
     [['6*x', '2*y'], ['2*y', '2*x']]
     """
+    limits = limits.begin()
+    limits.check_order(2)
     definition = as_definition(source, limits)
     names = list(vars) if vars is not None else variables_of(definition)
     chains = Chains(expand=expand, limits=limits)
-    return [[e for e, _ in row] for row in hessian_cells(definition, names, chains)]
+    return [[e for e, _ in row] for row in hessian_cells(definition, names, chains, chains)]
 
 
 def jacobian_variables(sources: Sequence[Source]) -> list[str]:
@@ -182,10 +214,11 @@ def jacobian(
     >>> [[str(e) for e in row] for row in jacobian(["x*y", "x + y^2"])]
     [['y', 'x'], ['1', '2*y']]
     """
+    limits = limits.begin()
     defs = [as_definition(s, limits) for s in sources]
     names = list(vars) if vars is not None else jacobian_variables(defs)
     chains = Chains(expand=expand, limits=limits)
-    return [[e for e, _ in row] for row in jacobian_cells(defs, names, chains)]
+    return [[e for e, _ in row] for row in jacobian_cells(defs, names, chains, limits=limits)]
 
 
 def check_answer(
@@ -211,6 +244,7 @@ def check_answer(
     """
     from .check.numeric import compare
 
+    limits = limits.begin()
     definition = as_definition(source, limits)
     names = [wrt] if isinstance(wrt, str) else list(wrt or ())
     expected = partial(definition, *names, limits=limits)

@@ -5,29 +5,32 @@ field                  default     what it bounds
 =====================  ==========  ==========================================================
 max_input_chars        1,000,000   characters of input text
 max_depth              100,000     nesting: parentheses, calls, powers, unary signs
-max_nodes              2,000,000   distinct nodes of a parsed expression
+max_nodes              2,000,000   distinct nodes of a parsed expression; nodes a derivative,
+                                   gradient, Hessian or Jacobian builds (estimated first)
 max_literal_digits     1,000       digits of one number literal (``1e999`` counts 1000)
 max_fold_bits          4,096       bits of a number the simplifier computes (2^(10^10) stays)
 max_order              20          order of a derivative (``f'''...``, repeated ``--wrt``)
 max_simplify_steps     10,000      simplifier iterations
-max_output_chars       10,000,000  characters of one printed result (estimated first)
-timeout                None        wall-clock seconds for one command (None: no limit)
+max_output_chars       10,000,000  characters of one printed result: ``str()``, ``render()``,
+                                   the command's output (estimated first)
+timeout                None        wall-clock seconds for one call, or one input of the
+                                   command (None: no limit); polled, so any thread
 =====================  ==========  ==========================================================
 
 Exceeding any of them raises ``LimitError`` naming the limit, never a hang or a crash.
 
+Every public function (``api``, ``higher``) calls :meth:`Limits.begin` first and hands the
+result down, so one call has one clock; each consumer checks the limit it honours *before*
+the work it bounds (:meth:`Limits.check_order`, :meth:`Limits.check_nodes`) and polls
+:meth:`Limits.check_time` while it works.  The command line's options for these fields are
+in :mod:`symdiff.cli.options`.
+
 >>> DEFAULT_LIMITS.max_depth
 100000
->>> import argparse
->>> parser = argparse.ArgumentParser()
->>> add_limit_options(parser)
->>> limits_from_args(parser.parse_args(["--max-depth", "500"])).max_depth
-500
 """
 
 from __future__ import annotations
 
-import argparse
 import time
 from dataclasses import dataclass, field, fields, replace
 
@@ -67,13 +70,13 @@ class Limits:
 
     max_input_chars: int = 1_000_000  # characters of input text
     max_depth: int = 100_000  # nesting depth of the expression
-    max_nodes: int = 2_000_000  # distinct nodes of a parsed expression
+    max_nodes: int = 2_000_000  # distinct nodes of a parsed expression, or of a built result
     max_literal_digits: int = 1_000  # digits of one number literal
     max_fold_bits: int = 4_096  # bits of a constant the simplifier may compute
     max_order: int = 20  # order of a derivative
     max_simplify_steps: int = 10_000  # simplifier iterations
     max_output_chars: int = 10_000_000  # characters of one printed result
-    timeout: float | None = None  # wall-clock seconds, None for no limit
+    timeout: float | None = None  # wall-clock seconds of one call, None for no limit
     # the running clock of the current call (set by begin(), not by users)
     deadline: Deadline | None = field(default=None, repr=False, compare=False)
 
@@ -114,83 +117,31 @@ class Limits:
         if deadline is not None and time.monotonic() > deadline.at:
             raise LimitError(f"{what} exceeded the time limit of {deadline.seconds:g} s (timeout)")
 
+    def check_order(self, order: int) -> None:
+        """Raise ``LimitError`` before a derivative of ``order`` is begun, if it is too high.
+
+        >>> Limits(max_order=3).check_order(4)
+        Traceback (most recent call last):
+        symdiff.errors.LimitError: a derivative of order 4 exceeds the limit of 3 (max_order)
+        """
+        if order > self.max_order:
+            raise LimitError(
+                f"a derivative of order {order} exceeds the limit of {self.max_order} (max_order)"
+            )
+
+    def check_nodes(self, estimate: int, what: str) -> None:
+        """Raise ``LimitError`` before building ``what``, estimated at ``estimate`` nodes.
+
+        >>> Limits(max_nodes=10).check_nodes(12, "the Hessian")
+        Traceback (most recent call last):
+        symdiff.errors.LimitError: the Hessian would build about 12 nodes; the limit is 10 \
+(max_nodes)
+        """
+        if estimate > self.max_nodes:
+            raise LimitError(
+                f"{what} would build about {estimate:,} nodes; the limit is "
+                f"{self.max_nodes:,} (max_nodes)"
+            )
+
 
 DEFAULT_LIMITS = Limits()
-
-_HELP = {
-    "max_input_chars": "characters of input",
-    "max_depth": "nesting depth (parentheses, calls, powers, signs)",
-    "max_nodes": "distinct nodes of a parsed expression",
-    "max_literal_digits": "digits of one number literal",
-    "max_fold_bits": "bits of a number the simplifier may compute",
-    "max_order": "order of a derivative",
-    "max_simplify_steps": "simplifier iterations",
-    "max_output_chars": "characters of one printed result",
-    "timeout": "wall-clock seconds (default: none)",
-}
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text.replace("_", ""))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if not 0 < value < float("inf"):
-        raise argparse.ArgumentTypeError(f"{text!r} must be a positive number of seconds")
-    return value
-
-
-def add_limit_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--max-depth N`` ... ``--timeout S``, one option per field of :class:`Limits`.
-
-    An option the parser already has (say ``--timeout``) is left as it is.
-
-    >>> p = argparse.ArgumentParser()
-    >>> add_limit_options(p)
-    >>> p.parse_args(["--timeout", "2.5", "--max-nodes", "1_000"]).max_nodes
-    1000
-    """
-    group = parser.add_argument_group(
-        "limits", "bounds on time and memory; exceeding one is an error (exit code 2)"
-    )
-    existing = set(parser._option_string_actions)  # argparse has no public accessor
-    for f in fields(Limits):
-        if f.name == "deadline":
-            continue
-        option = "--" + f.name.replace("_", "-")
-        if option in existing:
-            continue
-        default = getattr(DEFAULT_LIMITS, f.name)
-        shown = "" if default is None else f" (default: {default:,})".replace(",", "_")
-        group.add_argument(
-            option,
-            dest=f.name,
-            type=_seconds if f.name == "timeout" else _positive_int,
-            default=None,
-            metavar="S" if f.name == "timeout" else "N",
-            help=_HELP[f.name] + shown,
-        )
-
-
-def limits_from_args(namespace: argparse.Namespace, base: Limits = DEFAULT_LIMITS) -> Limits:
-    """The ``Limits`` given by parsed options; fields not given keep ``base``'s value.
-
-    >>> limits_from_args(argparse.Namespace(max_order=3, timeout=None)).max_order
-    3
-    """
-    given = {
-        f.name: getattr(namespace, f.name)
-        for f in fields(Limits)
-        if f.name != "deadline" and getattr(namespace, f.name, None) is not None
-    }
-    return replace(base, **given) if given else base

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from .calculus import derivation
 from .core.definition import Definition
 from .core.expr import Expr
+from .limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     from .check.numeric import Verdict
@@ -73,11 +74,37 @@ class Report:
         """The report itself (what the printers ask a Derivation for)."""
         return self
 
-    def render(self, fmt: str = "unicode", *, color: bool = False) -> str:
-        """The report in a format of :data:`symdiff.printers.FORMATS`."""
+    def exprs(self) -> list[Expr]:
+        """The expressions a rendering prints; ``max_output_chars`` bounds their printed size.
+
+        Each item's derivation lines (its result, if no steps were recorded; a Hessian's
+        mirrored cells twice, as they are printed), then the simplification steps.
+
+        >>> import symdiff
+        >>> [str(e) for e in symdiff.derive("x^2", "x").report().exprs()]
+        ['d/dx[x^2]', '2*x^1', '2*x']
+        """
+        out: list[Expr] = []
+        for item in self.items:
+            lines = [line.expr for stage in item.stages for line in stage.lines]
+            out.extend(lines or [item.expr])
+        out.extend(step.after for step in self.steps)
+        return out
+
+    def render(
+        self, fmt: str = "unicode", *, color: bool = False, limits: Limits = DEFAULT_LIMITS
+    ) -> str:
+        """The report in a format of :data:`symdiff.printers.FORMATS`.
+
+        Output beyond ``limits.max_output_chars`` is refused before printing.
+
+        >>> import symdiff
+        >>> symdiff.derive("x^2", "x").report().render("text").splitlines()[-1]
+        '  = 2*x      arithmetic'
+        """
         from .printers import render
 
-        return render(self, fmt, color=color)
+        return render(self, fmt, color=color, limits=limits)
 
 
 @dataclass(frozen=True)
@@ -118,9 +145,19 @@ class Derivation(derivation.Derivation):
             items=(Item((self.var,), self.result, stages=(self,)),),
         )
 
-    def render(self, fmt: str = "unicode") -> str:
-        """The derivation as text, unicode, latex, markdown, json or html."""
-        return self.report().render(fmt)
+    def render(self, fmt: str = "unicode", *, limits: Limits = DEFAULT_LIMITS) -> str:
+        """The derivation as text, unicode, latex, markdown, json or html.
+
+        Output beyond ``limits.max_output_chars`` is refused before printing.
+
+        >>> import symdiff
+        >>> symdiff.derive("x^2", "x").render("text", limits=symdiff.Limits(max_output_chars=9))
+        Traceback (most recent call last):
+        ...
+        symdiff.errors.LimitError: the result would print as about 34 characters; the limit is \
+9 (max_output_chars)
+        """
+        return self.report().render(fmt, limits=limits)
 
     def to_json(self) -> str:
         """The derivation as a JSON document (schema 1, kind ``derivative``)."""

@@ -21,7 +21,7 @@ Hessian of f in (x, y):
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from .api import Source, as_definition, variables_of
@@ -102,16 +102,19 @@ def _value(expr: Expr, options: Options) -> Value | None:
 
 def _base(
     sources: Sequence[Source], options: Options, typed: Sequence[str | None]
-) -> tuple[tuple[Definition, ...], Any]:
-    """The definitions, and the Report fields every command fills the same way.
+) -> tuple[tuple[Definition, ...], Options, Any]:
+    """The definitions, the options with the call's clock, the Report fields every command fills.
 
-    ``typed`` is the input as the user typed it, where the caller parsed it already.
+    ``typed`` is the input as the user typed it, where the caller parsed it already.  The
+    limits' clock starts here (kept if it runs already): one clock per call.
     """
+    limits = options.limits.begin()
+    options = options if limits is options.limits else replace(options, limits=limits)
     defs = tuple(as_definition(s, options.limits) for s in sources)
     texts = tuple((t if t is not None else s if isinstance(s, str) else definition_text(d)).strip()
                   for s, d, t in zip(sources, defs, typed, strict=True))  # fmt: skip
     point = None if options.point is None else dict(options.point)
-    return defs, {"sources": texts, "definitions": defs, "point": point}
+    return defs, options, {"sources": texts, "definitions": defs, "point": point}
 
 
 def derivative_report(
@@ -132,7 +135,8 @@ def derivative_report(
     >>> derivative_report("sin(x)", order=3).render("unicode")
     '−cos(x)'
     """
-    (d,), base = _base([source], options, [source_text])
+    options.limits.check_order(max(len(wrt), 1) * order)  # before a list of that many names
+    (d,), options, base = _base([source], options, [source_text])
     names = variables_of(d)
     if wrt:
         seqs = [list(wrt) * order]
@@ -157,7 +161,7 @@ def gradient_report(
     >>> gradient_report("x*y").render("text")
     'df/dx = y\\ndf/dy = x'
     """
-    (d,), base = _base([source], options, [source_text])
+    (d,), options, base = _base([source], options, [source_text])
     names = list(vars) if vars else variables_of(d)
     item = _Items(options)
     items = tuple(item(d, [v]) for v in names)
@@ -177,9 +181,10 @@ def hessian_report(
     >>> [str(i.expr) for i in r.items], r.items[1] is r.items[2]
     (['2*y', '2*x', '2*x', '0'], True)
     """
-    (d,), base = _base([source], options, [source_text])
+    (d,), options, base = _base([source], options, [source_text])
     names = list(vars) if vars else variables_of(d)
-    cells = hessian_cells(d, names, _Items(options))
+    entry = _Items(options)
+    cells = hessian_cells(d, names, entry, entry.chains)
     items = tuple(item for row in cells for item in row)
     return Report("hessian", variables=tuple(names), partial=is_partial(d), items=items, **base)
 
@@ -196,9 +201,10 @@ def jacobian_report(
     >>> jacobian_report(["x*y", "x + y"]).render("text").splitlines()[1:]
     ['[y, x]', '[1, 1]']
     """
-    defs, base = _base(sources, options, source_texts or [None] * len(sources))
+    defs, options, base = _base(sources, options, source_texts or [None] * len(sources))
     names = list(vars) if vars else jacobian_variables(defs)
-    items = tuple(item for row in jacobian_cells(defs, names, _Items(options)) for item in row)
+    cells = jacobian_cells(defs, names, _Items(options), limits=options.limits)
+    items = tuple(item for row in cells for item in row)
     return Report("jacobian", variables=tuple(names), partial=len(names) > 1, items=items, **base)
 
 
@@ -213,7 +219,7 @@ def simplify_report(
     """
     from .simplifier import simplify_steps
 
-    (d,), base = _base([source], options, [source_text])
+    (d,), options, base = _base([source], options, [source_text])
     result, steps = simplify_steps(d.body, expand=options.expand, limits=options.limits)
     item = Item((), result, value=_value(result, options))
     shown = tuple(steps) if options.steps else ()
@@ -236,7 +242,7 @@ def check_report(
     """
     from .higher import check_answer
 
-    (d,), base = _base([source], options, [source_text])
+    (d,), options, base = _base([source], options, [source_text])
     seq = list(wrt) or [_only_variable(d)]
     verdict = check_answer(d, answer, seq, limits=options.limits)
     item = _Items(options)(d, seq) if options.steps else Item(tuple(seq), verdict.expected)

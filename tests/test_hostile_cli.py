@@ -30,7 +30,9 @@ SINGLE = [t for t in ENTRIES if t not in BATCHABLE]
 BATCH = 50
 
 
-def run(args: list[str], stdin: bytes | None = None, **env: str) -> subprocess.CompletedProcess:
+def run(
+    args: list[str], stdin: bytes | None = None, **env: str
+) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run(
         [sys.executable, "-m", "symdiff", *args],
         input=stdin,
@@ -103,6 +105,8 @@ OPTIONS = [  # hostile option values: each is exit 2 with one line
     ["x^3", "--at", "x=1/0"],
     ["x^3", "--at", "x=__import__('os')"],
     ["x^3", "--order", "999999"],
+    ["x^3", "--order", "1000000000"],  # refused before a list of 10^9 names is built
+    ["x^3", "--order", "100000000000000000000"],  # more than an index can hold
     ["x^3", "--wrt", ",".join(["x"] * 21)],
     ["x^3", "--timeout", "nan"],
     ["x^3", "--format", "svg"],

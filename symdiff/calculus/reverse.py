@@ -38,22 +38,32 @@ from .rules.local import binary_partial, local_partial
 BUNDLE = "#partials"
 
 
-def gradient_reverse(expr: Expr, names: Sequence[str]) -> dict[str, Expr]:
+def gradient_reverse(
+    expr: Expr, names: Sequence[str], *, limits: Limits = DEFAULT_LIMITS
+) -> dict[str, Expr]:
     """The raw partial derivatives of ``expr`` by each of ``names``, by reverse mode.
 
-    A name that does not occur gets 0.
+    A name that does not occur gets 0.  The call's deadline is polled as the sweep goes;
+    ``max_nodes`` bounds the one growth reverse mode has (an ``n``-factor product passes
+    each factor a product of the other ``n - 1``) before the sweep begins.
 
     >>> from symdiff.core.expr import Var, call
     >>> x, y = Var("x"), Var("y")
     >>> {k: str(v) for k, v in gradient_reverse(call("sin", x * y), ["x", "y", "z"]).items()}
     {'x': 'y*cos(x*y)', 'y': 'x*cos(x*y)', 'z': '0'}
     """
+    limits = limits.begin()
     with bulk():
-        found = _sweep(expr, set(names))
+        found = _sweep(expr, set(names), limits)
     return {name: found.get(name, ZERO) for name in names}
 
 
-def _live(expr: Expr, wanted: set[str]) -> tuple[list[Expr], set[Expr]]:
+_CLOCK_EVERY = 4096  # nodes between two looks at the clock
+
+
+def _live(
+    expr: Expr, wanted: set[str], limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[Expr], set[Expr]]:
     """The nodes that contain a variable named in ``wanted``, children first, and as a set.
 
     One walk in the order of :func:`~symdiff.core.expr.postorder`, keeping the live nodes.
@@ -63,6 +73,7 @@ def _live(expr: Expr, wanted: set[str]) -> tuple[list[Expr], set[Expr]]:
     order: list[Expr] = []
     stack: list[Expr | None] = [expr]
     push, pop, mark, keep = stack.append, stack.pop, seen.add, live.add
+    countdown = _CLOCK_EVERY
     while stack:
         node = pop()
         if node is None:  # the marker above a node whose children are all placed
@@ -74,6 +85,10 @@ def _live(expr: Expr, wanted: set[str]) -> tuple[list[Expr], set[Expr]]:
                     break
         elif node not in seen:
             mark(node)
+            countdown -= 1
+            if not countdown:
+                countdown = _CLOCK_EVERY
+                limits.check_time("the gradient")
             kids = node.children
             if kids:
                 push(node)
@@ -87,11 +102,21 @@ def _live(expr: Expr, wanted: set[str]) -> tuple[list[Expr], set[Expr]]:
     return order, live
 
 
-def _sweep(expr: Expr, wanted: set[str]) -> dict[str, Expr]:
+def _growth(order: list[Expr], live: set[Expr]) -> int:
+    """Factors the sweep will write into the local partials of products of 3 or more."""
+    total = 0
+    for node in order:
+        if type(node) is Mul and len(node.children) > 2:
+            total += sum(1 for c in node.children if c in live) * (len(node.children) - 1)
+    return total
+
+
+def _sweep(expr: Expr, wanted: set[str], limits: Limits) -> dict[str, Expr]:
     """The adjoint of every wanted variable that ``expr`` depends on, by name."""
-    order, live = _live(expr, wanted)
+    order, live = _live(expr, wanted, limits)
     if expr not in live:
         return {}
+    limits.check_nodes(_growth(order, live), "the gradient's products")
     # contributions to each node's adjoint: the one so far, or a list (latest parent first)
     passed: dict[Expr, Expr | list[Expr]] = {expr: ONE}
     take = passed.pop
@@ -100,47 +125,51 @@ def _sweep(expr: Expr, wanted: set[str]) -> dict[str, Expr]:
     product_is_rest = binary_partial(Mul) == (0, 1)
     new_add, new_mul = Add.__new__, Mul.__new__  # the constructors, without the class call
     found: dict[str, Expr] = {}
-    for node in reversed(order):
-        parts = take(node, None)
-        if parts is None:
-            continue  # every contribution was 0
-        adjoint = new_add(Add, tuple(reversed(parts))) if type(parts) is list else parts
-        cls = type(node)
-        if cls is Var:
-            found[node.name] = adjoint  # type: ignore[attr-defined]
-            continue
-        kids = node.children
-        last = len(kids) - 1
-        through = cls is Add and sum_is_one  # ∂(u + v)/∂u = 1: each live term gets the adjoint
-        rest = cls is Mul and product_is_rest  # ∂(u·v)/∂u = v
-        for i in range(last, -1, -1):
-            child = kids[i]
-            if child not in live:
+    for stop in range(len(order), 0, -_CLOCK_EVERY):  # parents first, a clock look per chunk
+        limits.check_time("the gradient")
+        for node in reversed(order[max(0, stop - _CLOCK_EVERY) : stop]):
+            parts = take(node, None)
+            if parts is None:
+                continue  # every contribution was 0
+            adjoint: Expr = (
+                new_add(Add, tuple(reversed(parts))) if isinstance(parts, list) else parts
+            )
+            cls = type(node)
+            if cls is Var:
+                found[node.name] = adjoint  # type: ignore[attr-defined]
                 continue
-            if through:
-                part = adjoint
-            else:
-                if rest:
-                    local = kids[1 - i] if last == 1 else mul(*kids[:i], *kids[i + 1 :])
-                else:
-                    local = local_partial(node, i)
-                if local is ZERO:
+            kids = node.children
+            last = len(kids) - 1
+            through = cls is Add and sum_is_one  # ∂(u + v)/∂u = 1: each live term gets the adjoint
+            rest = cls is Mul and product_is_rest  # ∂(u·v)/∂u = v
+            for i in range(last, -1, -1):
+                child = kids[i]
+                if child not in live:
                     continue
-                if local is ONE:
+                if through:
                     part = adjoint
-                elif adjoint is ONE:
-                    part = local
-                elif type(local) is Num or type(local) is Var:  # the simplifier's factor order
-                    part = new_mul(Mul, (local, adjoint))
                 else:
-                    part = new_mul(Mul, (adjoint, local))
-            before = passed.get(child)
-            if before is None:
-                passed[child] = part
-            elif type(before) is list:
-                before.append(part)
-            else:
-                passed[child] = [before, part]
+                    if rest:
+                        local = kids[1 - i] if last == 1 else mul(*kids[:i], *kids[i + 1 :])
+                    else:
+                        local = local_partial(node, i)
+                    if local is ZERO:
+                        continue
+                    if local is ONE:
+                        part = adjoint
+                    elif adjoint is ONE:
+                        part = local
+                    elif type(local) is Num or type(local) is Var:  # the simplifier's factor order
+                        part = new_mul(Mul, (local, adjoint))
+                    else:
+                        part = new_mul(Mul, (adjoint, local))
+                before = passed.get(child)
+                if before is None:
+                    passed[child] = part
+                elif isinstance(before, list):
+                    before.append(part)
+                else:
+                    passed[child] = [before, part]
     return found
 
 

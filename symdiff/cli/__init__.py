@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from typing import TextIO
 
-from ..errors import LimitError, SymdiffError
+from ..errors import SymdiffError
 from .options import ArgumentError, parse_command
 
 __all__ = ["main"]
@@ -42,29 +41,6 @@ def use_color(stream: TextIO, fmt: str) -> bool:
     if fmt not in ("text", "unicode") or os.environ.get("NO_COLOR"):
         return False
     return os.environ.get("TERM") != "dumb" and stream.isatty()
-
-
-@contextmanager
-def time_limit(seconds: float | None) -> Iterator[None]:
-    """Raise ``LimitError`` in the main thread after ``seconds`` of wall-clock time."""
-    import signal
-    import threading
-
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if seconds is None or not usable:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise LimitError(f"the time limit of {seconds:g} s was exceeded")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _one_line(text: object) -> str:

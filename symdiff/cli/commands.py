@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from ..api import as_definition
 from ..core.definition import Definition
 from ..errors import SymdiffError
+from ..limits import Limits
 from ..report import Report
 from ..results import (
     Options,
@@ -27,7 +28,8 @@ from ..results import (
     jacobian_report,
     simplify_report,
 )
-from .options import ArgumentError, limits_from
+from .limit_options import limits_from
+from .options import ArgumentError
 from .values import parse_point, variable_name
 
 
@@ -35,8 +37,10 @@ def _names(texts: Sequence[str] | None, d: Definition) -> list[str]:
     return [variable_name(t, d.params or ()) for t in texts or ()]
 
 
-def options_from(args: argparse.Namespace, d: Definition) -> Options:
+def options_from(args: argparse.Namespace, d: Definition, limits: Limits | None = None) -> Options:
     """The API options the command line asks for (``--at`` read against ``d``'s signature).
+
+    ``limits``: the command's, its clock already running (default: read from ``args``).
 
     >>> from symdiff.cli.options import parse_command
     >>> options_from(parse_command(["x^2", "--steps", "--at", "x=1"]), Definition(None)).point
@@ -44,22 +48,28 @@ def options_from(args: argparse.Namespace, d: Definition) -> Options:
     """
     point = parse_point(args.at, d.params or ()) if getattr(args, "at", None) else None
     return Options(steps=args.steps, simplify=args.simplify, expand=args.expand, point=point,
-                   check=args.check, verify=args.verify, limits=limits_from(args))  # fmt: skip
+                   check=args.check, verify=args.verify,
+                   limits=limits_from(args) if limits is None else limits)  # fmt: skip
 
 
-def report_for(args: argparse.Namespace, text: str | Sequence[str]) -> Report:
+def report_for(
+    args: argparse.Namespace, text: str | Sequence[str], limits: Limits | None = None
+) -> Report:
     """The Report of one command on one input (``jacobian``: several).
+
+    ``limits``: the command's, with the clock of this input running (default: read from
+    ``args`` and started here); parsing and every computation share that one clock.
 
     >>> from symdiff.cli.options import parse_command
     >>> r = report_for(parse_command(["hessian", "x^2 y"]), "x^2 y")
     >>> [str(i.expr) for i in r.items]
     ['2*y', '2*x', '2*x', '0']
     """
-    limits = limits_from(args)
+    limits = (limits_from(args) if limits is None else limits).begin()
     texts = [text] if isinstance(text, str) else list(text)
     defs = [as_definition(t, limits) for t in texts]
     d = defs[0]
-    options = options_from(args, d)
+    options = options_from(args, d, limits)
     if args.command == "jacobian":
         return jacobian_report(defs, _names(args.vars, d) or None, options, source_texts=texts)
     if args.command == "grad":

@@ -3,7 +3,9 @@
 The first argument picks the command: ``grad``, ``hessian``, ``jacobian``,
 ``simplify`` or ``check`` (no expression is exactly one of these words), else
 the expression itself is differentiated.  New options for every command go in
-:func:`add_shared_options`; :func:`limits_from` turns parsed options into ``Limits``.
+:func:`add_shared_options`; the options of ``Limits`` and :func:`limits_from` (parsed
+options to ``Limits``, refusing an order beyond ``max_order`` first) are in
+:mod:`.limit_options`.
 
 >>> parse_command(["x^2 y", "--wrt", "x,y"]).wrt
 ['x', 'y']
@@ -16,8 +18,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from ..limits import Limits, add_limit_options, limits_from_args
 from ..printers import FORMATS as REGISTRY
+from .limit_options import add_limit_options, seconds
 from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
 
 FORMATS = tuple(REGISTRY)  # the --format choices: every format a Report renders in
@@ -50,13 +52,6 @@ class _Names(argparse.Action):
         setattr(namespace, self.dest, [*(getattr(namespace, self.dest) or []), *names])
 
 
-def _seconds(text: str) -> float:
-    value = float(text)
-    if not value > 0 or value == float("inf"):
-        raise ValueError(text)
-    return value
-
-
 def _order(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -64,7 +59,6 @@ def _order(text: str) -> int:
     return value
 
 
-_seconds.__name__ = "positive number of seconds"
 _order.__name__ = "order (1, 2, 3, ...)"
 
 
@@ -77,7 +71,7 @@ def add_shared_options(parser: argparse.ArgumentParser) -> None:
     """Options every command has: output format, time limit, debugging."""
     parser.add_argument("--format", choices=FORMATS, metavar="FORMAT",
                         help=_format_help())  # fmt: skip
-    parser.add_argument("--timeout", type=_seconds, metavar="SECONDS",
+    parser.add_argument("--timeout", type=seconds, metavar="SECONDS",
                         help="give up (exit 2) after this much wall-clock time")  # fmt: skip
     parser.add_argument("--debug", action="store_true",
                         help="show the traceback of an internal error")  # fmt: skip
@@ -186,12 +180,3 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
     if command is None and namespace.expr.strip() in COMMANDS:
         raise ArgumentError(f"put the command first: symdiff {namespace.expr.strip()} EXPR ...")
     return namespace
-
-
-def limits_from(args: argparse.Namespace) -> Limits:
-    """The limits the options ask for.
-
-    >>> limits_from(parse_command(["x", "--timeout", "2"])).timeout
-    2.0
-    """
-    return limits_from_args(args)

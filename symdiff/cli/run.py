@@ -17,11 +17,13 @@ from typing import TextIO
 
 from ..core.guards import check_output
 from ..errors import SymdiffError
+from ..limits import DEFAULT_LIMITS, Limits
 from ..printers import render
 from ..report import Report
-from . import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_ANSWER, time_limit
+from . import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_ANSWER
 from .commands import report_for
-from .options import ArgumentError, limits_from
+from .limit_options import limits_from
+from .options import ArgumentError
 
 SEVERITY = (EXIT_OK, EXIT_WRONG_ANSWER, EXIT_INPUT, EXIT_INTERNAL)  # later ones win
 
@@ -50,8 +52,10 @@ def status(report: Report) -> int:
     return EXIT_OK
 
 
-def output(report: Report, fmt: str, color: bool = False) -> str:
+def output(report: Report, fmt: str, color: bool = False, limits: Limits = DEFAULT_LIMITS) -> str:
     """One report of a batch: as the API renders it, but ``html`` gives a section of the page.
+
+    Output beyond ``limits.max_output_chars`` is refused before printing, as by ``render``.
 
     >>> from symdiff.results import gradient_report
     >>> output(gradient_report("x*y"), "html").startswith("<section>")
@@ -60,8 +64,9 @@ def output(report: Report, fmt: str, color: bool = False) -> str:
     if fmt == "html":
         from ..printers.html import section
 
+        check_output(report.exprs(), limits)
         return section(report)
-    return render(report, fmt, color=color)
+    return render(report, fmt, color=color, limits=limits)
 
 
 def stdin_lines() -> TextIO:
@@ -89,10 +94,9 @@ def run(args: argparse.Namespace, out: TextIO, color: bool = False) -> int:
 
 
 def _single(args: argparse.Namespace, text: str | list[str], out: TextIO, color: bool) -> int:
-    with time_limit(args.timeout):
-        report = report_for(args, text)
-        check_output([item.expr for item in report.items], limits_from(args))
-        shown = render(report, args.format, color=color)
+    limits = limits_from(args).begin()  # one clock for the whole command (polled: any thread)
+    report = report_for(args, text, limits)
+    shown = render(report, args.format, color=color, limits=limits)
     out.write(shown if shown.endswith("\n") else shown + "\n")
     return status(report)
 
@@ -105,10 +109,9 @@ def _batch(args: argparse.Namespace, lines: Iterable[str], out: TextIO, color: b
         if not text or text.startswith("#"):
             continue
         try:
-            with time_limit(args.timeout):
-                report = report_for(args, text)
-                check_output([item.expr for item in report.items], limits_from(args))
-                shown = output(report, args.format, color)
+            limits = limits_from(args).begin()  # one clock per input line
+            report = report_for(args, text, limits)
+            shown = output(report, args.format, color, limits)
         except (SymdiffError, ArgumentError, RecursionError) as exc:
             message = str(exc) if not isinstance(exc, RecursionError) else "nested too deeply"
             print(f"symdiff: error: line {number}: {' '.join(message.split())}", file=sys.stderr)

@@ -142,17 +142,17 @@ class Expr:
 
     # ----- printing --------------------------------------------------------
     def __str__(self) -> str:
-        from ..printers.text import to_text
+        from ..printers import render  # refuses more than max_output_chars before printing
 
-        return to_text(self)
+        return render(self, "text")
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self}>"
 
     def _repr_latex_(self) -> str:
-        from ..printers.latex import to_latex
+        from ..printers import render
 
-        return f"${to_latex(self)}$"
+        return f"${render(self, 'latex')}$"
 
     # ----- evaluation and bridges -----------------------------------------
     def evaluate(self, env: Mapping[str, Scalar] | None = None) -> Fraction | float:

@@ -1,10 +1,14 @@
-"""Guards for output: a shared DAG can print as a tree far larger than itself.
+"""Guards: how large a result will be, estimated before it is built or printed.
+
+A shared DAG can print as a tree far larger than itself.
 
 The derivative of ``sin(sin(...sin(x)...))`` nested n deep has O(n) distinct nodes but its
 text has O(n²) characters (n = 100,000: some 10^10); a product of n factors differentiates
 to n terms of n factors.  :func:`printed_size` estimates the length of the text form from
 the DAG in linear time, without printing, so a caller can refuse with ``LimitError`` (or
 switch to the common-subexpression form) instead of running out of memory.
+:func:`derivative_size` likewise bounds the nodes one raw derivative builds, so Hessians,
+Jacobians and higher orders are refused before the work (``max_nodes``).
 
 >>> from symdiff.core.expr import Var, call
 >>> x = Var("x")
@@ -23,7 +27,20 @@ from collections.abc import Iterable
 
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
-from .expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var, postorder
+from .expr import (
+    Add,
+    Call,
+    Const,
+    Derivative,
+    Expr,
+    Indicator,
+    Mul,
+    Num,
+    Pow,
+    Var,
+    bulk,
+    postorder,
+)
 
 
 def _own(node: Expr) -> int:
@@ -57,10 +74,18 @@ def printed_size(expr: Expr) -> int:
     >>> printed_size(Var("x") ** 2 + 1)  # x^2 + 1: 7
     16
     """
-    size: dict[int, int] = {}
-    for node in postorder(expr):
-        size[id(node)] = _own(node) + sum(size[id(c)] for c in node.children)
-    return size[id(expr)]
+    size: dict[Expr, int] = {}
+    with bulk():  # nothing here is garbage for the collector to look for
+        for node in postorder(expr):
+            kids = node.children
+            cls = type(node)  # the common nodes inline, as _own counts them
+            total = 3 * len(kids) + 2 if cls is Add else len(kids) + 2 if cls is Mul else 0
+            if not total:
+                total = 3 if cls is Pow else _own(node)
+            for child in kids:
+                total += size[child]
+            size[node] = total
+    return size[expr]
 
 
 def check_output(exprs: Expr | Iterable[Expr], limits: Limits = DEFAULT_LIMITS) -> None:
@@ -80,3 +105,21 @@ def check_output(exprs: Expr | Iterable[Expr], limits: Limits = DEFAULT_LIMITS) 
             f"the result would print as about {about} characters; the limit is "
             f"{limits.max_output_chars:,} (max_output_chars)"
         )
+
+
+def derivative_size(expr: Expr) -> int:
+    """An upper estimate of the nodes one raw derivative of ``expr`` builds, in linear time.
+
+    Every rule rebuilds a node over its children's derivatives (one node and its
+    edges), except the product rule: ``n`` terms of ``n`` factors, ``n²``.
+
+    >>> from symdiff.core.expr import Mul, Var
+    >>> product = Mul(tuple(Var(f"x{i}") for i in range(10)))
+    >>> derivative_size(Var("x") ** 2 + 1), derivative_size(product)
+    (9, 110)
+    """
+    total = 0
+    for node in postorder(expr):
+        n = len(node.children)
+        total += n * n if type(node) is Mul else 1 + n
+    return total

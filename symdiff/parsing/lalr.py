@@ -11,7 +11,7 @@ in about a second:
   complete -- is counted as tokens are shifted and reduced, and more than
   ``Limits.max_depth`` raises ``LimitError`` at the token that opens one level too many
   (``x^x^...``, ``----x`` and ``sin(sin(...))`` as much as ``((( )))``);
-* ``Limits.timeout`` is checked every few thousand tokens;
+* the call's deadline (``Limits.check_time``) is polled every few thousand tokens;
 * on a token the grammar cannot take, :func:`accepted` lists what could have come instead
   (by simulating the reductions on a copy of the state stack), for the error message.
 
@@ -24,7 +24,6 @@ Unit rules (``?sum: term``) pass their child through without a call.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 from ..errors import LimitError
@@ -56,12 +55,10 @@ def run(table: Table, tokens: list[Any], limits: Limits, text: str) -> Any:
     states: list[int] = [table.start]
     values: list[Any] = []
     depth, max_depth = 0, limits.max_depth
-    deadline = None if limits.timeout is None else time.monotonic() + limits.timeout
     last = ""  # the type of the previous token
     stream = [*tokens, _EndToken(tokens, text)]
     for chunk in range(0, len(stream), _CHECK_EVERY):
-        if deadline is not None and time.monotonic() > deadline:
-            raise LimitError(f"parsing exceeded the time limit of {limits.timeout} s (timeout)")
+        limits.check_time("parsing")
         for token in stream[chunk : chunk + _CHECK_EVERY]:
             kind = token.type
             row = actions[states[-1]]

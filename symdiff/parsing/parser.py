@@ -170,6 +170,7 @@ def parse_definition(text: str, limits: Limits = DEFAULT_LIMITS) -> Definition:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() needs a str, not {type(text).__name__}")
+    limits = limits.begin()  # a clock already running (a public call's) is kept
     unclosed = check_text(text, limits)
     from .lexing import Source
 

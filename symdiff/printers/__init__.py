@@ -20,6 +20,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Protocol
 
 from ..core.expr import Expr
+from ..core.guards import check_output
+from ..limits import DEFAULT_LIMITS, Limits
 from .derivation import math
 from .latex import to_latex
 from .text import to_text
@@ -73,12 +75,20 @@ def _expected(names: tuple[str, ...] | list[str]) -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def render(obj: Expr | Reportable, fmt: str, *, partial: bool = False, color: bool = False) -> str:
+def render(
+    obj: Expr | Reportable,
+    fmt: str,
+    *,
+    partial: bool = False,
+    color: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> str:
     """``obj`` in the format ``fmt``: an expression (``partial``: ∂/∂x for d/dx) or a report.
 
     A Report, or anything with a ``report()`` (a recorded Derivation), renders in
     every format of :data:`FORMATS`; a bare expression in ``text``, ``unicode`` and
-    ``latex`` (text has only d/dx).
+    ``latex`` (text has only d/dx).  Output beyond ``limits.max_output_chars`` is
+    refused before printing (``str()`` and ``_repr_latex_`` of an expression come here).
 
     >>> from symdiff.core.expr import Derivative, Var
     >>> render(Derivative(Var("x"), "x"), "unicode", partial=True)
@@ -91,6 +101,11 @@ def render(obj: Expr | Reportable, fmt: str, *, partial: bool = False, color: bo
     Traceback (most recent call last):
     ...
     ValueError: an expression prints as text, unicode or latex, not 'html'
+    >>> render(Var("x") * Var("y"), "text", limits=Limits(max_output_chars=3))
+    Traceback (most recent call last):
+    ...
+    symdiff.errors.LimitError: the result would print as about 6 characters; the limit is \
+3 (max_output_chars)
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (expected {_expected(list(FORMATS))})")
@@ -99,5 +114,8 @@ def render(obj: Expr | Reportable, fmt: str, *, partial: bool = False, color: bo
             raise ValueError(
                 f"an expression prints as {_expected(EXPRESSION_FORMATS)}, not {fmt!r}"
             )
+        check_output(obj, limits)
         return math(obj, fmt, partial)
-    return FORMATS[fmt].render_report(obj.report(), color)
+    report = obj.report()
+    check_output(report.exprs(), limits)
+    return FORMATS[fmt].render_report(report, color)
