@@ -32,9 +32,7 @@ from __future__ import annotations
 
 import re
 import threading
-from importlib import resources
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..core.definition import Definition
 from ..core.expr import Expr, bulk, count_nodes
@@ -42,89 +40,70 @@ from ..core.functions import ALIASES, GREEK, GREEK_LETTERS, KNOWN
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
 from .builder import Builder, Problem
-from .errors import error_at, unexpected_token
+from .errors import error_at
+from .grammar import grammar_path, load_grammar
 from .hygiene import check_text
+from .lalr import Mismatch, run
+from .lalr_table import Table, TableData, compile_table
+from .lexing import Source, Tok, refine
+from .mismatch import unexpected_token
+from .scanning import Scanner
 
-_GRAMMAR = ("grammar", "symdiff.lark")
+if TYPE_CHECKING:
+    from lark import Lark
+
 _NAME = r"(?:[A-Za-z]+|[" + "".join(GREEK_LETTERS) + r"])[0-9]*(?:_(?:[0-9]+|[A-Za-z]+[0-9]*))*"
 _HEADER = re.compile(r"\s*(?P<name>\w+)\s*\((?P<params>[^()=]*)\)\s*=")
 _LOCK = threading.Lock()
-_CACHE: dict[str, Any] = {}
+_CACHE: dict[str, tuple[Table, Scanner]] = {}
+_LARK: dict[str, Lark] = {}
 
 
-def _grammar_file() -> Any:
-    """The grammar as a package resource (built wheel) or a file of the source tree."""
-    try:
-        packaged = resources.files("symdiff") / _GRAMMAR[0] / _GRAMMAR[1]
-        if packaged.is_file():
-            return packaged
-    except (ModuleNotFoundError, TypeError, ValueError, OSError):  # pragma: no cover
-        pass
-    source = Path(__file__).resolve().parents[2].joinpath(*_GRAMMAR)
-    if source.is_file():
-        return source
-    raise FileNotFoundError(  # pragma: no cover - a broken installation
-        "symdiff's grammar file grammar/symdiff.lark is missing: it is neither in the installed "
-        "package (symdiff/grammar/) nor next to the source tree; reinstall symdiff"
-    )
-
-
-def grammar_path() -> Path:
-    """Where ``symdiff.lark`` is: inside the installed package, else in the source tree.
-
-    >>> grammar_path().name
-    'symdiff.lark'
-    """
-    return Path(str(_grammar_file()))
-
-
-def load_grammar() -> str:
-    """The text of the grammar.
-
-    >>> load_grammar().startswith("// The input language of symdiff")
-    True
-    """
-    return str(_grammar_file().read_text(encoding="utf-8"))
-
-
-def _build() -> dict[str, Any]:
+def _build() -> tuple[Table, Scanner]:
     """The driver's table and the scanner, from the shipped tables (or Lark, if stale)."""
-    if "table" not in _CACHE:
+    built = _CACHE.get("table")
+    if built is None:
         with _LOCK:
-            if "table" not in _CACHE:
-                from .lalr_table import compile_table
-                from .scanning import Scanner
-
+            built = _CACHE.get("table")
+            if built is None:
                 data = _shipped_tables()
                 if data.grammar != load_grammar():  # the grammar was edited: derive afresh
-                    from .regenerate import derive, lark_parser
+                    from .regenerate import derive, lark_parser  # imports Lark: only then
 
                     data = derive(lark_parser())
-                _CACHE.update(
-                    table=compile_table(data, Builder()),
-                    scanner=Scanner(data.terminals, data.ignore),
+                built = _CACHE["table"] = (
+                    compile_table(data, Builder()),
+                    Scanner(data.terminals, data.ignore),
                 )
-    return _CACHE
+    return built
 
 
-def _shipped_tables() -> Any:
+def _shipped_tables() -> TableData:
     """The tables of :mod:`symdiff.parsing.tables` as a ``TableData``."""
-    from . import tables as t
-    from .lalr_table import TableData
+    from . import tables as t  # a large module, loaded on the first parse
 
     return TableData(t.GRAMMAR, t.TERMINALS, t.IGNORE, t.ACTIONS, t.RULES, t.START, t.END)
 
 
-def table() -> Any:
+def table() -> Table:
     """The LALR table of the grammar, ready for :func:`symdiff.parsing.lalr.run`.
 
     >>> table().start >= 0
     True
     """
-    return _build()["table"]
+    return _build()[0]
 
 
-def grammar_object() -> Any:
+def scanner() -> Scanner:
+    """The scanner compiled from the grammar's terminals.
+
+    >>> [kind for kind, _, _ in scanner().scan("x^2")]
+    ['WORD', 'POW', 'NUMBER']
+    """
+    return _build()[1]
+
+
+def grammar_object() -> Lark:
     """Lark's ``Lark`` object of the grammar, e.g. for ``hypothesis.extra.lark.from_lark``.
 
     Built on demand (it imports Lark); parsing itself never needs it.  Its terminals listed
@@ -134,20 +113,21 @@ def grammar_object() -> Any:
     >>> sorted(grammar_object().options.start)
     ['start']
     """
-    if "lark" not in _CACHE:
-        from .regenerate import lark_parser
+    lark = _LARK.get("lark")
+    if lark is None:
+        from .regenerate import lark_parser  # imports Lark: only here
 
-        _CACHE["lark"] = lark_parser()
-    return _CACHE["lark"]
+        lark = _LARK["lark"] = lark_parser()
+    return lark
 
 
-def scanner() -> Any:
-    """The scanner compiled from the grammar's terminals.
+def tokens(text: str, limits: Limits = DEFAULT_LIMITS) -> list[Tok]:
+    """The refined tokens of an expression, without parsing it (for inspection and tests).
 
-    >>> [kind for kind, _, _ in scanner().scan("x^2")]
-    ['WORD', 'POW', 'NUMBER']
+    >>> [t.type for t in tokens("1(x > y)")]
+    ['_INDICATOR_OPEN', 'NAME', '_GT', 'NAME', '_RPAR']
     """
-    return _build()["scanner"]
+    return refine(scanner().scan(text), Source(text, limits))
 
 
 def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> Expr:
@@ -171,8 +151,6 @@ def parse_definition(text: str, limits: Limits = DEFAULT_LIMITS) -> Definition:
     if not isinstance(text, str):
         raise TypeError(f"parse() needs a str, not {type(text).__name__}")
     unclosed = check_text(text, limits)
-    from .lexing import Source
-
     source = Source(text, limits)
     after = "at the start"
     header = _HEADER.match(text) if "=" in text else None
@@ -188,9 +166,6 @@ def parse_definition(text: str, limits: Limits = DEFAULT_LIMITS) -> Definition:
             text.index("="),
             'unexpected "=": only a definition such as "f(x, y) = x*y" contains "="',
         )
-    from .lalr import Mismatch, run
-    from .lexing import refine
-
     source.tokens = refine(scanner().scan(source.text), source)
     try:
         with bulk():  # no garbage-collector passes over the new nodes: they form no cycles
@@ -234,4 +209,13 @@ def _signature(text: str, header: re.Match[str]) -> tuple[str, tuple[str, ...]]:
     return name, tuple(params)
 
 
-__all__ = ["grammar_object", "grammar_path", "load_grammar", "parse", "parse_definition"]
+__all__ = [
+    "grammar_object",
+    "grammar_path",
+    "load_grammar",
+    "parse",
+    "parse_definition",
+    "scanner",
+    "table",
+    "tokens",
+]

@@ -27,7 +27,9 @@ what the n-ary rules give, at a cost independent of n.
 
 from __future__ import annotations
 
-from ...core.expr import Add, Const, Expr, Mul, Num, Pow, Var, add, mul, postorder
+from ..core.expr import Add, Const, Expr, Mul, Num, Pow, Var, add, mul, postorder
+from ..simplifier.arithmetic import arithmetic
+from .differentiate import differentiate
 
 # A compiled local partial: (0, i) is child i itself, (1, e) the fixed
 # expression e, (2, (result, nodes)) rebuilds the template nodes that contain
@@ -78,9 +80,6 @@ def template(node: Expr) -> Expr:
 
 def _compile(shape: Expr, position: int) -> Compiled:
     """Differentiate the template ``shape`` by the placeholder at ``position``, once."""
-    from ...simplifier.arithmetic import arithmetic
-    from ..differentiate import differentiate
-
     raw, _ = differentiate(shape, _hole(position).name)
     result = arithmetic(raw)
     index = _HOLE_INDEX.get(result)
