@@ -82,7 +82,8 @@ def close(a: Value, b: Value, rel: float = 1e-9) -> bool:
 
 def _at_tie(values: Mapping[Expr, Value], margin: float) -> bool:
     """Whether a piecewise function's compared arguments are within ``margin``."""
-    for node, _ in values.items():
+    pairs: list[tuple[Value, Value]]
+    for node in values:
         if isinstance(node, Indicator):
             pairs = [(values[node.lhs], values[node.rhs])]
         elif isinstance(node, Call) and node.name in ("max", "min"):
@@ -92,9 +93,14 @@ def _at_tie(values: Mapping[Expr, Value], margin: float) -> bool:
             pairs = [(values[node.args[0]], Fraction(0))]
         else:
             continue
-        if any(abs(a - b) <= margin * (1 + abs(a) + abs(b)) for a, b in pairs):
+        if any(_size(a - b) <= margin * (1 + _size(a) + _size(b)) for a, b in pairs):
             return True
     return False
+
+
+def _size(value: Value) -> Value:
+    """``abs(value)``, typed: mypy cannot resolve ``abs`` over ``Fraction | float``."""
+    return -value if value < 0 else value
 
 
 def value_at(expr: Expr, point: Mapping[str, Value], margin: float = TIE) -> Value | None:

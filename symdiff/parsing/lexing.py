@@ -36,7 +36,7 @@ _CALLS = frozenset({"_LPAR", "PRIME"})
 _COMPARED = re.compile(r"[()<>]")
 
 
-class Tok(tuple):  # type: ignore[type-arg]
+class Tok(tuple[str, str, int, int]):
     """A token ``(type, value, start_pos, end_pos)``; positions are 0-based text offsets.
 
     A tuple, so that making one is cheap (a 1 MB input has up to a million tokens).
