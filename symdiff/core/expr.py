@@ -37,16 +37,16 @@ Scalar = int | Fraction | float | Decimal
 # the key up (``table.get(key, _GONE)()``, C calls only: finding a node runs no
 # Python function) or else :func:`_intern`, the one helper that makes and files.
 
-K = TypeVar("K", bound=Hashable)
-N = TypeVar("N", bound="Expr")
+_K = TypeVar("_K", bound=Hashable)
+_N = TypeVar("_N", bound="Expr")
 
 
-class _Entry(ref[N]):
+class _Entry(ref[_N]):
     """A weak reference to an interned node that knows where it is filed."""
 
     __slots__ = ("key", "table")
     key: Hashable
-    table: dict[Any, _Entry[N]]
+    table: dict[Any, _Entry[_N]]
 
 
 def _drop(entry: _Entry[Any]) -> None:
@@ -56,7 +56,9 @@ def _drop(entry: _Entry[Any]) -> None:
         del table[entry.key]
 
 
-def _intern(table: dict[K, _Entry[N]], key: K, cls: type[N], fill: Callable[[N, K], None]) -> N:
+def _intern(
+    table: dict[_K, _Entry[_N]], key: _K, cls: type[_N], fill: Callable[[_N, _K], None]
+) -> _N:
     """A new ``cls`` node, its fields set by ``fill(node, key)``, filed under ``key``.
 
     The one way a node enters a table.  Constructors call it as
