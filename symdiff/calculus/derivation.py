@@ -160,7 +160,7 @@ def build_derivation(
     assert tree is not None
     lines = derivative_lines(tree)
     raw = lines[-1].expr
-    arith = flatten(arithmetic(raw), limits=limits)  # nesting is structure, not a step
+    arith = flatten(arithmetic(raw, limits), limits=limits)  # nesting is structure, not a step
     if arith is not raw:
         lines.append(Line(arith, ("arithmetic",), "arithmetic"))
     _, simplification = simplify_steps(arith, expand=expand, limits=limits)

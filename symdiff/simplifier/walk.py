@@ -88,7 +88,7 @@ def split_coefficient(term: Expr) -> tuple[Fraction, tuple[Expr, ...]]:
     if Num not in map(type, factors):  # no number: nothing to multiply
         return _ONE, factors
     if type(factors[0]) is Num and Num not in map(type, factors[1:]):  # a leading coefficient
-        return factors[0].value, factors[1:]  # type: ignore[attr-defined]
+        return factors[0].value, factors[1:]
     coef = Fraction(1)
     rest: list[Expr] = []
     for f in term.factors:

@@ -17,7 +17,13 @@ from itertools import pairwise
 from typing import Any
 
 from ..core.expr import Expr, Mul, Num, Pow, Var, natural_key, transform
+from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild
+
+ID = "order-factors"
+TITLE = "order factors"
+EXAMPLE = "z*sin(x)*x*2 -> 2*x*z*sin(x)"
+KINDS = (Mul,)
 
 NUMBER_KEY: tuple[Any, ...] = (0,)  # the key of every number
 OTHER_KEY: tuple[Any, ...] = (2,)  # the key of every factor not sorted by a name
@@ -45,12 +51,31 @@ def factor_key(f: Expr) -> tuple[Any, ...]:
     return OTHER_KEY
 
 
-def order_factors_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
+def applies(node: Expr) -> bool:
+    """Whether the factors of the product ``node`` are out of canonical order.
+
+    >>> from symdiff.core.expr import Var
+    >>> x, y = Var("x"), Var("y")
+    >>> applies(Mul((y, x))), applies(Mul((Num(2), x, y)))
+    (True, False)
+    """
+    if type(node) is not Mul:
+        return False
+    last = NUMBER_KEY
+    for f in node.children:
+        key = factor_key(f)
+        if not last <= key:
+            return True
+        last = key
+    return False
+
+
+def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
     """Put the factors of one product in canonical order.
 
     >>> from symdiff.core.expr import Var
     >>> x, y = Var("x"), Var("y")
-    >>> order_factors_node(Mul((y, x)), (y, x)) is Mul((x, y))
+    >>> rewrite(Mul((y, x)), (y, x)) is Mul((x, y))
     True
     """
     if not isinstance(node, Mul):
@@ -69,4 +94,4 @@ def order_factors(expr: Expr) -> Expr:
     >>> order_factors(Add((y * x, x))) is Add((x * y, x))
     True
     """
-    return transform(expr, order_factors_node)
+    return transform(expr, rewrite)
