@@ -31,11 +31,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
-from ..core.expr import Add, Expr, Mul
+from ..core.expr import Expr
 from ..core.steps import Step
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
-from .flatten import flatten_order
+from .flatten import CHAIN, depth_of, flatten_walk, nested, opened, spliced
 
 Rewrite = Callable[[Expr, tuple[Expr, ...], Limits], Expr]
 
@@ -61,29 +61,6 @@ class Pass:
         return cls(module.ID, module, module.KINDS, module.TITLE, module.EXAMPLE)
 
 
-def spliced(node: Expr, kind: type, kids: tuple[Expr, ...], cap: int) -> Expr:
-    """``node`` over ``kids``, a sum (product) among the kids of a sum (product) opened.
-
-    >>> from symdiff.core.expr import Var
-    >>> x, y = Var("x"), Var("y")
-    >>> spliced(x * y, Mul, (x, Mul((x, y))), 10) is Mul((x, x, y))
-    True
-    """
-    if kind is not Add and kind is not Mul:
-        return node if kids == node.children else node.rebuild(kids)
-    if kind not in map(type, kids):
-        return node if kids == node.children else kind(kids)
-    out: list[Expr] = []
-    for k in kids:
-        if type(k) is kind:
-            out.extend(k.children)
-        else:
-            out.append(k)
-    if len(out) > cap:
-        raise LimitError(f"flattening would build a node of more than {cap} operands")
-    return kind(tuple(out))
-
-
 class _Table:
     """The passes acting on each node class, in order: (rule id, applies, rewrite)."""
 
@@ -103,6 +80,115 @@ class _Table:
         return rows
 
 
+class _Engine:
+    """What one call knows: the normal form of every node met, and the steps when recording."""
+
+    def __init__(self, passes: Sequence[Pass], limits: Limits, record: bool) -> None:
+        self.table = _Table(passes)
+        self.rows: dict[type, list[tuple[str, Callable[[Expr], bool], Rewrite]]] = {}
+        self.limits = limits
+        self.record = record
+        self.steps: list[Step] = []
+        self.memo: dict[Expr, Expr] = {}  # node -> its normal form (normal ones map to themselves)
+        self.moved: set[Expr] = set()  # the nodes whose normal form is another node
+        self.waiting: dict[Expr, Expr] = {}  # node -> the node whose normal form it takes
+        self.busy: set[Expr] = set()  # nodes whose normal form is being computed
+        self.paths: dict[Expr, tuple[int, ...]] = {}  # recording: where each node was met
+        self.count = self.ticks = 0
+        self.depth: dict[Expr, int] = {}  # sums (products): how deep their kind nests in them
+
+    def tick(self) -> None:
+        """Count one node; poll the clock every 1024."""
+        self.ticks += 1
+        if not self.ticks & 1023:
+            self.limits.check_time("simplification")
+
+    def rewrite(self, node: Expr) -> Expr:
+        """The first pass's change of ``node`` (its children normal), or ``node`` itself."""
+        rows = self.rows.get(type(node))
+        if rows is None:
+            rows = self.rows[type(node)] = self.table.get(type(node))
+        for rule, applies, rewrite in rows:
+            if applies(node):
+                result = rewrite(node, node.children, self.limits)
+                if result is not node:
+                    self.count += 1
+                    budget = self.limits.max_simplify_steps
+                    if self.count > budget:
+                        raise LimitError(f"simplification needs more than {budget} steps")
+                    if self.record:
+                        self.steps.append(Step(rule, node, result, path=self.paths[node]))
+                    return result
+        return node
+
+    def normalize(self, start: Expr) -> Expr:
+        """The normal form of ``start``: children first, on an explicit stack."""
+        memo, moved, waiting, busy = self.memo, self.moved, self.waiting, self.busy
+        record, paths, cap = self.record, self.paths, self.limits.max_nodes
+        stack = [start]
+        while stack:
+            node = stack[-1]
+            if node in memo:
+                stack.pop()
+                continue
+            target = waiting.get(node)
+            if target is not None:  # node takes the normal form of target
+                if target not in memo:
+                    if target in busy:
+                        raise LimitError("simplification runs in a cycle")
+                    stack.append(target)
+                    continue
+                stack.pop()
+                done = memo[node] = memo[target]
+                if done is not node:
+                    moved.add(node)
+                busy.discard(node)
+                continue
+            children = node.children
+            if node not in busy:
+                busy.add(node)
+                flat = opened(node, cap, self.depth)
+                if flat is not node:  # structure, not a step
+                    if record and flat not in paths:
+                        paths[flat] = paths[node]
+                    waiting[node] = flat
+                    stack.append(flat)
+                    continue
+                pushed = False
+                for i, child in enumerate(children):
+                    if child not in memo:
+                        if not child.children:
+                            memo[child] = child
+                            continue
+                        if child in busy:
+                            raise LimitError("simplification runs in a cycle")
+                        if record and child not in paths:
+                            paths[child] = (*paths[node], i)
+                        stack.append(child)
+                        pushed = True
+                if pushed:
+                    continue
+            self.tick()
+            current = node
+            if children:
+                kids = tuple([memo[c] for c in children])
+                current = spliced(node, type(node), kids, cap)
+                if current is node:
+                    current = self.rewrite(node)
+            if current is node:
+                stack.pop()
+                memo[node] = node
+                busy.discard(node)
+                continue
+            if current in busy:
+                raise LimitError("simplification runs in a cycle")
+            if record and current not in paths:
+                paths[current] = paths[node]
+            waiting[node] = current
+            stack.append(current)
+        return memo[start]
+
+
 def run(
     root: Expr,
     passes: Sequence[Pass],
@@ -112,81 +198,50 @@ def run(
 ) -> tuple[Expr, list[Step]]:
     """``root`` with every node at the fixpoint of ``passes``, and the steps when recording.
 
+    A node's normal form depends on the node alone, so the order nodes are met
+    in does not change it: recording walks from the root (to know each path);
+    otherwise the nodes are taken children first from one list, and only those
+    that change (or hold a sum in a sum, a product in a product) go through
+    :meth:`_Engine.normalize`.  Nesting is opened at a node once its operands
+    are normal, so the input is never copied flat first.
+
     >>> from symdiff.core.expr import Add, Mul, Num, Var
     >>> from symdiff.simplifier import PASSES
     >>> x = Var("x")
     >>> run(Add((x, x)), PASSES[:-1], record=False)
     (<Mul 2*x>, [])
     """
-    table = _Table(passes)
-    cap = limits.max_nodes
-    budget = limits.max_simplify_steps
-    steps: list[Step] = []
-    memo: dict[Expr, Expr] = {}  # node -> its normal form (normal forms map to themselves)
-    waiting: dict[Expr, Expr] = {}  # node -> the node whose normal form it takes
-    busy: set[Expr] = set()  # nodes whose normal form is being computed
-    paths: dict[Expr, tuple[int, ...]] = {}  # recording: where the engine met each node
-    flat, _ = flatten_order(root, {}, limits)  # a sum in a sum is structure, not a step
+    engine = _Engine(passes, limits, record)
     if record:
-        paths[flat] = ()
-    count = ticks = 0
-    stack = [flat]
-    while stack:
-        node = stack[-1]
+        engine.paths[root] = ()
+        return engine.normalize(root), engine.steps
+    memo, moved, cap = engine.memo, engine.moved, limits.max_nodes
+    order, needed = flatten_walk(root)
+    for node in order:  # children first
         if node in memo:
-            stack.pop()
-            continue
-        target = waiting.get(node)
-        if target is not None:  # the form node takes is normal now
-            stack.pop()
-            memo[node] = memo[target]
-            busy.discard(node)
             continue
         children = node.children
-        if node not in busy:
-            busy.add(node)
-            pushed = False
-            for i, child in enumerate(children):
-                if child not in memo:
-                    if child in busy:
-                        raise LimitError("simplification runs in a cycle")
-                    if record and child not in paths:
-                        paths[child] = (*paths[node], i)
-                    stack.append(child)
-                    pushed = True
-            if pushed:
-                continue
-        ticks += 1
-        if not ticks & 1023:
-            limits.check_time("simplification")
         if not children:
-            stack.pop()
             memo[node] = node
-            busy.discard(node)
-            continue
-        kind = type(node)
-        kids = tuple([memo[c] for c in children])
-        current = spliced(node, kind, kids, cap)
-        if current is node:
-            for rule, applies, rewrite in table.get(kind):
-                if applies(node):
-                    current = rewrite(node, children, limits)
-                    if current is not node:
-                        count += 1
-                        if count > budget:
-                            raise LimitError(f"simplification needs more than {budget} steps")
-                        if record:
-                            steps.append(Step(rule, node, current, path=paths[node]))
-                        break
-            if current is node:
-                stack.pop()
+        elif nested(node, children) and depth_of(node, engine.depth) > CHAIN:
+            if node in needed:  # else it is opened into its parents
+                memo[node] = done = engine.normalize(node)
+                if done is not node:
+                    moved.add(node)
+        elif (moved and not moved.isdisjoint(children)) or nested(node, children):
+            engine.tick()
+            new = spliced(node, type(node), tuple([memo[c] for c in children]), cap)
+            known = memo.get(new)
+            done = engine.normalize(new) if known is None else known
+            memo[node] = done
+            if done is not node:
+                moved.add(node)
+        else:
+            engine.tick()
+            result = engine.rewrite(node)
+            if result is node:
                 memo[node] = node
-                busy.discard(node)
-                continue
-        if current in busy:
-            raise LimitError("simplification runs in a cycle")
-        if record and current not in paths:
-            paths[current] = paths[node]
-        waiting[node] = current
-        stack.append(current)
-    return memo[flat], steps
+            else:
+                memo[node] = engine.normalize(result)
+                moved.add(node)
+    return memo[root], []
