@@ -61,8 +61,11 @@ PASSES: tuple[Pass, ...] = tuple(
 RULES: tuple[str, ...] = tuple(p.id for p in PASSES)
 
 
+_DEFAULT = PASSES[:-1]  # every pass but expand
+
+
 def _passes(expand: bool) -> tuple[Pass, ...]:
-    return PASSES if expand else PASSES[:-1]
+    return PASSES if expand else _DEFAULT
 
 
 def simplify_steps(

@@ -31,11 +31,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
-from ..core.expr import Expr
+from ..core.expr import Add, Expr, Mul
 from ..core.steps import Step
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
-from .flatten import CHAIN, depth_of, flatten_walk, nested, opened, spliced
+from .flatten import CHAIN, depth_of, needed_of, opened, spliced
+from .walk import pending
 
 Rewrite = Callable[[Expr, tuple[Expr, ...], Limits], Expr]
 
@@ -61,31 +62,35 @@ class Pass:
         return cls(module.ID, module, module.KINDS, module.TITLE, module.EXAMPLE)
 
 
-class _Table:
-    """The passes acting on each node class, in order: (rule id, applies, rewrite)."""
+Row = tuple[str, Callable[[Expr], bool], Rewrite]
+_TABLES: dict[int, tuple[tuple[Pass, ...], dict[type, list[Row]]]] = {}  # id -> rows by class
 
-    def __init__(self, passes: Sequence[Pass]) -> None:
-        self.passes = passes
-        self.by_kind: dict[type, list[tuple[str, Callable[[Expr], bool], Rewrite]]] = {}
 
-    def get(self, kind: type) -> list[tuple[str, Callable[[Expr], bool], Rewrite]]:
-        rows = self.by_kind.get(kind)
-        if rows is None:
-            rows = [
-                (p.id, p.module.applies, p.module.rewrite)
-                for p in self.passes
-                if issubclass(kind, p.kinds)
-            ]
-            self.by_kind[kind] = rows
-        return rows
+def rows_for(passes: tuple[Pass, ...], kind: type) -> list[Row]:
+    """The passes acting on nodes of class ``kind``, in order: (rule id, applies, rewrite).
+
+    >>> from symdiff.simplifier import PASSES
+    >>> from symdiff.core.expr import Call
+    >>> [rule for rule, _, _ in rows_for(PASSES, Call)]
+    ['function-values']
+    """
+    table = _TABLES.get(id(passes))
+    if table is None or table[0] is not passes:
+        table = _TABLES[id(passes)] = (passes, {})  # keeps passes alive: the id stays its own
+    rows = table[1].get(kind)
+    if rows is None:
+        rows = table[1][kind] = [
+            (p.id, p.module.applies, p.module.rewrite) for p in passes if issubclass(kind, p.kinds)
+        ]
+    return rows
 
 
 class _Engine:
     """What one call knows: the normal form of every node met, and the steps when recording."""
 
     def __init__(self, passes: Sequence[Pass], limits: Limits, record: bool) -> None:
-        self.table = _Table(passes)
-        self.rows: dict[type, list[tuple[str, Callable[[Expr], bool], Rewrite]]] = {}
+        self.passes = passes if isinstance(passes, tuple) else tuple(passes)
+        self.rows: dict[type, list[Row]] = {}
         self.limits = limits
         self.record = record
         self.steps: list[Step] = []
@@ -107,7 +112,7 @@ class _Engine:
         """The first pass's change of ``node`` (its children normal), or ``node`` itself."""
         rows = self.rows.get(type(node))
         if rows is None:
-            rows = self.rows[type(node)] = self.table.get(type(node))
+            rows = self.rows[type(node)] = rows_for(self.passes, type(node))
         for rule, applies, rewrite in rows:
             if applies(node):
                 result = rewrite(node, node.children, self.limits)
@@ -216,21 +221,27 @@ def run(
         engine.paths[root] = ()
         return engine.normalize(root), engine.steps
     memo, moved, cap = engine.memo, engine.moved, limits.max_nodes
-    order, needed = flatten_walk(root)
+    needed: set[Expr] | None = None  # the nodes not only inside their own kind
+    order = pending(root, memo)
     for node in order:  # children first
         if node in memo:
             continue
         children = node.children
+        kind = type(node)
         if not children:
             memo[node] = node
-        elif nested(node, children) and depth_of(node, engine.depth) > CHAIN:
+            continue
+        inner = (kind is Add or kind is Mul) and kind in map(type, children)
+        if inner and depth_of(node, engine.depth) > CHAIN:
+            if needed is None:
+                needed = needed_of(root, order)
             if node in needed:  # else it is opened into its parents
                 memo[node] = done = engine.normalize(node)
                 if done is not node:
                     moved.add(node)
-        elif (moved and not moved.isdisjoint(children)) or nested(node, children):
+        elif inner or (moved and not moved.isdisjoint(children)):
             engine.tick()
-            new = spliced(node, type(node), tuple([memo[c] for c in children]), cap)
+            new = spliced(node, kind, tuple([memo[c] for c in children]), cap)
             known = memo.get(new)
             done = engine.normalize(new) if known is None else known
             memo[node] = done

@@ -46,15 +46,24 @@ def _opened(node: Add | Mul, memo: dict[Expr, Expr], cap: int) -> Expr:
 
 
 def _walk(root: Expr, memo: Container[Expr]) -> tuple[list[Expr], set[Expr]]:
-    """The nodes of ``root`` not in ``memo``, children first, and the sums and products to open.
+    """The nodes of ``root`` not in ``memo``, children first, and the sums and products to open."""
+    order = pending(root, memo)
+    return order, needed_of(root, order) if order else set()
+
+
+def needed_of(root: Expr, order: list[Expr]) -> set[Expr]:
+    """The sums and products of ``order`` (nodes of ``root``) that must be opened on their own.
 
     A sum or product must be opened (is "needed") when it is the root or the
-    child of a node of another kind; one nested in a node of its own kind is
-    spliced into that node instead.  No recursion.
+    child of a node of another kind; one only ever nested in a node of its own
+    kind is spliced into that node instead.  No recursion.
+
+    >>> from symdiff.core.expr import Mul, Var
+    >>> x, y = Var("x"), Var("y")
+    >>> e = Mul((x, Mul((y, x))))
+    >>> needed_of(e, pending(e, ())) == {e}
+    True
     """
-    order = pending(root, memo)
-    if not order:
-        return order, set()
     needed: set[Expr] = {root}
     for node in order:
         outer = type(node)
@@ -62,7 +71,7 @@ def _walk(root: Expr, memo: Container[Expr]) -> tuple[list[Expr], set[Expr]]:
             kind = type(child)
             if (kind is Add or kind is Mul) and kind is not outer:
                 needed.add(child)
-    return order, needed
+    return needed
 
 
 def flatten_walk(root: Expr) -> tuple[list[Expr], set[Expr]]:
@@ -159,18 +168,6 @@ def spliced(node: Expr, kind: type, kids: tuple[Expr, ...], cap: int) -> Expr:
     if len(out) > cap:
         raise LimitError(f"flattening would build a node of more than {cap} operands")
     return kind(tuple(out))
-
-
-def nested(node: Expr, children: tuple[Expr, ...]) -> bool:
-    """Whether ``node`` is a sum holding a sum among ``children`` (a product, a product).
-
-    >>> from symdiff.core.expr import Var
-    >>> x = Var("x")
-    >>> nested(Add((Add((x, x)), x)), (Add((x, x)), x))
-    True
-    """
-    kind = type(node)
-    return (kind is Add or kind is Mul) and kind in map(type, children)
 
 
 CHAIN = 16  # a sum nested this deep in sums (a product in products) is opened whole

@@ -63,8 +63,18 @@ def applies(node: Expr) -> bool:
         return False
     last = NUMBER_KEY
     for f in node.children:
-        key = factor_key(f)
-        if not last <= key:
+        kind = type(f)
+        if kind is Num:
+            if last is not NUMBER_KEY:
+                return True
+            continue
+        if kind is Var:
+            key = _name_key(f.name)  # type: ignore[attr-defined]
+        elif kind is Pow and type(f.base) is Var:  # type: ignore[attr-defined]
+            key = _name_key(f.base.name)  # type: ignore[attr-defined]
+        else:
+            key = OTHER_KEY
+        if key is not last and not last <= key:
             return True
         last = key
     return False
