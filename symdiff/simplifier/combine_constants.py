@@ -73,12 +73,7 @@ def applies(node: Expr) -> bool:
         base, exp = node.children
         return type(base) is Num and type(exp) is Num
     if kind is Mul or kind is Add:
-        seen = False
-        for k in node.children:
-            if type(k) is Num:
-                if seen:
-                    return True
-                seen = True
+        return list(map(type, node.children)).count(Num) > 1
     return False
 
 

@@ -87,16 +87,8 @@ def applies(node: Expr) -> bool:
     """
     if type(node) is not Mul:
         return False
-    bases: set[Expr] = set()
-    for f in node.children:
-        kind = type(f)
-        if kind is Num:
-            continue
-        base = f.base if kind is Pow else f  # type: ignore[attr-defined]
-        if base in bases:
-            return True
-        bases.add(base)
-    return False
+    bases = [f.base if type(f) is Pow else f for f in node.children if type(f) is not Num]
+    return len(set(bases)) < len(bases)
 
 
 def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:

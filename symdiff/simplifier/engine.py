@@ -31,11 +31,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
-from ..core.expr import Add, Expr, Mul
+from ..core.expr import Add, Expr, Indicator, Mul, Num, Pow
 from ..core.steps import Step
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
 from .flatten import CHAIN, depth_of, needed_of, opened, spliced
+from .order_factors import factor_key
 from .walk import pending
 
 Rewrite = Callable[[Expr, tuple[Expr, ...], Limits], Expr]
@@ -85,12 +86,17 @@ def rows_for(passes: tuple[Pass, ...], kind: type) -> list[Row]:
     return rows
 
 
+_PLAIN = ("identities", "indicators", "combine-powers", "combine-constants", "order-factors")
+
+
 class _Engine:
     """What one call knows: the normal form of every node met, and the steps when recording."""
 
     def __init__(self, passes: Sequence[Pass], limits: Limits, record: bool) -> None:
         self.passes = passes if isinstance(passes, tuple) else tuple(passes)
         self.rows: dict[type, list[Row]] = {}
+        rules = tuple(rule for rule, _, _ in rows_for(self.passes, Mul))
+        self.plain_products = rules == _PLAIN  # the shortcut of carried() holds
         self.limits = limits
         self.record = record
         self.steps: list[Step] = []
@@ -101,6 +107,47 @@ class _Engine:
         self.paths: dict[Expr, tuple[int, ...]] = {}  # recording: where each node was met
         self.count = self.ticks = 0
         self.depth: dict[Expr, int] = {}  # sums (products): how deep their kind nests in them
+
+    def carried(self, kids: tuple[Expr, ...]) -> Expr | None:
+        """The normal form of ``v·R`` (or ``R·v``) over normal ``kids``, or None if not known.
+
+        When no factor of the normal product ``R`` has the base of the normal
+        factor ``v`` (no number, indicator or product), the only pass that acts
+        on ``R`` with ``v`` spliced in is order-factors, whose stable sort puts
+        ``v`` before (after) the factors of its key: so ``v`` is put there at
+        once, and the rewrite counted when the order changed.
+        """
+        a, b = kids
+        if type(b) is Mul and type(a) is not Mul:
+            v, factors, first = a, b.children, True
+        elif type(a) is Mul and type(b) is not Mul:
+            v, factors, first = b, a.children, False
+        else:
+            return None
+        kind = type(v)
+        if kind is Num or kind is Indicator or not self.plain_products:
+            return None
+        base = v.base if kind is Pow else v  # type: ignore[attr-defined]
+        for f in factors:
+            if (f.base if type(f) is Pow else f) is base:
+                return None
+        key = factor_key(v)
+        i = 0 if first else len(factors)
+        if first:
+            while i < len(factors) and factor_key(factors[i]) < key:
+                i += 1
+        else:
+            while i and key < factor_key(factors[i - 1]):
+                i -= 1
+        result = Mul((*factors[:i], v, *factors[i:]))
+        if i != (0 if first else len(factors)):
+            self.count += 1  # order-factors, as the passes would have done
+            if self.count > self.limits.max_simplify_steps:
+                raise LimitError(
+                    f"simplification needs more than {self.limits.max_simplify_steps} steps"
+                )
+        self.memo[result] = result
+        return result
 
     def tick(self) -> None:
         """Count one node; poll the clock every 1024."""
@@ -241,7 +288,15 @@ def run(
                     moved.add(node)
         elif inner or (moved and not moved.isdisjoint(children)):
             engine.tick()
-            new = spliced(node, kind, tuple([memo[c] for c in children]), cap)
+            kids = tuple([memo[c] for c in children])
+            if kind is Mul and len(kids) == 2:
+                done_ = engine.carried(kids)
+                if done_ is not None:
+                    memo[node] = done_
+                    if done_ is not node:
+                        moved.add(node)
+                    continue
+            new = spliced(node, kind, kids, cap)
             known = memo.get(new)
             done = engine.normalize(new) if known is None else known
             memo[node] = done

@@ -55,6 +55,9 @@ def applies(node: Expr) -> bool:
         base, exp = node.children
         return type(base) is Indicator and type(exp) is Num
     if kind is Mul:
+        kinds = list(map(type, node.children))
+        if kinds.count(Indicator) < 2:
+            return False
         pairs: set[tuple[Expr, Expr]] = set()
         for f in node.children:
             if type(f) is Indicator:
