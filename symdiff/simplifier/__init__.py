@@ -38,8 +38,9 @@ from . import (
     order_factors,
 )
 from .arithmetic import arithmetic
-from .engine import Pass, run
+from .engine import run
 from .lines import book_lines
+from .table import Pass
 
 __all__ = ["PASSES", "RULES", "Pass", "arithmetic", "simplify", "simplify_steps"]
 

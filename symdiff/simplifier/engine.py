@@ -27,64 +27,16 @@ call is polled every 1024 nodes (``limits.check_time``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from types import ModuleType
+from collections.abc import Sequence
 
-from ..core.expr import Add, Expr, Indicator, Mul, Num, Pow
+from ..core.expr import Add, Expr, Indicator, Mul, Num
 from ..core.steps import Step
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
 from .flatten import CHAIN, depth_of, needed_of, opened, spliced
-from .order_factors import factor_key
+from .order_factors import place_factor
+from .table import Pass, Row, rows_for
 from .walk import pending
-
-Rewrite = Callable[[Expr, tuple[Expr, ...], Limits], Expr]
-
-
-@dataclass(frozen=True, slots=True)
-class Pass:
-    """One row of the ``PASSES`` table: a rule id and the module that holds its rewrite.
-
-    >>> from symdiff.simplifier import identities
-    >>> Pass.of(identities).id
-    'identities'
-    """
-
-    id: str
-    module: ModuleType
-    kinds: tuple[type[Expr], ...]
-    title: str
-    example: str
-
-    @classmethod
-    def of(cls, module: ModuleType) -> Pass:
-        """The row of a pass module (its ``ID``, ``KINDS``, ``TITLE`` and ``EXAMPLE``)."""
-        return cls(module.ID, module, module.KINDS, module.TITLE, module.EXAMPLE)
-
-
-Row = tuple[str, Callable[[Expr], bool], Rewrite]
-_TABLES: dict[int, tuple[tuple[Pass, ...], dict[type, list[Row]]]] = {}  # id -> rows by class
-
-
-def rows_for(passes: tuple[Pass, ...], kind: type) -> list[Row]:
-    """The passes acting on nodes of class ``kind``, in order: (rule id, applies, rewrite).
-
-    >>> from symdiff.simplifier import PASSES
-    >>> from symdiff.core.expr import Call
-    >>> [rule for rule, _, _ in rows_for(PASSES, Call)]
-    ['function-values']
-    """
-    table = _TABLES.get(id(passes))
-    if table is None or table[0] is not passes:
-        table = _TABLES[id(passes)] = (passes, {})  # keeps passes alive: the id stays its own
-    rows = table[1].get(kind)
-    if rows is None:
-        rows = table[1][kind] = [
-            (p.id, p.module.applies, p.module.rewrite) for p in passes if issubclass(kind, p.kinds)
-        ]
-    return rows
-
 
 _PLAIN = ("identities", "indicators", "combine-powers", "combine-constants", "order-factors")
 
@@ -124,30 +76,24 @@ class _Engine:
             v, factors, first = b, a.children, False
         else:
             return None
-        kind = type(v)
-        if kind is Num or kind is Indicator or not self.plain_products:
+        if type(v) is Num or type(v) is Indicator or not self.plain_products:
             return None
-        base = v.base if kind is Pow else v  # type: ignore[attr-defined]
-        for f in factors:
-            if (f.base if type(f) is Pow else f) is base:
-                return None
-        key = factor_key(v)
-        i = 0 if first else len(factors)
-        if first:
-            while i < len(factors) and factor_key(factors[i]) < key:
-                i += 1
-        else:
-            while i and key < factor_key(factors[i - 1]):
-                i -= 1
-        result = Mul((*factors[:i], v, *factors[i:]))
+        placed = place_factor(v, factors, first)
+        if placed is None:
+            return None
+        result, i = placed
         if i != (0 if first else len(factors)):
-            self.count += 1  # order-factors, as the passes would have done
-            if self.count > self.limits.max_simplify_steps:
-                raise LimitError(
-                    f"simplification needs more than {self.limits.max_simplify_steps} steps"
-                )
+            self.counted()  # order-factors, as the passes would have done
         self.memo[result] = result
         return result
+
+    def counted(self) -> None:
+        """Count one rewrite against ``max_simplify_steps``."""
+        self.count += 1
+        if self.count > self.limits.max_simplify_steps:
+            raise LimitError(
+                f"simplification needs more than {self.limits.max_simplify_steps} steps"
+            )
 
     def tick(self) -> None:
         """Count one node; poll the clock every 1024."""
@@ -164,10 +110,7 @@ class _Engine:
             if applies(node):
                 result = rewrite(node, node.children, self.limits)
                 if result is not node:
-                    self.count += 1
-                    budget = self.limits.max_simplify_steps
-                    if self.count > budget:
-                        raise LimitError(f"simplification needs more than {budget} steps")
+                    self.counted()
                     if self.record:
                         self.steps.append(Step(rule, node, result, path=self.paths[node]))
                     return result
@@ -267,7 +210,7 @@ def run(
     if record:
         engine.paths[root] = ()
         return engine.normalize(root), engine.steps
-    memo, moved, cap = engine.memo, engine.moved, limits.max_nodes
+    memo, moved, depth, cap = engine.memo, engine.moved, engine.depth, limits.max_nodes
     needed: set[Expr] | None = None  # the nodes not only inside their own kind
     order = pending(root, memo)
     for node in order:  # children first
@@ -279,7 +222,15 @@ def run(
             memo[node] = node
             continue
         inner = (kind is Add or kind is Mul) and kind in map(type, children)
-        if inner and depth_of(node, engine.depth) > CHAIN:
+        if inner:  # its children's depths are known: they came first
+            deep = depth[node] = 1 + max(
+                [
+                    depth[c] if c in depth else depth_of(c, depth)
+                    for c in children
+                    if type(c) is kind
+                ]
+            )
+        if inner and deep > CHAIN:
             if needed is None:
                 needed = needed_of(root, order)
             if node in needed:  # else it is opened into its parents

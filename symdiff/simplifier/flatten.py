@@ -170,7 +170,7 @@ def spliced(node: Expr, kind: type, kids: tuple[Expr, ...], cap: int) -> Expr:
     return kind(tuple(out))
 
 
-CHAIN = 16  # a sum nested this deep in sums (a product in products) is opened whole
+CHAIN = 8  # a sum nested this deep in sums (a product in products) is opened whole
 
 
 def opened(node: Expr, cap: int, depth: dict[Expr, int]) -> Expr:
@@ -185,8 +185,9 @@ def opened(node: Expr, cap: int, depth: dict[Expr, int]) -> Expr:
     >>> e = Var("v0")
     >>> for i in range(1, 20):  # ((v0 + v1) + v2) + ... + v19: sums 18 deep in the top one
     ...     e = Add((e, Var(f"v{i}")))
-    >>> [str(c) for c in opened(e, 100, {}).children][1:]  # the top 3 opened, the rest kept
-    ['v17', 'v18', 'v19']
+    >>> kids = opened(e, 100, {}).children  # opened down to the sum of v0 ... v8
+    >>> len(kids), len(flatten(kids[0]).children), str(kids[1])
+    (12, 9, 'v9')
     >>> opened(Add((Add((Var("a"), Var("b"))), Var("c"))), 100, {}).children[0]
     <Add a + b>
     """
