@@ -183,7 +183,7 @@ def simplify_partials(
         return {}
     bundle = Call(BUNDLE, tuple(partials[name] for name in names))
     with bulk():
-        done = simplify(arithmetic(bundle), expand=expand, limits=limits)
+        done = simplify(arithmetic(bundle, limits), expand=expand, limits=limits)
     if not isinstance(done, Call) or done.name != BUNDLE:
         raise AssertionError("the simplifier rewrote the bundle of partials")
     return dict(zip(names, done.args, strict=True))
