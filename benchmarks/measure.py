@@ -33,7 +33,7 @@ class Timing:
 
 def clear_symdiff_caches() -> None:
     """Empty the local-partial template cache (a per-process memo of rule derivations)."""
-    from symdiff.calculus.rules.local import clear_cache
+    from symdiff.calculus.local_partials import clear_cache
 
     clear_cache()
 

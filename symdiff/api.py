@@ -127,7 +127,7 @@ def diff(
     raw, _ = differentiate(definition.body, name, limits=limits)
     if not simplify:
         return raw
-    return _simplify(arithmetic(raw), expand=expand, limits=limits)
+    return _simplify(arithmetic(raw, limits), expand=expand, limits=limits)
 
 
 def gradient(

@@ -14,8 +14,7 @@ from hypothesis import strategies as st
 from symdiff.core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
 from symdiff.errors import LimitError, ParseError, SymdiffError, UnsupportedError
 from symdiff.limits import Limits
-from symdiff.parsing.lexing import tokens
-from symdiff.parsing.parser import grammar_path, load_grammar, parse, parse_definition
+from symdiff.parsing.parser import grammar_path, load_grammar, parse, parse_definition, tokens
 
 x, y, z, u = Var("x"), Var("y"), Var("z"), Var("u")
 a, b, c = Var("a"), Var("b"), Var("c")
@@ -432,7 +431,7 @@ def test_grammar_is_found_in_an_installed_package(
     packaged = tmp_path / "grammar" / "symdiff.lark"
     packaged.parent.mkdir()
     packaged.write_text("// packaged\n", encoding="utf-8")
-    monkeypatch.setattr("symdiff.parsing.parser.resources.files", lambda _: tmp_path)
+    monkeypatch.setattr("symdiff.parsing.grammar.resources.files", lambda _: tmp_path)
     assert grammar_path() == packaged
     assert load_grammar() == "// packaged\n"
 

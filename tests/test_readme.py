@@ -3,8 +3,9 @@
 - ```console blocks: each ``$ command`` runs in bash (``symdiff`` is this checkout's
   command) and its output, stdout and stderr together, must be the lines that follow.
 - ```python blocks are doctests, run in order with shared names.
-- The quick start is exactly two commands: the first installs and runs a derivation
-  that a console block shows, the second is CI's test command, byte for byte.
+- The quick start is exactly two commands, each making (or reusing) the virtual
+  environment ``.venv``: the first installs and runs a derivation that a console block
+  shows, the second is CI's test command, byte for byte.
 """
 
 from __future__ import annotations
@@ -76,6 +77,9 @@ def test_python_examples() -> None:
     assert result.attempted > 10 and result.failed == 0
 
 
+VENV = "python3 -m venv .venv && "  # each set-up command makes (or reuses) its environment
+
+
 def test_quick_start_is_two_commands() -> None:
     section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     setup = [body for lang, body in BLOCK.findall(section) if lang == "sh"]
@@ -83,9 +87,14 @@ def test_quick_start_is_two_commands() -> None:
     lines = setup[0].strip().splitlines()
     assert len(lines) == 2
     install, tests = lines
-    assert install.startswith("python -m pip install . && symdiff ")
-    shown = install.split(" && ", 1)[1]
+    # no bare `python` or `pip` (Debian has only python3, and PEP 668 refuses system installs)
+    assert all(line.startswith(VENV) for line in lines)
+    assert not re.search(r"(^|&& )(python|pip)\b", install + tests)
+    assert install.startswith(VENV + ".venv/bin/pip install . && .venv/bin/symdiff ")
+    shown = install.rsplit(" && .venv/bin/", 1)[1]
     assert shown in [c for c, _ in commands()], "the quick start's output is not shown"
+    test_install = '.venv/bin/pip install -e ".[test]" && .venv/bin/python -m pytest'
+    assert tests.startswith(VENV + test_install)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     match = re.search(r"^README_TEST_COMMAND='(.*)'$", ci, re.M)
     assert match and tests == match.group(1)

@@ -27,15 +27,16 @@ from symdiff.core.expr import (
 from symdiff.errors import DomainError, LimitError
 from symdiff.limits import Limits
 from symdiff.simplifier import RULES, arithmetic, simplify, simplify_steps
-from symdiff.simplifier.collect import collect_terms
+from symdiff.simplifier.collect_terms import collect_terms
+from symdiff.simplifier.combine_constants import combine_constants
+from symdiff.simplifier.combine_powers import combine_powers
+from symdiff.simplifier.distribute_exponent import distribute_exponent
 from symdiff.simplifier.expand import expand
 from symdiff.simplifier.flatten import flatten
 from symdiff.simplifier.functions import function_values
 from symdiff.simplifier.identities import identities
 from symdiff.simplifier.indicators import indicators
-from symdiff.simplifier.numbers import combine_constants
-from symdiff.simplifier.order import order_factors
-from symdiff.simplifier.powers import combine_powers, distribute_exponent
+from symdiff.simplifier.order_factors import order_factors
 
 x, y, z = Var("x"), Var("y"), Var("z")
 a, b, c, d = Var("a"), Var("b"), Var("c"), Var("d")
@@ -294,8 +295,8 @@ def test_division_by_zero(source: Expr) -> None:
 def test_step_limit() -> None:
     start = M(N(15), P(M(N(2), P(x, 2)), 4), M(N(4), x))
     with pytest.raises(LimitError):
-        simplify(start, limits=Limits(max_simplify_steps=2))
-    assert simplify(start, limits=Limits(max_simplify_steps=3)) is M(N(960), P(x, 9))
+        simplify(start, limits=Limits(max_simplify_steps=3))
+    assert simplify(start, limits=Limits(max_simplify_steps=4)) is M(N(960), P(x, 9))
 
 
 # ----- expand ------------------------------------------------------------------------
@@ -398,7 +399,7 @@ def test_depth_100000_chain(kind: str) -> None:
             e = F("sin", M(e, N(1)))
         else:
             e = P(x, e)
-    result = simplify(e)
+    result = simplify(e, limits=Limits(max_simplify_steps=200_000))  # a rewrite per level
     if kind == "add":
         check(result, A(x, N(100_000)))
     elif kind == "mul":

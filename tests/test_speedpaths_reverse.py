@@ -16,8 +16,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from strategies import exprs
+from symdiff.calculus.local_partials import local_partial
 from symdiff.calculus.reverse import _live, gradient_reverse
-from symdiff.calculus.rules.local import local_partial
 from symdiff.core.expr import ONE, ZERO, Add, Expr, Mul, Num, Var, postorder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))

@@ -14,7 +14,7 @@ simplification step.  The result is the last line, so steps and answer agree.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..core.definition import Definition
 from ..core.expr import Derivative, Expr, iter_vars, postorder, substitute
@@ -140,10 +140,13 @@ def build_derivation(
     assert tree is not None
     lines = derivative_lines(tree)
     raw = lines[-1].expr
-    arith = flatten(arithmetic(raw), limits=limits)  # nesting is structure, not a step
+    worked = arithmetic(raw, limits)  # what diff() simplifies: the result is diff()'s node
+    arith = flatten(worked, limits=limits)  # nesting is structure, not a step
     if arith is not raw:
         lines.append(Line(arith, ("arithmetic",), "arithmetic"))
-    _, simplification = simplify_steps(arith, expand=expand, limits=limits)
+    _, simplification = simplify_steps(worked, expand=expand, limits=limits)
+    if simplification:  # the first line starts from the arithmetic line as shown
+        simplification[0] = replace(simplification[0], before=arith)
     lines.extend(Line(s.after, (s.rule,), "simplify") for s in simplification)
     params = definition.params
     count = len(params) if params is not None else len(list(iter_vars(expr)))

@@ -5,7 +5,7 @@ DAG parents-first, each node passes ``adjoint · ∂node/∂child`` to each chil
 that depends on a wanted variable, and a node's adjoint is the sum of what its
 parents passed it.  The adjoint of a variable is the partial derivative.  The
 local partials ``∂node/∂child`` come from the forward rules
-(:mod:`symdiff.calculus.rules.local`), so both modes agree on every rule, including
+(:mod:`symdiff.calculus.local_partials`), so both modes agree on every rule, including
 ``max``/``min`` (indicators), abstract functions and powers.
 
 Each distinct node is visited once, with constant work per edge: time and the
@@ -31,7 +31,7 @@ from collections.abc import Mapping, Sequence
 
 from ..core.expr import ONE, ZERO, Add, Call, Expr, Mul, Num, Var, bulk, mul
 from ..limits import DEFAULT_LIMITS, Limits
-from .rules.local import binary_partial, local_partial
+from .local_partials import binary_partial, local_partial
 
 # The name of the node that carries many partials through the simplifier at
 # once; it cannot be written in the input language, so it never clashes.
@@ -212,7 +212,7 @@ def simplify_partials(
         return {}
     bundle = Call(BUNDLE, tuple(partials[name] for name in names))
     with bulk():
-        done = simplify(arithmetic(bundle), expand=expand, limits=limits)
+        done = simplify(arithmetic(bundle, limits), expand=expand, limits=limits)
     if not isinstance(done, Call) or done.name != BUNDLE:
         raise AssertionError("the simplifier rewrote the bundle of partials")
     return dict(zip(names, done.args, strict=True))

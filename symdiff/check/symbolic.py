@@ -16,7 +16,7 @@ from typing import Any
 
 from ..core.expr import Expr, count_nodes
 from ..errors import SymdiffError, UnsupportedError
-from .numeric import Verdict, close, points, value_at
+from .points import Verdict, close, points, value_at
 
 INSTALL = 'pip install "symdiff[check]"'
 MAX_SYMBOLIC_NODES = 400  # larger differences are compared numerically only

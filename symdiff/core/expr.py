@@ -15,10 +15,10 @@ Fraction(3, 1)
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 from weakref import ref
 
 _set = object.__setattr__
@@ -33,40 +33,64 @@ Scalar = int | Fraction | float | Decimal
 # The reference carries its own key and table, and one shared callback drops the
 # entry: no closure, key tuple or cell per node, which keeps both the time per
 # new node and the garbage collector's work small.  Node classes are final: the
-# tables are not keyed by class.
+# tables are not keyed by class.  Every constructor is the same two steps: look
+# the key up (``table.get(key, _GONE)()``, C calls only: finding a node runs no
+# Python function) or else :func:`_intern`, the one helper that makes and files.
+
+_K = TypeVar("_K", bound=Hashable)
+_N = TypeVar("_N", bound="Expr")
 
 
-class _Entry(ref):  # type: ignore[type-arg]
+class _Entry(ref[_N]):
     """A weak reference to an interned node that knows where it is filed."""
 
     __slots__ = ("key", "table")
-    key: Any
-    table: dict[Any, _Entry]
+    key: Hashable
+    table: dict[Any, _Entry[_N]]
 
 
-def _drop(entry: _Entry) -> None:
+def _drop(entry: _Entry[Any]) -> None:
     """Forget a freed node (unless its key already names a newer node)."""
     table = entry.table
     if table.get(entry.key) is entry:
         del table[entry.key]
 
 
-def _file(table: dict[Any, _Entry], key: Any, node: Any) -> None:
-    """File a new node under ``key`` (constructors look up ``table[key]()`` inline)."""
+def _intern(
+    table: dict[_K, _Entry[_N]], key: _K, cls: type[_N], fill: Callable[[_N, _K], None]
+) -> _N:
+    """A new ``cls`` node, its fields set by ``fill(node, key)``, filed under ``key``.
+
+    The one way a node enters a table.  Constructors call it as
+    ``table.get(key, _GONE)() or _intern(table, key, cls, fill)``, for a key not in the
+    table or whose node was just freed.  Where the key is the one field (sums, products,
+    variables), ``fill`` is the slot's own setter, a C call.
+
+    >>> _intern(_VARS, "interned", Var, _put_name) is Var("interned")
+    True
+    """
+    node = _new(cls)
+    fill(node, key)
     entry = table[key] = _Entry(node, _drop)
     entry.key = key
     entry.table = table
+    return node
 
 
-_NUMS: dict[Any, _Entry] = {}
-_VARS: dict[Any, _Entry] = {}
-_CONSTS: dict[Any, _Entry] = {}
-_ADDS: dict[Any, _Entry] = {}
-_MULS: dict[Any, _Entry] = {}
-_POWS: dict[Any, _Entry] = {}
-_CALLS: dict[Any, _Entry] = {}
-_INDICATORS: dict[Any, _Entry] = {}
-_DERIVATIVES: dict[Any, _Entry] = {}
+# What ``get`` gives for a missing key: like a dead reference, it returns None when called
+# (NoneType() is None, a C call, so a look-up never runs Python code of its own).
+_GONE: Callable[[], None] = type(None)
+
+
+_NUMS: dict[int | tuple[int, int], _Entry[Num]] = {}
+_VARS: dict[str, _Entry[Var]] = {}
+_CONSTS: dict[str, _Entry[Const]] = {}
+_ADDS: dict[tuple[Expr, ...], _Entry[Add]] = {}
+_MULS: dict[tuple[Expr, ...], _Entry[Mul]] = {}
+_POWS: dict[tuple[Expr, Expr], _Entry[Pow]] = {}
+_CALLS: dict[tuple[str, tuple[Expr, ...], tuple[int, ...]], _Entry[Call]] = {}
+_INDICATORS: dict[tuple[Expr, Expr], _Entry[Indicator]] = {}
+_DERIVATIVES: dict[tuple[Expr, str], _Entry[Derivative]] = {}
 
 
 class bulk:
@@ -175,37 +199,39 @@ class Expr:
         return to_sympy(self)
 
     # ----- Python operators (flatten left-nested sums and products) --------
+    # Here and in ``rebuild``, ``Add.__new__(Add, ...)`` rather than ``Add(...)``: the same
+    # node without the type call's detour (about a third of the cost of finding a node).
     def __add__(self, other: object) -> Expr:
-        o = as_expr(other)
-        return Add((*self.terms, o)) if isinstance(self, Add) else Add((self, o))
+        o = other if isinstance(other, Expr) else as_expr(other)
+        return Add.__new__(Add, (*self.terms, o) if type(self) is Add else (self, o))
 
     def __radd__(self, other: object) -> Expr:
-        return Add((as_expr(other), self))
+        return Add.__new__(Add, (as_expr(other), self))
 
     def __sub__(self, other: object) -> Expr:
         return self + neg(as_expr(other))
 
     def __rsub__(self, other: object) -> Expr:
-        return Add((as_expr(other), neg(self)))
+        return Add.__new__(Add, (as_expr(other), neg(self)))
 
     def __mul__(self, other: object) -> Expr:
-        o = as_expr(other)
-        return Mul((*self.factors, o)) if isinstance(self, Mul) else Mul((self, o))
+        o = other if isinstance(other, Expr) else as_expr(other)
+        return Mul.__new__(Mul, (*self.factors, o) if type(self) is Mul else (self, o))
 
     def __rmul__(self, other: object) -> Expr:
-        return Mul((as_expr(other), self))
+        return Mul.__new__(Mul, (as_expr(other), self))
 
     def __truediv__(self, other: object) -> Expr:
-        return self * Pow(as_expr(other), Num(-1))
+        return self * Pow.__new__(Pow, as_expr(other), MINUS_ONE)
 
     def __rtruediv__(self, other: object) -> Expr:
-        return Mul((as_expr(other), Pow(self, Num(-1))))
+        return Mul.__new__(Mul, (as_expr(other), Pow.__new__(Pow, self, MINUS_ONE)))
 
     def __pow__(self, other: object) -> Expr:
-        return Pow(self, as_expr(other))
+        return Pow.__new__(Pow, self, as_expr(other))
 
     def __rpow__(self, other: object) -> Expr:
-        return Pow(as_expr(other), self)
+        return Pow.__new__(Pow, as_expr(other), self)
 
     def __neg__(self) -> Expr:
         return neg(self)
@@ -228,17 +254,14 @@ class Num(Expr):
     def __new__(cls, value: Scalar | str) -> Num:
         # filed under the int itself when integral, else (numerator, denominator)
         if type(value) is int:
-            key: Any = value
-        else:
-            exact = to_fraction(value)
-            key = exact.numerator if exact.denominator == 1 else exact.as_integer_ratio()
-        found = _NUMS.get(key)
-        node = None if found is None else found()
-        if node is None:
-            node = _new(cls)
-            _set(node, "value", Fraction(key) if type(key) is int else exact)
-            _file(_NUMS, key, node)
-        return node  # type: ignore[no-any-return]
+            return _NUMS.get(value, _GONE)() or _intern(_NUMS, value, Num, _fill_num)
+        exact = to_fraction(value)
+        key = exact.numerator if exact.denominator == 1 else exact.as_integer_ratio()
+        return _NUMS.get(key, _GONE)() or _intern(_NUMS, key, Num, _fill_num)
+
+
+def _fill_num(node: Num, key: int | tuple[int, int]) -> None:
+    _set(node, "value", Fraction(key) if isinstance(key, int) else Fraction(*key))
 
 
 class Var(Expr):
@@ -253,13 +276,7 @@ class Var(Expr):
     name: str
 
     def __new__(cls, name: str) -> Var:
-        found = _VARS.get(name)
-        node = None if found is None else found()
-        if node is None:
-            node = _new(cls)
-            _set(node, "name", name)
-            _file(_VARS, name, node)
-        return node  # type: ignore[no-any-return]
+        return _VARS.get(name, _GONE)() or _intern(_VARS, name, Var, _put_name)
 
 
 class Const(Expr):
@@ -278,13 +295,7 @@ class Const(Expr):
     def __new__(cls, name: str) -> Const:
         if name not in cls.NAMES:
             raise ValueError(f"unknown constant {name!r}")
-        found = _CONSTS.get(name)
-        node = None if found is None else found()
-        if node is None:
-            node = _new(cls)
-            _set(node, "name", name)
-            _file(_CONSTS, name, node)
-        return node  # type: ignore[no-any-return]
+        return _CONSTS.get(name, _GONE)() or _intern(_CONSTS, name, Const, _put_const_name)
 
 
 class Add(Expr):
@@ -301,18 +312,11 @@ class Add(Expr):
     def __new__(cls, terms: tuple[Expr, ...]) -> Add:
         if type(terms) is not tuple:
             terms = tuple(terms)
-        found = _ADDS.get(terms)
-        node = None if found is None else found()
-        if node is None:
-            node = _new(cls)
-            _put_terms(node, terms)
-            entry = _ADDS[terms] = _Entry(node, _drop)  # _file, inlined: the hottest two
-            entry.key, entry.table = terms, _ADDS
-        return node  # type: ignore[no-any-return]
+        return _ADDS.get(terms, _GONE)() or _intern(_ADDS, terms, Add, _put_terms)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """A sum of the given terms."""
-        return Add(children)
+        return Add.__new__(Add, children)
 
 
 class Mul(Expr):
@@ -329,18 +333,11 @@ class Mul(Expr):
     def __new__(cls, factors: tuple[Expr, ...]) -> Mul:
         if type(factors) is not tuple:
             factors = tuple(factors)
-        found = _MULS.get(factors)
-        node = None if found is None else found()
-        if node is None:
-            node = _new(cls)
-            _put_factors(node, factors)
-            entry = _MULS[factors] = _Entry(node, _drop)  # _file, inlined: the hottest two
-            entry.key, entry.table = factors, _MULS
-        return node  # type: ignore[no-any-return]
+        return _MULS.get(factors, _GONE)() or _intern(_MULS, factors, Mul, _put_factors)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """A product of the given factors."""
-        return Mul(children)
+        return Mul.__new__(Mul, children)
 
 
 class Pow(Expr):
@@ -357,19 +354,11 @@ class Pow(Expr):
 
     def __new__(cls, base: Expr, exp: Expr) -> Pow:
         key = (base, exp)
-        found = _POWS.get(key)
-        node = None if found is None else found()
-        if node is None:
-            node = _new(cls)
-            _set(node, "base", base)
-            _set(node, "exp", exp)
-            _set(node, "children", key)
-            _file(_POWS, key, node)
-        return node  # type: ignore[no-any-return]
+        return _POWS.get(key, _GONE)() or _intern(_POWS, key, Pow, _fill_pow)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """A power over the given base and exponent."""
-        return Pow(children[0], children[1])
+        return Pow.__new__(Pow, children[0], children[1])
 
 
 class Call(Expr):
@@ -394,19 +383,11 @@ class Call(Expr):
             args = tuple(args)
         deriv = tuple(sorted(deriv)) if deriv else ()
         key = (name, args, deriv)
-        found = _CALLS.get(key)
-        node = None if found is None else found()
-        if node is None:
-            node = _new(cls)
-            _set(node, "name", name)
-            _set(node, "args", args)
-            _set(node, "deriv", deriv)
-            _file(_CALLS, key, node)
-        return node  # type: ignore[no-any-return]
+        return _CALLS.get(key, _GONE)() or _intern(_CALLS, key, Call, _fill_call)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """The same function over new arguments."""
-        return Call(self.name, children, self.deriv)
+        return Call.__new__(Call, self.name, children, self.deriv)
 
 
 class Indicator(Expr):
@@ -423,19 +404,13 @@ class Indicator(Expr):
 
     def __new__(cls, lhs: Expr, rhs: Expr) -> Indicator:
         key = (lhs, rhs)
-        found = _INDICATORS.get(key)
-        node = None if found is None else found()
-        if node is None:
-            node = _new(cls)
-            _set(node, "lhs", lhs)
-            _set(node, "rhs", rhs)
-            _set(node, "children", key)
-            _file(_INDICATORS, key, node)
-        return node  # type: ignore[no-any-return]
+        return _INDICATORS.get(key, _GONE)() or _intern(
+            _INDICATORS, key, Indicator, _fill_indicator
+        )
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """The indicator of the new comparison."""
-        return Indicator(children[0], children[1])
+        return Indicator.__new__(Indicator, children[0], children[1])
 
 
 class Derivative(Expr):
@@ -455,26 +430,49 @@ class Derivative(Expr):
 
     def __new__(cls, expr: Expr, var: str) -> Derivative:
         key = (expr, var)
-        found = _DERIVATIVES.get(key)
-        node = None if found is None else found()
-        if node is None:
-            node = _new(cls)
-            _set(node, "expr", expr)
-            _set(node, "var", var)
-            _set(node, "children", (expr,))
-            _file(_DERIVATIVES, key, node)
-        return node  # type: ignore[no-any-return]
+        return _DERIVATIVES.get(key, _GONE)() or _intern(
+            _DERIVATIVES, key, Derivative, _fill_derivative
+        )
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """The same pending derivative of a new expression."""
-        return Derivative(children[0], self.var)
+        return Derivative.__new__(Derivative, children[0], self.var)
 
 
-# The children of a sum, product or call are its terms, factors or arguments: the same slot.
-Add.children = Add.terms  # type: ignore[assignment, misc]
-Mul.children = Mul.factors  # type: ignore[assignment, misc]
-Call.children = Call.args  # type: ignore[assignment, misc]
-_put_terms, _put_factors = Add.terms.__set__, Mul.factors.__set__  # type: ignore[attr-defined]
+# The children of a sum, product or call are its terms, factors or arguments: the same slot
+# (its descriptor, read from the class dictionary, serves under both names).
+_TERMS, _FACTORS, _ARGS = vars(Add)["terms"], vars(Mul)["factors"], vars(Call)["args"]
+Add.children, Mul.children, Call.children = _TERMS, _FACTORS, _ARGS
+
+
+# ----- how _intern sets the fields of a new node of each class, from its key ---------------
+# The slot setters of one-field classes (the key is the field) are C calls.
+_put_terms, _put_factors, _put_args = _TERMS.__set__, _FACTORS.__set__, _ARGS.__set__
+_put_name, _put_const_name = vars(Var)["name"].__set__, vars(Const)["name"].__set__
+
+
+def _fill_pow(node: Pow, key: tuple[Expr, Expr]) -> None:
+    _set(node, "base", key[0])
+    _set(node, "exp", key[1])
+    _set(node, "children", key)
+
+
+def _fill_call(node: Call, key: tuple[str, tuple[Expr, ...], tuple[int, ...]]) -> None:
+    _set(node, "name", key[0])
+    _put_args(node, key[1])
+    _set(node, "deriv", key[2])
+
+
+def _fill_indicator(node: Indicator, key: tuple[Expr, Expr]) -> None:
+    _set(node, "lhs", key[0])
+    _set(node, "rhs", key[1])
+    _set(node, "children", key)
+
+
+def _fill_derivative(node: Derivative, key: tuple[Expr, str]) -> None:
+    _set(node, "expr", key[0])
+    _set(node, "var", key[1])
+    _set(node, "children", (key[0],))
 
 
 # ----- thin constructors -------------------------------------------------------
@@ -547,7 +545,7 @@ def pow_(base: Expr, exp: Expr | int) -> Expr:
     >>> str(pow_(Var("x"), 3))
     'x^3'
     """
-    return Pow(base, as_expr(exp))
+    return Pow.__new__(Pow, base, as_expr(exp))
 
 
 def neg(u: Expr) -> Expr:
@@ -557,13 +555,13 @@ def neg(u: Expr) -> Expr:
     ('-3', '-2*x', '-x')
     """
     if isinstance(u, Num):
-        return Num(-u.value)
+        return Num.__new__(Num, -u.value)
     if isinstance(u, Mul):
         first = u.factors[0]
         if isinstance(first, Num):
-            return Mul((Num(-first.value), *u.factors[1:]))
-        return Mul((MINUS_ONE, *u.factors))
-    return Mul((MINUS_ONE, u))
+            return Mul.__new__(Mul, (Num.__new__(Num, -first.value), *u.factors[1:]))
+        return Mul.__new__(Mul, (MINUS_ONE, *u.factors))
+    return Mul.__new__(Mul, (MINUS_ONE, u))
 
 
 def call(name: str, *args: Expr) -> Expr:
@@ -572,10 +570,13 @@ def call(name: str, *args: Expr) -> Expr:
     >>> str(call("sin", Var("x")))
     'sin(x)'
     """
-    return Call(name, tuple(args))
+    return Call.__new__(Call, name, args)
 
 
 # ----- traversal --------------------------------------------------------------
+_PLACED = _new(Expr)  # postorder's marker on its stack: not a node of any expression
+
+
 def postorder(root: Expr) -> list[Expr]:
     """Every distinct node of ``root``, children before parents, without recursion.
 
@@ -584,18 +585,18 @@ def postorder(root: Expr) -> list[Expr]:
     """
     seen: set[Expr] = set()
     order: list[Expr] = []
-    stack: list[Expr | None] = [root]
+    stack: list[Expr] = [root]
     push, pop, mark = stack.append, stack.pop, seen.add
     while stack:
         node = pop()
-        if node is None:  # the marker above a node whose children are all placed
-            order.append(pop())  # type: ignore[arg-type]
+        if node is _PLACED:  # the marker above a node whose children are all placed
+            order.append(pop())
         elif node not in seen:
             mark(node)
             kids = node.children
             if kids:
                 push(node)
-                push(None)
+                push(_PLACED)
                 for child in reversed(kids):
                     if child not in seen:
                         push(child)

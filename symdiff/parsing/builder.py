@@ -39,31 +39,28 @@ class Problem(Exception):
         return self.error(f"{self.message} (at {where(text, self.pos)})")
 
 
-class _Terms(list):  # type: ignore[type-arg]
+class _Terms(list[Expr]):
     """The terms of a sum chain still being parsed."""
 
     __slots__ = ()
 
 
-class _Factors(list):  # type: ignore[type-arg]
+class _Factors(list[Expr]):
     """The factors of a product chain still being parsed."""
 
     __slots__ = ()
 
 
-def done(value: Any) -> Expr:
+def done(value: Expr | list[Expr]) -> Expr:
     """Close a chain: the collected terms or factors become one n-ary node.
 
     >>> from symdiff.core.expr import Var
     >>> done(_Factors([Var("x"), Var("y")])) is Var("x") * Var("y")
     True
     """
-    kind = type(value)
-    if kind is _Factors:
-        return Mul(tuple(value))
-    if kind is _Terms:
-        return Add(tuple(value))
-    return value  # type: ignore[no-any-return]
+    if isinstance(value, Expr):
+        return value
+    return (Mul if type(value) is _Factors else Add)(tuple(value))
 
 
 class Builder:

@@ -12,6 +12,7 @@ parser cannot do:
 * Literals longer than ``Limits.max_literal_digits`` and primes beyond ``Limits.max_order``
   raise ``LimitError`` before any number is built.
 
+>>> from symdiff.parsing.parser import tokens
 >>> [(t.type, t.value) for t in tokens("2yz + θ1 - 5/2")]
 [('NUMBER', '2'), ('NAME', 'y'), ('NAME', 'z'), ('_PLUS', '+'), ('NAME', 'theta1'), \
 ('_MINUS', '-'), ('RATIONAL', '5/2')]
@@ -35,7 +36,7 @@ _CALLS = frozenset({"_LPAR", "PRIME"})
 _COMPARED = re.compile(r"[()<>]")
 
 
-class Tok(tuple):  # type: ignore[type-arg]
+class Tok(tuple[str, str, int, int]):
     """A token ``(type, value, start_pos, end_pos)``; positions are 0-based text offsets.
 
     A tuple, so that making one is cheap (a 1 MB input has up to a million tokens).
@@ -67,17 +68,6 @@ class Source:
     params: tuple[str, ...] = ()
     name: str | None = None
     tokens: list[Tok] = field(default_factory=list)  # the refined tokens, for error messages
-
-
-def tokens(text: str, limits: Limits = DEFAULT_LIMITS) -> list[Tok]:
-    """The refined tokens of an expression, without parsing it (for inspection and tests).
-
-    >>> [t.type for t in tokens("1(x > y)")]
-    ['_INDICATOR_OPEN', 'NAME', '_GT', 'NAME', '_RPAR']
-    """
-    from .parser import scanner
-
-    return refine(scanner().scan(text), Source(text, limits))
 
 
 def refine(raw: list[tuple[str, int, int]], src: Source) -> list[Tok]:

@@ -38,9 +38,9 @@ from lark.lexer import Lexer, Token
 from lark.parsers.lalr_analysis import Shift
 
 from .builder import Builder
+from .grammar import load_grammar
 from .lalr_table import OPENERS, SIGNS, TableData
 from .lexing import Source, Tok, refine
-from .parser import load_grammar
 from .scanning import Scanner
 
 MODULE = Path(__file__).with_name("tables.py")
@@ -162,7 +162,11 @@ def render(data: TableData) -> str:
     lines.append(f"GRAMMAR = {data.grammar!r}\n")
     lines.append(f"TERMINALS = {data.terminals!r}\n")
     lines.append(f"IGNORE = {data.ignore!r}\n")
-    lines.append("ACTIONS = (\n" + "".join(f"    {row!r},\n" for row in data.actions) + ")\n")
+    lines.append(
+        "ACTIONS: tuple[dict[str, int], ...] = (\n"
+        + "".join(f"    {row!r},\n" for row in data.actions)
+        + ")\n"
+    )
     lines.append("RULES = (\n" + "".join(f"    {row!r},\n" for row in data.rules) + ")\n")
     lines.append(f"START = {data.start!r}\nEND = {data.end!r}\n")
     return "\n".join(lines)

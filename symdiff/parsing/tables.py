@@ -11,7 +11,7 @@ TERMINALS = (('WORD', '(?:[A-Za-zαβγδεζηθικλμνξοπρστυφχψ�
 
 IGNORE = ('WS',)
 
-ACTIONS = (
+ACTIONS: tuple[dict[str, int], ...] = (
     {'ABSTRACT': 1, 'CONST': 2, 'FUNC': 3, 'NAME': 4, 'NUMBER': 5, 'RATIONAL': 6, '_INDICATOR_OPEN': 7, '_LPAR': 8, '_MINUS': 9, '_PLUS': 10, 'atom': 11, 'power': 12, 'primary': 13, 'product': 14, 'start': 15, 'sum': 16, 'term': 17},
     {'PRIME': 18, '_LPAR': 19, 'derivative': 20},
     {'$END': -28, 'ABSTRACT': -28, 'CONST': -28, 'FUNC': -28, 'NAME': -28, 'POW': -28, 'SLASH': -28, 'SUPERSCRIPT': -28, '_COMMA': -28, '_GT': -28, '_INDICATOR_OPEN': -28, '_LPAR': -28, '_LT': -28, '_MINUS': -28, '_PLUS': -28, '_RPAR': -28, '_STAR': -28},

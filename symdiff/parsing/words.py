@@ -50,7 +50,8 @@ def word_tokens(word: str, at: int, calls: bool, after_operand: bool, src: Any) 
     >>> word_tokens("xf", 1, True, True, src)
     [('NAME', 'x', 1, 2), ('ABSTRACT', 'f', 2, 3)]
     """
-    letters = LETTERS.match(word)[0]  # type: ignore[index]
+    lead = LETTERS.match(word)  # a WORD token starts with a letter
+    letters = lead[0] if lead else ""
     tail = word[len(letters) :]
     if tail and tail[0] in SUBSCRIPTS:
         tail = "_" + tail.translate(_SUBSCRIPT_DIGITS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..simplifier import PASSES
 from .names import SUPERSCRIPT, latex_name, runs, unicode_name
 
 __all__ = ["RULE_NAMES", "derivative_label", "latex_text", "rule_name"]
@@ -27,15 +28,7 @@ RULE_NAMES: dict[str, str] = {
     "max": "max: 1(u > v), taken as 0 at a tie",
     "min": "min: 1(u < v), taken as 0 at a tie",
     "arithmetic": "arithmetic",
-    "identities": "identities",
-    "function-values": "function values",
-    "indicators": "indicator algebra",
-    "distribute-exponent": "distribute the exponent",
-    "combine-powers": "combine powers",
-    "combine-constants": "combine constants",
-    "collect-terms": "collect like terms",
-    "order-factors": "order factors",
-    "expand": "expand",
+    **{p.id: p.title for p in PASSES},  # the simplifier's rules: titles from its table
 }
 
 

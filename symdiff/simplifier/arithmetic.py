@@ -26,9 +26,9 @@ from fractions import Fraction
 
 from ..core.expr import ONE, ZERO, Add, Const, Expr, Mul, Num, Pow, Var, add, mul
 from ..core.numbers import fits
-from ..limits import DEFAULT_LIMITS
+from ..limits import DEFAULT_LIMITS, Limits
 from .identities import power_identity
-from .order import factor_key
+from .order_factors import factor_key
 from .walk import pending, rebuild
 
 
@@ -43,7 +43,7 @@ def _power(node: Expr, base: Expr, exp: Expr) -> Expr:
     return rebuild(node, (base, exp)) if known is None else known
 
 
-def _product(kids: tuple[Expr, ...]) -> Expr:
+def _product(kids: tuple[Expr, ...], max_bits: int) -> Expr:
     if any(k is ZERO for k in kids):
         return ZERO
     factors = list(kids)
@@ -55,7 +55,7 @@ def _product(kids: tuple[Expr, ...]) -> Expr:
     coef = Fraction(1)
     rest: list[Expr] = []
     numbers = [f.value for f in factors if isinstance(f, Num)]
-    if not fits(numbers, DEFAULT_LIMITS.max_fold_bits):  # too big to fold: left as they are
+    if not fits(numbers, max_bits):  # too big to fold: left as they are
         return Mul(tuple(factors))
     for f in factors:
         if isinstance(f, Num):
@@ -67,7 +67,7 @@ def _product(kids: tuple[Expr, ...]) -> Expr:
         if (
             isinstance(inner, Mul)
             and isinstance(inner.factors[0], Num)
-            and fits([coef, inner.factors[0].value], DEFAULT_LIMITS.max_fold_bits)
+            and fits([coef, inner.factors[0].value], max_bits)
         ):
             coef *= inner.factors[0].value
             rest = list(inner.factors[1:])
@@ -78,12 +78,12 @@ def _product(kids: tuple[Expr, ...]) -> Expr:
     return mul(*rest) if coef == 1 else mul(Num(coef), *rest)
 
 
-def _sum(kids: tuple[Expr, ...]) -> Expr:
+def _sum(kids: tuple[Expr, ...], max_bits: int) -> Expr:
     total = Fraction(0)
     at: int | None = None
     out: list[Expr] = []
     numbers = [k.value for k in kids if isinstance(k, Num)]
-    if numbers and not fits(numbers, DEFAULT_LIMITS.max_fold_bits, total=True):
+    if numbers and not fits(numbers, max_bits, total=True):
         return Add(kids)  # too big to add up: left as they are
     for k in kids:
         if isinstance(k, Num):
@@ -101,7 +101,9 @@ def _sum(kids: tuple[Expr, ...]) -> Expr:
     return add(*out)
 
 
-def arithmetic_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
+def arithmetic_node(
+    node: Expr, kids: tuple[Expr, ...], max_bits: int = DEFAULT_LIMITS.max_fold_bits
+) -> Expr:
     """The arithmetic at one node whose children are already worked out.
 
     >>> from symdiff.core.expr import Var
@@ -110,9 +112,9 @@ def arithmetic_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     True
     """
     if isinstance(node, Mul):
-        return _product(kids)
+        return _product(kids, max_bits)
     if isinstance(node, Add):
-        return _sum(kids)
+        return _sum(kids, max_bits)
     if isinstance(node, Pow):
         return _power(node, kids[0], kids[1])
     return rebuild(node, kids)
@@ -139,19 +141,14 @@ def _kept_product(kids: tuple[Expr, ...]) -> bool:
             monomial = False
     if not products:
         return True
-    if monomial and all(
-        _is_monomial_factor(g)
-        for k in kids
-        if type(k) is Mul
-        for g in k.factors  # type: ignore[attr-defined]
-    ):
+    if monomial and all(_is_monomial_factor(g) for k in kids if type(k) is Mul for g in k.factors):
         return False  # the products are opened into one monomial
     first, second = kids[0], kids[1]
     return not (  # c·(d·rest) is folded
         type(first) is Num
         and len(kids) == 2
         and type(second) is Mul
-        and type(second.factors[0]) is Num  # type: ignore[attr-defined]
+        and type(second.factors[0]) is Num
     )
 
 
@@ -168,7 +165,7 @@ def _kept_sum(kids: tuple[Expr, ...]) -> bool:
     return True
 
 
-def arithmetic(expr: Expr) -> Expr:
+def arithmetic(expr: Expr, limits: Limits = DEFAULT_LIMITS) -> Expr:
     """The arithmetic line of a raw derivative (see the module docstring).
 
     >>> from symdiff.core.expr import Add, Mul, Num, Pow, Var
@@ -179,19 +176,20 @@ def arithmetic(expr: Expr) -> Expr:
     """
     # What transform(expr, arithmetic_node) gives, with results kept only for the
     # nodes that change: most nodes of a large derivative do not.
+    max_bits = limits.max_fold_bits
     done: dict[Expr, Expr] = {}
     for node in pending(expr, done):
         children = node.children
         if not children:
             continue
         if done and not done.keys().isdisjoint(children):
-            result = arithmetic_node(node, tuple([done.get(c, c) for c in children]))
+            result = arithmetic_node(node, tuple([done.get(c, c) for c in children]), max_bits)
         else:
             kind = type(node)
             if kind is Mul:
-                result = node if _kept_product(children) else _product(children)
+                result = node if _kept_product(children) else _product(children, max_bits)
             elif kind is Add:
-                result = node if _kept_sum(children) else _sum(children)
+                result = node if _kept_sum(children) else _sum(children, max_bits)
             elif kind is Pow:
                 result = _power(node, children[0], children[1])
             else:

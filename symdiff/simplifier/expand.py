@@ -21,6 +21,11 @@ from ..core.expr import Add, Expr, Mul, Num, Pow, add, mul, transform
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import is_int, rebuild, splice_muls
 
+ID = "expand"
+TITLE = "expand"
+EXAMPLE = "a*(b + c) -> a*b + a*c"
+KINDS = (Add, Mul, Pow)
+
 MAX_EXPAND_TERMS = 10_000
 MAX_EXPAND_POWER = 20
 
@@ -69,14 +74,34 @@ def _multinomial(terms: tuple[Expr, ...], n: int, bound: int) -> Expr | None:
     return add(*out)
 
 
-def expand_node(node: Expr, kids: tuple[Expr, ...], *, limits: Limits = DEFAULT_LIMITS) -> Expr:
+def applies(node: Expr) -> bool:
+    """Whether ``node`` holds a sum to open: a sum or product of one, or a power of one.
+
+    >>> from symdiff.core.expr import Var
+    >>> a, b = Var("a"), Var("b")
+    >>> applies(Mul((a, Add((a, b))))), applies(Mul((a, b)))
+    (True, False)
+    """
+    kind = type(node)
+    if kind is Add:
+        return Add in map(type, node.children)
+    if kind is Mul:
+        kinds = set(map(type, node.children))
+        return Add in kinds or Mul in kinds
+    if kind is Pow:
+        base, exp = node.children
+        return type(base) is Add and is_int(exp)
+    return False
+
+
+def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
     """Expand one node whose children are already expanded (and flatten it).
 
     >>> from symdiff.core.expr import Var
     >>> x = Var("x")
     >>> p = Pow(Add((x, Num(1))), Num(2))
     >>> raw = Add((Pow(x, Num(2)), Mul((Num(2), x, Num(1))), Pow(Num(1), Num(2))))
-    >>> expand_node(p, p.children) is raw
+    >>> rewrite(p, p.children) is raw
     True
     """
     done: Expr | None = None
@@ -106,4 +131,4 @@ def expand(expr: Expr, limits: Limits = DEFAULT_LIMITS) -> Expr:
     >>> expand(Pow(Add((x, y)), Num(2))) is square
     True
     """
-    return transform(expr, lambda n, k: expand_node(n, k, limits=limits))
+    return transform(expr, lambda n, k: rewrite(n, k, limits))

@@ -13,7 +13,13 @@ from __future__ import annotations
 
 from ..core.expr import ONE, ZERO, Add, Expr, Mul, Num, Pow, add, mul, transform
 from ..errors import DomainError
+from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild
+
+ID = "identities"
+TITLE = "identities"
+EXAMPLE = "x*1 + 0 -> x"
+KINDS = (Add, Mul, Pow)
 
 
 def check_division(base: Expr, exp: Expr) -> None:
@@ -44,11 +50,28 @@ def power_identity(base: Expr, exp: Expr) -> Expr | None:
     return None
 
 
-def identities_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
+def applies(node: Expr) -> bool:
+    """Whether an identity may change ``node`` (a 0 or 1 in place, or one operand).
+
+    >>> from symdiff.core.expr import Var
+    >>> applies(Mul((Var("x"), Num(1)))), applies(Mul((Var("x"), Num(2))))
+    (True, False)
+    """
+    kind = type(node)
+    if kind is Mul or kind is Add:
+        kids = node.children
+        return len(kids) < 2 or ZERO in kids or (kind is Mul and ONE in kids)
+    if kind is Pow:
+        base, exp = node.children
+        return base is ZERO or base is ONE or exp is ZERO or exp is ONE
+    return False
+
+
+def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
     """The identities at one node whose children are already rewritten.
 
     >>> from symdiff.core.expr import Var
-    >>> identities_node(Pow(Var("x"), Num(0)), (Var("x"), Num(0))) is ONE
+    >>> rewrite(Pow(Var("x"), Num(0)), (Var("x"), Num(0))) is ONE
     True
     """
     if isinstance(node, Mul):
@@ -76,4 +99,4 @@ def identities(expr: Expr) -> Expr:
     >>> identities(x**1 + 0 * x) is x
     True
     """
-    return transform(expr, identities_node)
+    return transform(expr, rewrite)

@@ -13,7 +13,13 @@ True
 from __future__ import annotations
 
 from ..core.expr import ONE, ZERO, Expr, Indicator, Mul, Num, Pow, mul, transform
+from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild
+
+ID = "indicators"
+TITLE = "indicator algebra"
+EXAMPLE = "1(x > 0)*1(x > 0) -> 1(x > 0)"
+KINDS = (Indicator, Pow, Mul)
 
 
 def _product(kids: tuple[Expr, ...]) -> Expr | None:
@@ -33,10 +39,39 @@ def _product(kids: tuple[Expr, ...]) -> Expr | None:
     return None if len(out) == len(kids) else mul(*out)
 
 
-def indicators_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
+def applies(node: Expr) -> bool:
+    """Whether an indicator rule may change ``node``.
+
+    >>> from symdiff.core.expr import Var
+    >>> c = Indicator(Var("x"), Num(0))
+    >>> applies(Mul((c, c))), applies(Mul((c, Var("x"))))
+    (True, False)
+    """
+    kind = type(node)
+    if kind is Indicator:
+        lhs, rhs = node.children
+        return lhs is rhs or (type(lhs) is Num and type(rhs) is Num)
+    if kind is Pow:
+        base, exp = node.children
+        return type(base) is Indicator and type(exp) is Num
+    if kind is Mul:
+        kinds = list(map(type, node.children))
+        if kinds.count(Indicator) < 2:
+            return False
+        pairs: set[tuple[Expr, Expr]] = set()
+        for f in node.children:
+            if type(f) is Indicator:
+                pair = (f.lhs, f.rhs)
+                if pair in pairs or (pair[1], pair[0]) in pairs:
+                    return True
+                pairs.add(pair)
+    return False
+
+
+def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
     """The indicator rules at one node whose children are already rewritten.
 
-    >>> indicators_node(Indicator(Num(2), Num(1)), (Num(2), Num(1))) is ONE
+    >>> rewrite(Indicator(Num(2), Num(1)), (Num(2), Num(1))) is ONE
     True
     """
     if isinstance(node, Indicator):
@@ -66,4 +101,4 @@ def indicators(expr: Expr) -> Expr:
     >>> indicators(Mul((Indicator(x, y), Indicator(y, x)))) is ZERO
     True
     """
-    return transform(expr, indicators_node)
+    return transform(expr, rewrite)

@@ -3,8 +3,8 @@
 A pass is a *node function* ``fn(node, kids) -> Expr``: given a node and its
 already-rewritten children, it returns the rewritten node (``node`` itself when
 nothing applies).  ``symdiff.core.expr.transform(expr, fn)`` runs one over a whole
-DAG, visiting each distinct node once and never recursing; the driver runs all
-of them through :mod:`symdiff.simplifier.sweep`.  A node's rewrite depends only on
+DAG, visiting each distinct node once and never recursing; the engine
+(:mod:`symdiff.simplifier.engine`) runs them node by node.  A node's rewrite depends only on
 the node (nodes are interned), so results can be remembered across steps.
 
 >>> from symdiff.core.expr import Var, transform
@@ -88,7 +88,7 @@ def split_coefficient(term: Expr) -> tuple[Fraction, tuple[Expr, ...]]:
     if Num not in map(type, factors):  # no number: nothing to multiply
         return _ONE, factors
     if type(factors[0]) is Num and Num not in map(type, factors[1:]):  # a leading coefficient
-        return factors[0].value, factors[1:]  # type: ignore[attr-defined]
+        return factors[0].value, factors[1:]
     coef = Fraction(1)
     rest: list[Expr] = []
     for f in term.factors:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import NamedTuple
 
 from ...core.expr import ONE, ZERO, Const, Expr, Indicator, Mul, Num, Var, mul, postorder
+from ...errors import UnsupportedError
 
 Build = Callable[[tuple[Expr, ...]], Expr]
 
@@ -126,8 +127,6 @@ def rule_for(node: Expr, var: str, dep: Dependence) -> Rule:
         return Rule("variable", (), lambda d: ONE)
     fn = RULES.get(type(node))
     if fn is None:
-        from ...errors import UnsupportedError
-
         raise UnsupportedError(f"cannot differentiate {type(node).__name__} node {node}")
     return fn(node, var, dep)
 

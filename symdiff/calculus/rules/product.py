@@ -10,11 +10,13 @@
 
 from __future__ import annotations
 
+from typing import TypeGuard
+
 from ...core.expr import Expr, Mul, Num, Pow, add, mul, neg, pow_
 from . import Dependence, Rule, rule
 
 
-def _is_reciprocal(factor: Expr) -> bool:
+def _is_reciprocal(factor: Expr) -> TypeGuard[Pow]:
     return isinstance(factor, Pow) and isinstance(factor.exp, Num) and factor.exp.value == -1
 
 
@@ -41,7 +43,7 @@ def mul_rule(node: Expr, var: str, dep: Dependence) -> Rule:
     if free:
         inner = mul(*live)
         return Rule("constant-multiple", (inner,), lambda d: mul(*free, d[0]))
-    denominators = tuple(f.base for f in factors if _is_reciprocal(f))  # type: ignore[attr-defined]
+    denominators = tuple(f.base for f in factors if _is_reciprocal(f))
     numerators = tuple(f for f in factors if not _is_reciprocal(f))
     if denominators and numerators:
         return quotient(mul(*numerators), mul(*denominators))

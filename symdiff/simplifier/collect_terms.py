@@ -15,20 +15,51 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.expr import Add, Expr, Num, add, mul, transform
+from ..core.expr import Add, Expr, Mul, Num, add, mul, transform
 from ..core.numbers import fits
-from ..limits import DEFAULT_LIMITS
+from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild, split_coefficient
 
-MAX_BITS = DEFAULT_LIMITS.max_fold_bits
+ID = "collect-terms"
+TITLE = "collect like terms"
+EXAMPLE = "2*x + y + 3*x -> 5*x + y"
+KINDS = (Add,)
 
 
-def collect_terms_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
+def applies(node: Expr) -> bool:
+    """Whether two terms of the sum ``node`` may be multiples of one product.
+
+    >>> from symdiff.core.expr import Var
+    >>> x, y = Var("x"), Var("y")
+    >>> applies(Add((x, Mul((Num(2), x))))), applies(Add((x, y)))
+    (True, False)
+    """
+    if type(node) is not Add:
+        return False
+    seen: set[Expr | tuple[Expr, ...]] = set()
+    for t in node.children:
+        kind = type(t)
+        if kind is Num:
+            continue
+        if kind is Mul:
+            factors = t.children
+            rest = factors[1:] if type(factors[0]) is Num else factors
+            if Num in map(type, rest):
+                return True
+        else:
+            rest = (t,)
+        if rest in seen:
+            return True
+        seen.add(rest)
+    return False
+
+
+def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
     """Collect the like terms of one sum.
 
     >>> from symdiff.core.expr import Var
     >>> x = Var("x")
-    >>> collect_terms_node(Add((x, -x)), (x, -x)) is Num(0)
+    >>> rewrite(Add((x, -x)), (x, -x)) is Num(0)
     True
     """
     if not isinstance(node, Add):
@@ -44,7 +75,9 @@ def collect_terms_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
         return rebuild(node, kids)
     out: list[Expr | None] = list(kids)
     for places in groups.values():
-        if len(places) < 2 or not fits([parts[i][0] for i in places], MAX_BITS, total=True):
+        if len(places) < 2 or not fits(
+            [parts[i][0] for i in places], limits.max_fold_bits, total=True
+        ):
             continue  # a single term, or coefficients whose sum could be huge: left apart
         total = Fraction(0)
         for i in places:
@@ -56,7 +89,7 @@ def collect_terms_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     return add(*(t for t in out if t is not None))
 
 
-def collect_terms(expr: Expr) -> Expr:
+def collect_terms(expr: Expr, limits: Limits = DEFAULT_LIMITS) -> Expr:
     """Apply collect-terms everywhere in ``expr``.
 
     >>> from symdiff.core.expr import Mul, Var
@@ -64,4 +97,4 @@ def collect_terms(expr: Expr) -> Expr:
     >>> collect_terms(x + y + x) is Add((Mul((Num(2), x)), y))
     True
     """
-    return transform(expr, collect_terms_node)
+    return transform(expr, lambda n, k: rewrite(n, k, limits))

@@ -27,12 +27,18 @@ what the n-ary rules give, at a cost independent of n.
 
 from __future__ import annotations
 
-from ...core.expr import Add, Const, Expr, Mul, Num, Pow, Var, add, mul, postorder
+from typing import Literal
+
+from ..core.expr import Add, Const, Expr, Mul, Num, Pow, Var, add, mul, postorder
+from ..simplifier.arithmetic import arithmetic
+from .differentiate import differentiate
 
 # A compiled local partial: (0, i) is child i itself, (1, e) the fixed
 # expression e, (2, (result, nodes)) rebuilds the template nodes that contain
 # placeholders (``nodes``, children first) over the actual children.
-Compiled = tuple[int, object]
+Compiled = (
+    tuple[Literal[0], int] | tuple[Literal[1], Expr] | tuple[Literal[2], tuple[Expr, list[Expr]]]
+)
 
 _HOLES: list[Var] = []
 _HOLE_INDEX: dict[Expr, int] = {}
@@ -78,9 +84,6 @@ def template(node: Expr) -> Expr:
 
 def _compile(shape: Expr, position: int) -> Compiled:
     """Differentiate the template ``shape`` by the placeholder at ``position``, once."""
-    from ...simplifier.arithmetic import arithmetic
-    from ..differentiate import differentiate
-
     raw, _ = differentiate(shape, _hole(position).name)
     result = arithmetic(raw)
     index = _HOLE_INDEX.get(result)
@@ -121,12 +124,11 @@ def instantiate(compiled: Compiled, kids: tuple[Expr, ...]) -> Expr:
     >>> str(instantiate(_compile(shape, 0), (y, Num(3))))
     '3*y^2'
     """
-    kind, data = compiled
-    if kind == 0:
-        return kids[data]  # type: ignore[index]
-    if kind == 1:
-        return data  # type: ignore[return-value]
-    result, nodes = data  # type: ignore[misc]
+    if compiled[0] == 0:
+        return kids[compiled[1]]
+    if compiled[0] == 1:
+        return compiled[1]
+    result, nodes = compiled[1]
     index = _HOLE_INDEX
     made: dict[Expr, Expr] = {}
     for node in nodes:
@@ -138,7 +140,7 @@ def instantiate(compiled: Compiled, kids: tuple[Expr, ...]) -> Expr:
     return made[result]
 
 
-def binary_partial(cls: type[Expr]) -> Compiled:
+def binary_partial(cls: type[Add | Mul]) -> Compiled:
     """The compiled partial of ``#0 + #1`` or ``#0·#1`` by ``#0`` (``#1``: the other operands).
 
     >>> from symdiff.core.expr import Add, Mul
@@ -162,14 +164,14 @@ def local_partial(node: Expr, position: int) -> Expr:
     kids = node.children
     cls = type(node)
     if cls is Add or cls is Mul:
-        compiled = binary_partial(cls)
-        if compiled[0] == 1:
-            return compiled[1]  # type: ignore[return-value]
+        binary = binary_partial(cls)
+        if binary[0] == 1:
+            return binary[1]
         if len(kids) == 2:
             rest = kids[1 - position]
         else:
             rest = (add if cls is Add else mul)(*kids[:position], *kids[position + 1 :])
-        return instantiate(compiled, (kids[position], rest))
+        return instantiate(binary, (kids[position], rest))
     shape, slots = compiled_partials(node)
     compiled = slots[position]
     if compiled is None:

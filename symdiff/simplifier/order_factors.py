@@ -17,7 +17,13 @@ from itertools import pairwise
 from typing import Any
 
 from ..core.expr import Expr, Mul, Num, Pow, Var, natural_key, transform
+from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild
+
+ID = "order-factors"
+TITLE = "order factors"
+EXAMPLE = "z*sin(x)*x*2 -> 2*x*z*sin(x)"
+KINDS = (Mul,)
 
 NUMBER_KEY: tuple[Any, ...] = (0,)  # the key of every number
 OTHER_KEY: tuple[Any, ...] = (2,)  # the key of every factor not sorted by a name
@@ -45,12 +51,67 @@ def factor_key(f: Expr) -> tuple[Any, ...]:
     return OTHER_KEY
 
 
-def order_factors_node(node: Expr, kids: tuple[Expr, ...]) -> Expr:
+def place_factor(v: Expr, factors: tuple[Expr, ...], first: bool) -> tuple[Mul, int] | None:
+    """``v`` put among the ordered ``factors`` as the stable sort puts it, and its place.
+
+    ``v`` stood before (``first``) or after them; None when a factor has its base.
+
+    >>> from symdiff.core.expr import Var
+    >>> x, y, z = Var("x"), Var("y"), Var("z")
+    >>> place_factor(y, (x, z), True), place_factor(x, (x, z), True)
+    ((<Mul x*y*z>, 1), None)
+    """
+    base = v.base if type(v) is Pow else v
+    for f in factors:
+        if (f.base if type(f) is Pow else f) is base:
+            return None
+    key = factor_key(v)
+    if first:
+        i = 0
+        while i < len(factors) and factor_key(factors[i]) < key:
+            i += 1
+    else:
+        i = len(factors)
+        while i and key < factor_key(factors[i - 1]):
+            i -= 1
+    return Mul((*factors[:i], v, *factors[i:])), i
+
+
+def applies(node: Expr) -> bool:
+    """Whether the factors of the product ``node`` are out of canonical order.
+
+    >>> from symdiff.core.expr import Var
+    >>> x, y = Var("x"), Var("y")
+    >>> applies(Mul((y, x))), applies(Mul((Num(2), x, y)))
+    (True, False)
+    """
+    if type(node) is not Mul:
+        return False
+    last = NUMBER_KEY
+    for f in node.children:
+        kind = type(f)
+        if kind is Num:
+            if last is not NUMBER_KEY:
+                return True
+            continue
+        if kind is Var:
+            key = _name_key(f.name)  # type: ignore[attr-defined]
+        elif kind is Pow and type(f.base) is Var:  # type: ignore[attr-defined]
+            key = _name_key(f.base.name)  # type: ignore[attr-defined]
+        else:
+            key = OTHER_KEY
+        if key is not last and not last <= key:
+            return True
+        last = key
+    return False
+
+
+def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
     """Put the factors of one product in canonical order.
 
     >>> from symdiff.core.expr import Var
     >>> x, y = Var("x"), Var("y")
-    >>> order_factors_node(Mul((y, x)), (y, x)) is Mul((x, y))
+    >>> rewrite(Mul((y, x)), (y, x)) is Mul((x, y))
     True
     """
     if not isinstance(node, Mul):
@@ -69,4 +130,4 @@ def order_factors(expr: Expr) -> Expr:
     >>> order_factors(Add((y * x, x))) is Add((x * y, x))
     True
     """
-    return transform(expr, order_factors_node)
+    return transform(expr, rewrite)

@@ -24,6 +24,11 @@ from ..core.numbers import fits, fold_power
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild
 
+ID = "combine-constants"
+TITLE = "combine constants"
+EXAMPLE = "15*2^4*4*x -> 960*x"
+KINDS = (Add, Mul, Pow)
+
 
 def _product(kids: tuple[Expr, ...], max_bits: int = 4096) -> Expr | None:
     """One leading coefficient for a product with two or more numbers, else None."""
@@ -47,20 +52,35 @@ def _product(kids: tuple[Expr, ...], max_bits: int = 4096) -> Expr | None:
 def _sum(kids: tuple[Expr, ...], max_bits: int = 4096) -> Expr | None:
     """The number terms of a sum added at the place of the first, or None."""
     places = [i for i, k in enumerate(kids) if isinstance(k, Num)]
-    if len(places) < 2 or not fits([kids[i].value for i in places], max_bits, total=True):
+    values = [k.value for k in kids if isinstance(k, Num)]
+    if len(places) < 2 or not fits(values, max_bits, total=True):
         return None
-    total = sum((k.value for k in kids if isinstance(k, Num)), Fraction(0))
+    total = sum(values, Fraction(0))
     out = [k for k in kids if not isinstance(k, Num)]
     out.insert(places[0], Num(total))
     return add(*out)
 
 
-def combine_constants_node(
-    node: Expr, kids: tuple[Expr, ...], *, limits: Limits = DEFAULT_LIMITS
-) -> Expr:
+def applies(node: Expr) -> bool:
+    """Whether ``node`` is a sum or product with two numbers, or a power of two numbers.
+
+    >>> from symdiff.core.expr import Var
+    >>> applies(Mul((Num(2), Var("x"), Num(3)))), applies(Mul((Num(2), Var("x"))))
+    (True, False)
+    """
+    kind = type(node)
+    if kind is Pow:
+        base, exp = node.children
+        return type(base) is Num and type(exp) is Num
+    if kind is Mul or kind is Add:
+        return list(map(type, node.children)).count(Num) > 1
+    return False
+
+
+def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
     """Fold the numbers of one node whose children are already rewritten.
 
-    >>> combine_constants_node(Pow(Num(2), Num(3)), (Num(2), Num(3))) is Num(8)
+    >>> rewrite(Pow(Num(2), Num(3)), (Num(2), Num(3))) is Num(8)
     True
     """
     done: Expr | None = None
@@ -84,4 +104,4 @@ def combine_constants(expr: Expr, limits: Limits = DEFAULT_LIMITS) -> Expr:
     >>> combine_constants(Add((x, Num(2), Num(3)))) is Add((x, Num(5)))
     True
     """
-    return transform(expr, lambda n, k: combine_constants_node(n, k, limits=limits))
+    return transform(expr, lambda n, k: rewrite(n, k, limits))
