@@ -10,7 +10,7 @@ max_nodes              2,000,000   distinct nodes of a parsed expression; nodes 
 max_literal_digits     1,000       digits of one number literal (``1e999`` counts 1000)
 max_fold_bits          4,096       bits of a number the simplifier computes (2^(10^10) stays)
 max_order              20          order of a derivative (``f'''...``, repeated ``--wrt``)
-max_simplify_steps     10,000      simplifier iterations
+max_simplify_steps     1,000,000   simplifier rewrites (one per named change)
 max_output_chars       10,000,000  characters of one printed result: ``str()``, ``render()``,
                                    the command's output (estimated first)
 timeout                None        wall-clock seconds for one call, or one input of the
@@ -74,7 +74,7 @@ class Limits:
     max_literal_digits: int = 1_000  # digits of one number literal
     max_fold_bits: int = 4_096  # bits of a constant the simplifier may compute
     max_order: int = 20  # order of a derivative
-    max_simplify_steps: int = 10_000  # simplifier iterations
+    max_simplify_steps: int = 1_000_000  # simplifier rewrites
     max_output_chars: int = 10_000_000  # characters of one printed result
     timeout: float | None = None  # wall-clock seconds of one call, None for no limit
     # the running clock of the current call (set by begin(), not by users)

@@ -196,7 +196,7 @@ def test_steps_name_the_sub_expression_and_its_path() -> None:
 def test_step_limit_counts_rewrites_in_both_modes() -> None:
     e = symdiff.parse("15(2x^2)^4*4x")  # 4 rewrites
     for call in (simplify, lambda e, limits: simplify_steps(e, limits=limits)[0]):
-        with pytest.raises(LimitError, match="more than 3 steps"):
+        with pytest.raises(LimitError, match="more than 3 rewrites"):
             call(e, limits=Limits(max_simplify_steps=3))
         assert str(call(e, limits=Limits(max_simplify_steps=4))) == "960*x^9"
 

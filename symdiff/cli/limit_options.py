@@ -24,7 +24,7 @@ _HELP = {
     "max_literal_digits": "digits of one number literal",
     "max_fold_bits": "bits of a number the simplifier may compute",
     "max_order": "order of a derivative",
-    "max_simplify_steps": "simplifier iterations",
+    "max_simplify_steps": "simplifier rewrites",
     "max_output_chars": "characters of one printed result",
     "timeout": "wall-clock seconds (default: none)",
 }

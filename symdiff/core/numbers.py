@@ -32,10 +32,12 @@ def _root(n: int, k: int) -> int | None:
 
 def _too_big(base: Fraction, exp: Fraction, max_bits: int) -> bool:
     """Whether ``base^exp`` may need more than ``max_bits`` bits (base not 0 or ±1)."""
-    if abs(exp) > max_bits:  # |log2 base| >= 1 for any other base
+    # |base^exp| has floor(|exp|·log2|base|) + 1 bits: more than max_bits when the product
+    # reaches max_bits (numerator or denominator, whichever is larger)
+    if abs(exp) >= max_bits:  # |log2 base| >= 1 for any other base
         return True
     size = max(log2(abs(base.numerator)), log2(base.denominator))
-    return float(abs(exp)) * size > max_bits
+    return float(abs(exp)) * size >= max_bits
 
 
 def fold_power(base: Fraction, exp: Fraction, max_bits: int = 4096) -> Fraction | None:

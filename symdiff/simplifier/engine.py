@@ -92,7 +92,8 @@ class _Engine:
         self.count += 1
         if self.count > self.limits.max_simplify_steps:
             raise LimitError(
-                f"simplification needs more than {self.limits.max_simplify_steps} steps"
+                f"simplification needs more than {self.limits.max_simplify_steps} rewrites"
+                " (max_simplify_steps)"
             )
 
     def tick(self) -> None:

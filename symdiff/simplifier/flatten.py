@@ -40,7 +40,9 @@ def _opened(node: Add | Mul, memo: dict[Expr, Expr], cap: int) -> Expr:
         else:
             out.append(memo[child])
         if len(out) > cap:
-            raise LimitError(f"flattening would build a node of more than {cap} operands")
+            raise LimitError(
+                f"flattening would build a node of more than {cap} operands (max_nodes)"
+            )
     kids = tuple(out)
     return node if kids == node.children else kind(kids)
 
@@ -166,7 +168,7 @@ def spliced(node: Expr, kind: type, kids: tuple[Expr, ...], cap: int) -> Expr:
         else:
             out.append(k)
     if len(out) > cap:
-        raise LimitError(f"flattening would build a node of more than {cap} operands")
+        raise LimitError(f"flattening would build a node of more than {cap} operands (max_nodes)")
     return kind(tuple(out))
 
 
@@ -208,7 +210,7 @@ def opened(node: Expr, cap: int, depth: dict[Expr, int]) -> Expr:
         else:
             out.append(c)
     if len(out) > cap:
-        raise LimitError(f"flattening would build a node of more than {cap} operands")
+        raise LimitError(f"flattening would build a node of more than {cap} operands (max_nodes)")
     return kind(tuple(out))
 
 
