@@ -16,7 +16,8 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from symdiff.core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var, postorder
+from symdiff.core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
+from symdiff.core.walk import postorder
 
 Point = Mapping[str, float]
 

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
 
 import network
 
-from symdiff.core.expr import count_nodes
+from symdiff.core.walk import count_nodes
 from symdiff.limits import Limits
 
 SIZES = ["2-4-4-3", "4-16-16-3", "6-28-28-10", "8-32-32-10"]

@@ -9,7 +9,8 @@ from backends import Program
 from measure import Timing
 from workloads import Workload
 
-from symdiff.core.expr import Call, count_nodes
+from symdiff.core.expr import Call
+from symdiff.core.walk import count_nodes
 
 
 def finite_differences(w: Workload, point: dict[str, float]) -> list[float]:

@@ -43,7 +43,7 @@ from parsing import parse_report
 from report import Reference, fmt_ms, ratio, size
 from workloads import Workload, all_workloads
 
-from symdiff.core.expr import count_nodes
+from symdiff.core.walk import count_nodes
 
 Task = Callable[[], list[Any]]
 FORWARD_LIMIT = 100_000  # nodes × variables up to which the forward loop is also timed

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from symdiff.core.build import cos, exp, sin, sum_
-from symdiff.core.expr import Expr, Mul, Num, Pow, Var, variables
+from symdiff.core.expr import Expr, Mul, Num, Pow, Var
+from symdiff.core.walk import variables
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
 import network

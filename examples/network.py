@@ -32,7 +32,8 @@ from fractions import Fraction
 from typing import Any, Generic, TypeVar
 
 from symdiff.core.build import exp, log, max_, sum_
-from symdiff.core.expr import Expr, Num, Var, count_nodes
+from symdiff.core.expr import Expr, Num, Var
+from symdiff.core.walk import count_nodes
 from symdiff.printers.text import to_text
 
 T = TypeVar("T")

@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from .calculus.differentiate import differentiate
 from .core.definition import Definition
-from .core.expr import Expr, Var, count_nodes
+from .core.expr import Expr, Var
+from .core.walk import count_nodes
 from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 from .simplifier import arithmetic

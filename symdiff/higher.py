@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, TypeVar
 from .api import Source, as_definition, variables_of
 from .chains import Chains, only_variable
 from .core.definition import Definition
-from .core.expr import Expr, natural_key
+from .core.expr import Expr
 from .core.guards import derivative_size
+from .core.walk import natural_key
 from .limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:

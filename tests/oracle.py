@@ -32,8 +32,9 @@ import sympy
 
 from symdiff.check.bridge import to_sympy
 from symdiff.core.evaluate import evaluate_nodes
-from symdiff.core.expr import Call, Derivative, Expr, Indicator, Pow, Var, postorder, variables
+from symdiff.core.expr import Call, Derivative, Expr, Indicator, Pow, Var
 from symdiff.core.functions import KNOWN
+from symdiff.core.walk import postorder, variables
 from symdiff.errors import SymdiffError
 
 TIE, POLE = 1e-3, 1e-6  # closeness to a tie (max, abs, ...) or a pole that rejects a point

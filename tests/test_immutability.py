@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 
 import symdiff
-from symdiff.core.expr import Expr, Num, Var, postorder
+from symdiff.core.expr import Expr, Num, Var
+from symdiff.core.walk import postorder
 from symdiff.printers import render
 
 SOURCES = [

@@ -41,7 +41,7 @@ from symdiff import (
     simplify,
 )
 from symdiff.cli import main
-from symdiff.core.expr import count_nodes, postorder
+from symdiff.core.walk import count_nodes, postorder
 from symdiff.limits import Deadline
 
 EXPIRED = replace(Limits(timeout=60), deadline=Deadline(time.monotonic() - 1, 60))

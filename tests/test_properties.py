@@ -40,10 +40,9 @@ from symdiff.core.expr import (
     add,
     call,
     mul,
-    postorder,
     pow_,
-    substitute,
 )
+from symdiff.core.walk import postorder, substitute
 
 VARS = ("x", "y")
 NONSMOOTH = ("max", "min", "abs", "relu", "sign")

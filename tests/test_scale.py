@@ -25,7 +25,9 @@ from symdiff.calculus.differentiate import differentiate
 from symdiff.calculus.reverse import arithmetic_partials, gradient_reverse, simplify_partials
 from symdiff.core.build import exp, log, max_, sum_
 from symdiff.core.evaluate import evaluate
-from symdiff.core.expr import Add, Call, Expr, Mul, Num, Var, bulk, count_nodes, postorder
+from symdiff.core.expr import Add, Call, Expr, Mul, Num, Var
+from symdiff.core.interning import bulk
+from symdiff.core.walk import count_nodes, postorder
 from symdiff.errors import DomainError
 from symdiff.printers.cse import parse_cse, to_cse
 from symdiff.printers.unicode import to_unicode

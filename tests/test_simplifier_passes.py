@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 import symdiff
 from strategies import exprs
 from symdiff.calculus.differentiate import differentiate
-from symdiff.core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var, postorder
+from symdiff.core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
+from symdiff.core.walk import postorder
 from symdiff.errors import LimitError, SymdiffError
 from symdiff.limits import Limits
 from symdiff.simplifier import PASSES, RULES, arithmetic, simplify, simplify_steps

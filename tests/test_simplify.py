@@ -11,19 +11,8 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from symdiff.core.expr import (
-    Add,
-    Call,
-    Const,
-    Expr,
-    Indicator,
-    Mul,
-    Num,
-    Pow,
-    Var,
-    count_nodes,
-    postorder,
-)
+from symdiff.core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
+from symdiff.core.walk import count_nodes, postorder
 from symdiff.errors import DomainError, LimitError
 from symdiff.limits import Limits
 from symdiff.simplifier import RULES, arithmetic, simplify, simplify_steps

@@ -18,7 +18,8 @@ import symdiff
 from strategies import exprs
 from symdiff.calculus.differentiate import differentiate
 from symdiff.calculus.rules import free_derivative
-from symdiff.core.expr import ONE, Add, Call, Expr, Mul, Num, Pow, Var, postorder
+from symdiff.core.expr import ONE, Add, Call, Expr, Mul, Num, Pow, Var
+from symdiff.core.walk import postorder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 

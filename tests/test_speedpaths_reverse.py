@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from strategies import exprs
 from symdiff.calculus.local_partials import local_partial
 from symdiff.calculus.reverse import _live, gradient_reverse
-from symdiff.core.expr import ONE, ZERO, Add, Expr, Mul, Num, Var, postorder
+from symdiff.core.expr import ONE, ZERO, Add, Expr, Mul, Num, Var
+from symdiff.core.walk import postorder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
 import network

@@ -17,8 +17,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from ..core.definition import Definition
-from ..core.expr import Derivative, Expr, iter_vars, postorder, substitute
+from ..core.expr import Derivative, Expr
 from ..core.steps import Step
+from ..core.walk import iter_vars, postorder, substitute
 from ..limits import DEFAULT_LIMITS, Limits
 from ..simplifier import arithmetic, simplify_steps
 from ..simplifier.flatten import flatten

@@ -12,7 +12,8 @@ as a :class:`~symdiff.core.steps.Step` whose ``after`` is the line the book writ
 
 from __future__ import annotations
 
-from ..core.expr import Derivative, Expr, bulk
+from ..core.expr import Derivative, Expr
+from ..core.interning import bulk
 from ..core.steps import Step
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits

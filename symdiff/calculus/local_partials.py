@@ -29,7 +29,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-from ..core.expr import Add, Const, Expr, Mul, Num, Pow, Var, add, mul, postorder
+from ..core.expr import Add, Const, Expr, Mul, Num, Pow, Var, add, mul
+from ..core.walk import postorder
 from ..simplifier.arithmetic import arithmetic
 from .differentiate import differentiate
 

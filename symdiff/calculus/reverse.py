@@ -29,7 +29,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from ..core.expr import ONE, ZERO, Add, Call, Expr, Mul, Num, Var, bulk, mul
+from ..core.expr import ONE, ZERO, Add, Call, Expr, Mul, Num, Var, mul
+from ..core.interning import bulk
 from ..limits import DEFAULT_LIMITS, Limits
 from .local_partials import binary_partial, local_partial
 

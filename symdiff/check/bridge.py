@@ -19,21 +19,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..core.expr import (
-    Add,
-    Call,
-    Const,
-    Derivative,
-    Expr,
-    Indicator,
-    Mul,
-    Num,
-    Pow,
-    Var,
-    postorder,
-)
+from ..core.expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
 from ..core.facets import Function
 from ..core.functions import SPELLINGS
+from ..core.walk import postorder
 from ..errors import UnsupportedError
 
 

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from ..core.evaluate import Value
-from ..core.expr import Expr, natural_key, variables
+from ..core.expr import Expr
+from ..core.walk import natural_key, variables
 from ..errors import LimitError, UnsupportedError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..simplifier import simplify

@@ -14,7 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..core.expr import Expr, count_nodes
+from ..core.expr import Expr
+from ..core.walk import count_nodes
 from ..errors import SymdiffError, UnsupportedError
 from .points import Verdict, close, points, value_at
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..core.expr import Mul, Var, variables
+from ..core.expr import Mul, Var
+from ..core.walk import variables
 from .options import ArgumentError
 
 if TYPE_CHECKING:

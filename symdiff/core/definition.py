@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .expr import Expr, iter_vars, natural_key
+from .expr import Expr
+from .walk import iter_vars, natural_key
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,26 +36,12 @@ from collections.abc import Mapping
 from fractions import Fraction
 
 from ..errors import DomainError, LimitError, UnsupportedError
-from .expr import (
-    Add,
-    Call,
-    Const,
-    Derivative,
-    Expr,
-    Indicator,
-    Mul,
-    Num,
-    Pow,
-    Scalar,
-    Var,
-    natural_key,
-    postorder,
-    to_fraction,
-)
+from .expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
 from .facets import Function
 from .facets import Value as Value  # the type of a value, for the evaluator's readers
 from .functions import SPELLINGS
-from .numbers import fold_power
+from .numbers import Scalar, fold_power, to_fraction
+from .walk import natural_key, postorder
 
 MAX_EXACT_BITS = 1 << 13  # ~2,500 digits: printable (Python refuses int -> str past 4,300)
 

@@ -14,108 +14,27 @@ Fraction(3, 1)
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Callable, Hashable, Iterator, Mapping
+from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, ClassVar, TypeVar
-from weakref import ref
+from typing import Any, ClassVar
+
+from .interning import GONE, Entry, intern
+from .numbers import Scalar, to_fraction
 
 _set = object.__setattr__
-_new = object.__new__
-
-Scalar = int | Fraction | float | Decimal
 
 
-# ----- interning ----------------------------------------------------------------
-# One table per node class maps a key (the field values) to a weak reference to
-# the one node with those fields, so nodes nobody holds are freed and forgotten.
-# The reference carries its own key and table, and one shared callback drops the
-# entry: no closure, key tuple or cell per node, which keeps both the time per
-# new node and the garbage collector's work small.  Node classes are final: the
-# tables are not keyed by class.  Every constructor is the same two steps: look
-# the key up (``table.get(key, _GONE)()``, C calls only: finding a node runs no
-# Python function) or else :func:`_intern`, the one helper that makes and files.
-
-_K = TypeVar("_K", bound=Hashable)
-_N = TypeVar("_N", bound="Expr")
-
-
-class _Entry(ref[_N]):
-    """A weak reference to an interned node that knows where it is filed."""
-
-    __slots__ = ("key", "table")
-    key: Hashable
-    table: dict[Any, _Entry[_N]]
-
-
-def _drop(entry: _Entry[Any]) -> None:
-    """Forget a freed node (unless its key already names a newer node)."""
-    table = entry.table
-    if table.get(entry.key) is entry:
-        del table[entry.key]
-
-
-def _intern(
-    table: dict[_K, _Entry[_N]], key: _K, cls: type[_N], fill: Callable[[_N, _K], None]
-) -> _N:
-    """A new ``cls`` node, its fields set by ``fill(node, key)``, filed under ``key``.
-
-    The one way a node enters a table.  Constructors call it as
-    ``table.get(key, _GONE)() or _intern(table, key, cls, fill)``, for a key not in the
-    table or whose node was just freed.  Where the key is the one field (sums, products,
-    variables), ``fill`` is the slot's own setter, a C call.
-
-    >>> _intern(_VARS, "interned", Var, _put_name) is Var("interned")
-    True
-    """
-    node = _new(cls)
-    fill(node, key)
-    entry = table[key] = _Entry(node, _drop)
-    entry.key = key
-    entry.table = table
-    return node
-
-
-# What ``get`` gives for a missing key: like a dead reference, it returns None when called
-# (NoneType() is None, a C call, so a look-up never runs Python code of its own).
-_GONE: Callable[[], None] = type(None)
-
-
-_NUMS: dict[int | tuple[int, int], _Entry[Num]] = {}
-_VARS: dict[str, _Entry[Var]] = {}
-_CONSTS: dict[str, _Entry[Const]] = {}
-_ADDS: dict[tuple[Expr, ...], _Entry[Add]] = {}
-_MULS: dict[tuple[Expr, ...], _Entry[Mul]] = {}
-_POWS: dict[tuple[Expr, Expr], _Entry[Pow]] = {}
-_CALLS: dict[tuple[str, tuple[Expr, ...], tuple[int, ...]], _Entry[Call]] = {}
-_INDICATORS: dict[tuple[Expr, Expr], _Entry[Indicator]] = {}
-_DERIVATIVES: dict[tuple[Expr, str], _Entry[Derivative]] = {}
-
-
-class bulk:
-    """Pause the cyclic garbage collector while building many nodes.
-
-    Nodes never form reference cycles (children exist before their parents), so
-    reference counting frees them all; the collector's passes over millions of
-    young nodes are pure overhead during a large build.  Nesting is allowed, and
-    the collector is re-enabled only if it was enabled on entry.
-
-    >>> import gc
-    >>> with bulk():
-    ...     gc.isenabled()
-    False
-    """
-
-    __slots__ = ("_was",)
-
-    def __enter__(self) -> None:
-        self._was = gc.isenabled()
-        gc.disable()
-
-    def __exit__(self, *exc: object) -> None:
-        if self._was:
-            gc.enable()
+# ----- one table per node class (see interning.py) ---------------------------------
+_NUMS: dict[int | tuple[int, int], Entry[Num]] = {}
+_VARS: dict[str, Entry[Var]] = {}
+_CONSTS: dict[str, Entry[Const]] = {}
+_ADDS: dict[tuple[Expr, ...], Entry[Add]] = {}
+_MULS: dict[tuple[Expr, ...], Entry[Mul]] = {}
+_POWS: dict[tuple[Expr, Expr], Entry[Pow]] = {}
+_CALLS: dict[tuple[str, tuple[Expr, ...], tuple[int, ...]], Entry[Call]] = {}
+_INDICATORS: dict[tuple[Expr, Expr], Entry[Indicator]] = {}
+_DERIVATIVES: dict[tuple[Expr, str], Entry[Derivative]] = {}
 
 
 class Expr:
@@ -254,10 +173,10 @@ class Num(Expr):
     def __new__(cls, value: Scalar | str) -> Num:
         # filed under the int itself when integral, else (numerator, denominator)
         if type(value) is int:
-            return _NUMS.get(value, _GONE)() or _intern(_NUMS, value, Num, _fill_num)
+            return _NUMS.get(value, GONE)() or intern(_NUMS, value, Num, _fill_num)
         exact = to_fraction(value)
         key = exact.numerator if exact.denominator == 1 else exact.as_integer_ratio()
-        return _NUMS.get(key, _GONE)() or _intern(_NUMS, key, Num, _fill_num)
+        return _NUMS.get(key, GONE)() or intern(_NUMS, key, Num, _fill_num)
 
 
 def _fill_num(node: Num, key: int | tuple[int, int]) -> None:
@@ -276,7 +195,7 @@ class Var(Expr):
     name: str
 
     def __new__(cls, name: str) -> Var:
-        return _VARS.get(name, _GONE)() or _intern(_VARS, name, Var, _put_name)
+        return _VARS.get(name, GONE)() or intern(_VARS, name, Var, _put_name)
 
 
 class Const(Expr):
@@ -295,7 +214,7 @@ class Const(Expr):
     def __new__(cls, name: str) -> Const:
         if name not in cls.NAMES:
             raise ValueError(f"unknown constant {name!r}")
-        return _CONSTS.get(name, _GONE)() or _intern(_CONSTS, name, Const, _put_const_name)
+        return _CONSTS.get(name, GONE)() or intern(_CONSTS, name, Const, _put_const_name)
 
 
 class Add(Expr):
@@ -312,7 +231,7 @@ class Add(Expr):
     def __new__(cls, terms: tuple[Expr, ...]) -> Add:
         if type(terms) is not tuple:
             terms = tuple(terms)
-        return _ADDS.get(terms, _GONE)() or _intern(_ADDS, terms, Add, _put_terms)
+        return _ADDS.get(terms, GONE)() or intern(_ADDS, terms, Add, _put_terms)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """A sum of the given terms."""
@@ -333,7 +252,7 @@ class Mul(Expr):
     def __new__(cls, factors: tuple[Expr, ...]) -> Mul:
         if type(factors) is not tuple:
             factors = tuple(factors)
-        return _MULS.get(factors, _GONE)() or _intern(_MULS, factors, Mul, _put_factors)
+        return _MULS.get(factors, GONE)() or intern(_MULS, factors, Mul, _put_factors)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """A product of the given factors."""
@@ -354,7 +273,7 @@ class Pow(Expr):
 
     def __new__(cls, base: Expr, exp: Expr) -> Pow:
         key = (base, exp)
-        return _POWS.get(key, _GONE)() or _intern(_POWS, key, Pow, _fill_pow)
+        return _POWS.get(key, GONE)() or intern(_POWS, key, Pow, _fill_pow)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """A power over the given base and exponent."""
@@ -383,7 +302,7 @@ class Call(Expr):
             args = tuple(args)
         deriv = tuple(sorted(deriv)) if deriv else ()
         key = (name, args, deriv)
-        return _CALLS.get(key, _GONE)() or _intern(_CALLS, key, Call, _fill_call)
+        return _CALLS.get(key, GONE)() or intern(_CALLS, key, Call, _fill_call)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """The same function over new arguments."""
@@ -404,9 +323,7 @@ class Indicator(Expr):
 
     def __new__(cls, lhs: Expr, rhs: Expr) -> Indicator:
         key = (lhs, rhs)
-        return _INDICATORS.get(key, _GONE)() or _intern(
-            _INDICATORS, key, Indicator, _fill_indicator
-        )
+        return _INDICATORS.get(key, GONE)() or intern(_INDICATORS, key, Indicator, _fill_indicator)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """The indicator of the new comparison."""
@@ -430,7 +347,7 @@ class Derivative(Expr):
 
     def __new__(cls, expr: Expr, var: str) -> Derivative:
         key = (expr, var)
-        return _DERIVATIVES.get(key, _GONE)() or _intern(
+        return _DERIVATIVES.get(key, GONE)() or intern(
             _DERIVATIVES, key, Derivative, _fill_derivative
         )
 
@@ -476,29 +393,6 @@ def _fill_derivative(node: Derivative, key: tuple[Expr, str]) -> None:
 
 
 # ----- thin constructors -------------------------------------------------------
-def to_fraction(value: Scalar | str) -> Fraction:
-    """Exact value of a Python number or numeric string (floats by their repr).
-
-    >>> to_fraction(0.1), to_fraction("1e-3")
-    (Fraction(1, 10), Fraction(1, 1000))
-    """
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, bool):
-        return Fraction(int(value))
-    if isinstance(value, int):
-        return Fraction(value)
-    if isinstance(value, float):
-        if value != value or value in (float("inf"), float("-inf")):
-            raise ValueError(f"not a finite number: {value}")
-        return Fraction(repr(value))
-    if isinstance(value, Decimal):
-        return Fraction(value)
-    if isinstance(value, str):
-        return Fraction(value)
-    raise TypeError(f"not a number: {value!r}")
-
-
 def as_expr(value: object) -> Expr:
     """Wrap Python numbers as ``Num``; pass expressions through.
 
@@ -571,150 +465,3 @@ def call(name: str, *args: Expr) -> Expr:
     'sin(x)'
     """
     return Call.__new__(Call, name, args)
-
-
-# ----- traversal --------------------------------------------------------------
-_PLACED = _new(Expr)  # postorder's marker on its stack: not a node of any expression
-
-
-def postorder(root: Expr) -> list[Expr]:
-    """Every distinct node of ``root``, children before parents, without recursion.
-
-    >>> [str(n) for n in postorder(Var("x") * Var("x"))]
-    ['x', 'x*x']
-    """
-    seen: set[Expr] = set()
-    order: list[Expr] = []
-    stack: list[Expr] = [root]
-    push, pop, mark = stack.append, stack.pop, seen.add
-    while stack:
-        node = pop()
-        if node is _PLACED:  # the marker above a node whose children are all placed
-            order.append(pop())
-        elif node not in seen:
-            mark(node)
-            kids = node.children
-            if kids:
-                push(node)
-                push(_PLACED)
-                for child in reversed(kids):
-                    if child not in seen:
-                        push(child)
-            else:  # a leaf needs no marker
-                order.append(node)
-    return order
-
-
-def transform(root: Expr, fn: Callable[[Expr, tuple[Expr, ...]], Expr]) -> Expr:
-    """Rebuild bottom-up: ``fn(node, new_children)`` for each distinct node, memoized.
-
-    >>> x, y = Var("x"), Var("y")
-    >>> str(transform(x + y, lambda n, c: Var("z") if n is x else n.rebuild(c)))
-    'z + y'
-    """
-    done: dict[Expr, Expr] = {}
-    for node in postorder(root):
-        kids = node.children
-        done[node] = fn(node, tuple([done[c] for c in kids]) if kids else kids)
-    return done[root]
-
-
-def substitute(root: Expr, mapping: Mapping[Expr, Expr]) -> Expr:
-    """Replace whole sub-expressions (keys) by values, sharing preserved.
-
-    >>> str(substitute(Var("x") ** 2, {Var("x"): Var("y")}))
-    'y^2'
-    """
-    if not mapping:
-        return root
-
-    def step(node: Expr, kids: tuple[Expr, ...]) -> Expr:
-        hit = mapping.get(node)
-        if hit is not None:
-            return hit
-        return node if kids == node.children else node.rebuild(kids)
-
-    return transform(root, step)
-
-
-def iter_vars(root: Expr) -> Iterator[str]:
-    """Names of the variables in order of first appearance, each once.
-
-    >>> list(iter_vars(Var("y") * Var("x") + Var("y")))
-    ['y', 'x']
-    """
-    seen: set[str] = set()
-    visited: set[int] = set()
-    stack = [root]
-    while stack:
-        node = stack.pop()
-        if id(node) in visited:
-            continue
-        visited.add(id(node))
-        if isinstance(node, Var):
-            if node.name not in seen:
-                seen.add(node.name)
-                yield node.name
-        elif isinstance(node, Derivative):
-            stack.append(node.expr)
-        else:
-            stack.extend(reversed(node.children))
-
-
-def natural_key(name: str) -> tuple[Any, ...]:
-    """Sort key putting ``x2`` before ``x10`` and ``w_1_2`` before ``w_1_10``.
-
-    >>> sorted(["x10", "x2", "y", "x1"], key=natural_key)
-    ['x1', 'x2', 'x10', 'y']
-    """
-    parts: list[Any] = []
-    digits = ""
-    letters = ""
-    for ch in name:
-        if ch.isdigit():
-            if letters:
-                parts.append((1, letters))
-                letters = ""
-            digits += ch
-        else:
-            if digits:
-                parts.append((0, int(digits)))
-                digits = ""
-            letters += ch
-    if letters:
-        parts.append((1, letters))
-    if digits:
-        parts.append((0, int(digits)))
-    return tuple(parts)
-
-
-def variables(root: Expr) -> list[str]:
-    """The variable names of ``root`` in natural order.
-
-    >>> variables(Var("x10") + Var("x2") + Var("b"))
-    ['b', 'x2', 'x10']
-    """
-    return sorted(iter_vars(root), key=natural_key)
-
-
-def count_nodes(root: Expr) -> int:
-    """Number of distinct nodes (the size of the DAG).
-
-    >>> x = Var("x"); count_nodes(x * x + x * x)
-    3
-    """
-    return len(postorder(root))
-
-
-def depends_on(root: Expr, var: str) -> set[int]:
-    """``id``s of the nodes of ``root`` that contain the variable ``var``.
-
-    >>> x = Var("x"); e = x * Var("y"); id(e) in depends_on(e, "x")
-    True
-    """
-    target = Var(var)
-    hit: set[int] = set()
-    for node in postorder(root):
-        if node is target or any(id(c) in hit for c in node.children):
-            hit.add(id(node))
-    return hit

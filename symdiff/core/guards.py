@@ -27,20 +27,9 @@ from collections.abc import Iterable
 
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
-from .expr import (
-    Add,
-    Call,
-    Const,
-    Derivative,
-    Expr,
-    Indicator,
-    Mul,
-    Num,
-    Pow,
-    Var,
-    bulk,
-    postorder,
-)
+from .expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
+from .interning import bulk
+from .walk import postorder
 
 
 def _own(node: Expr) -> int:

@@ -8,6 +8,7 @@ Fraction(2, 1)
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 from math import log2
 
@@ -84,3 +85,29 @@ def fits(values: list[Fraction], max_bits: int, *, total: bool = False) -> bool:
     dens = sum(v.denominator.bit_length() for v in values if v.denominator > 1)
     nums = sum(abs(v.numerator).bit_length() for v in values if abs(v.numerator) > 1)
     return nums <= max_bits and dens <= max_bits
+
+
+Scalar = int | Fraction | float | Decimal
+
+
+def to_fraction(value: Scalar | str) -> Fraction:
+    """Exact value of a Python number or numeric string (floats by their repr).
+
+    >>> to_fraction(0.1), to_fraction("1e-3")
+    (Fraction(1, 10), Fraction(1, 1000))
+    """
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, bool):
+        return Fraction(int(value))
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"not a finite number: {value}")
+        return Fraction(repr(value))
+    if isinstance(value, Decimal):
+        return Fraction(value)
+    if isinstance(value, str):
+        return Fraction(value)
+    raise TypeError(f"not a number: {value!r}")

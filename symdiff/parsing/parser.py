@@ -37,8 +37,10 @@ import threading
 from typing import TYPE_CHECKING
 
 from ..core.definition import Definition
-from ..core.expr import Expr, bulk, count_nodes
+from ..core.expr import Expr
 from ..core.functions import ALIASES, GREEK, GREEK_LETTERS, KNOWN
+from ..core.interning import bulk
+from ..core.walk import count_nodes
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
 from .builder import Builder, Problem

@@ -31,7 +31,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..core.expr import Call, Expr, Var, bulk, postorder, substitute
+from ..core.expr import Call, Expr, Var
+from ..core.interning import bulk
+from ..core.walk import postorder, substitute
 from .text import to_text
 
 MAX_DEPTH = 24  # deepest inline nesting before a sub-expression gets its own line

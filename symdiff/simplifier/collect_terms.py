@@ -15,8 +15,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.expr import Add, Expr, Mul, Num, add, mul, transform
+from ..core.expr import Add, Expr, Mul, Num, add, mul
 from ..core.numbers import fits
+from ..core.walk import transform
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild, split_coefficient
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.expr import ZERO, Add, Expr, Mul, Num, Pow, add, mul, transform
+from ..core.expr import ZERO, Add, Expr, Mul, Num, Pow, add, mul
 from ..core.numbers import fits, fold_power
+from ..core.walk import transform
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild
 

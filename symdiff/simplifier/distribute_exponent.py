@@ -13,8 +13,9 @@ True
 
 from __future__ import annotations
 
-from ..core.expr import Expr, Mul, Num, Pow, mul, transform
+from ..core.expr import Expr, Mul, Num, Pow, mul
 from ..core.numbers import fits
+from ..core.walk import transform
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import is_int, rebuild
 

@@ -17,7 +17,8 @@ from __future__ import annotations
 from itertools import combinations_with_replacement, product
 from math import comb, factorial
 
-from ..core.expr import Add, Expr, Mul, Num, Pow, add, mul, transform
+from ..core.expr import Add, Expr, Mul, Num, Pow, add, mul
+from ..core.walk import transform
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import is_int, rebuild, splice_muls
 

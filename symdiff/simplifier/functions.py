@@ -14,8 +14,9 @@ True
 
 from __future__ import annotations
 
-from ..core.expr import ONE, ZERO, Call, Const, Expr, Num, transform
+from ..core.expr import ONE, ZERO, Call, Const, Expr, Num
 from ..core.functions import FUNCTIONS
+from ..core.walk import transform
 from .walk import rebuild
 
 

@@ -11,7 +11,8 @@ True
 
 from __future__ import annotations
 
-from ..core.expr import ONE, ZERO, Add, Expr, Mul, Num, Pow, add, mul, transform
+from ..core.expr import ONE, ZERO, Add, Expr, Mul, Num, Pow, add, mul
+from ..core.walk import transform
 from ..errors import DomainError
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild

@@ -12,7 +12,8 @@ True
 
 from __future__ import annotations
 
-from ..core.expr import ONE, ZERO, Expr, Indicator, Mul, Num, Pow, mul, transform
+from ..core.expr import ONE, ZERO, Expr, Indicator, Mul, Num, Pow, mul
+from ..core.walk import transform
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild
 

@@ -23,8 +23,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..core.expr import Add, Expr, Mul, add, mul, postorder, substitute
+from ..core.expr import Add, Expr, Mul, add, mul
 from ..core.steps import Step
+from ..core.walk import postorder, substitute
 from ..limits import DEFAULT_LIMITS, Limits
 from .flatten import flatten
 

@@ -16,7 +16,8 @@ from functools import cache
 from itertools import pairwise
 from typing import Any
 
-from ..core.expr import Expr, Mul, Num, Pow, Var, natural_key, transform
+from ..core.expr import Expr, Mul, Num, Pow, Var
+from ..core.walk import natural_key, transform
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild
 

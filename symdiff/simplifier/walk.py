@@ -7,7 +7,8 @@ DAG, visiting each distinct node once and never recursing; the engine
 (:mod:`symdiff.simplifier.engine`) runs them node by node.  A node's rewrite depends only on
 the node (nodes are interned), so results can be remembered across steps.
 
->>> from symdiff.core.expr import Var, transform
+>>> from symdiff.core.expr import Var
+>>> from symdiff.core.walk import transform
 >>> x, y = Var("x"), Var("y")
 >>> transform(x + x, lambda n, k: y if n is x else rebuild(n, k)) is y + y
 True

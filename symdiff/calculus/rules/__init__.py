@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import NamedTuple
 
-from ...core.expr import ONE, ZERO, Const, Expr, Indicator, Mul, Num, Var, mul, postorder
+from ...core.expr import ONE, ZERO, Const, Expr, Indicator, Mul, Num, Var, mul
+from ...core.walk import postorder
 from ...errors import UnsupportedError
 
 Build = Callable[[tuple[Expr, ...]], Expr]

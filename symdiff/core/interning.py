@@ -1,0 +1,100 @@
+"""Interning: one table per node class, weak references, and the one helper that files a node.
+
+Equal trees are one object: a constructor looks its key up and, only when no live node
+has it, calls :func:`intern`.  Freed nodes drop out of their table by themselves.
+
+>>> from symdiff.core.expr import Var
+>>> Var("x") is Var("x")
+True
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, Any, TypeVar
+from weakref import ref
+
+if TYPE_CHECKING:
+    from .expr import Expr
+
+# One table per node class maps a key (the field values) to a weak reference to
+# the one node with those fields, so nodes nobody holds are freed and forgotten.
+# The reference carries its own key and table, and one shared callback drops the
+# entry: no closure, key tuple or cell per node, which keeps both the time per
+# new node and the garbage collector's work small.  Node classes are final: the
+# tables are not keyed by class.  Every constructor is the same two steps: look
+# the key up (``table.get(key, GONE)()``, C calls only: finding a node runs no
+# Python function) or else :func:`intern`, the one helper that makes and files.
+
+_K = TypeVar("_K", bound=Hashable)
+_N = TypeVar("_N", bound="Expr")  # a node class
+
+
+class Entry(ref[_N]):
+    """A weak reference to an interned node that knows where it is filed."""
+
+    __slots__ = ("key", "table")
+    key: Hashable
+    table: dict[Any, Entry[_N]]
+
+
+def _drop(entry: Entry[Any]) -> None:
+    """Forget a freed node (unless its key already names a newer node)."""
+    table = entry.table
+    if table.get(entry.key) is entry:
+        del table[entry.key]
+
+
+def intern(
+    table: dict[_K, Entry[_N]], key: _K, cls: type[_N], fill: Callable[[_N, _K], None]
+) -> _N:
+    """A new ``cls`` node, its fields set by ``fill(node, key)``, filed under ``key``.
+
+    The one way a node enters a table.  Constructors call it as
+    ``table.get(key, GONE)() or intern(table, key, cls, fill)``, for a key not in the
+    table or whose node was just freed.  Where the key is the one field (sums, products,
+    variables), ``fill`` is the slot's own setter, a C call.
+
+    >>> from symdiff.core.expr import Var
+    >>> table: dict[str, Entry[Var]] = {}
+    >>> node = intern(table, "v", Var, lambda n, k: object.__setattr__(n, "name", k))
+    >>> table["v"]() is node
+    True
+    """
+    node = object.__new__(cls)
+    fill(node, key)
+    entry = table[key] = Entry(node, _drop)
+    entry.key = key
+    entry.table = table
+    return node
+
+
+# What ``get`` gives for a missing key: like a dead reference, it returns None when called
+# (NoneType() is None, a C call, so a look-up never runs Python code of its own).
+GONE: Callable[[], None] = type(None)
+
+
+class bulk:
+    """Pause the cyclic garbage collector while building many nodes.
+
+    Nodes never form reference cycles (children exist before their parents), so
+    reference counting frees them all; the collector's passes over millions of
+    young nodes are pure overhead during a large build.  Nesting is allowed, and
+    the collector is re-enabled only if it was enabled on entry.
+
+    >>> import gc
+    >>> with bulk():
+    ...     gc.isenabled()
+    False
+    """
+
+    __slots__ = ("_was",)
+
+    def __enter__(self) -> None:
+        self._was = gc.isenabled()
+        gc.disable()
+
+    def __exit__(self, *exc: object) -> None:
+        if self._was:
+            gc.enable()
