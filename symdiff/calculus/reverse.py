@@ -67,7 +67,7 @@ def _live(
 ) -> tuple[list[Expr], set[Expr]]:
     """The nodes that contain a variable named in ``wanted``, children first, and as a set.
 
-    One walk in the order of :func:`~symdiff.core.expr.postorder`, keeping the live nodes.
+    One walk in the order of :func:`~symdiff.core.walk.postorder`, keeping the live nodes.
     """
     seen: set[Expr] = set()
     live: set[Expr] = set()

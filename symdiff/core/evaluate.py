@@ -8,7 +8,7 @@ float, and its domain come from its row of the function table
 (:mod:`symdiff.core.functions`).  Inputs are read exactly: the float
 ``1.5`` is 3/2 (floats by their decimal repr, as everywhere in symdiff).
 
-The walk is over :func:`~symdiff.core.expr.postorder` with one value per distinct node:
+The walk is over :func:`~symdiff.core.walk.postorder` with one value per distinct node:
 time is linear in the size of the DAG, and depth is unlimited.
 
 Policies:
@@ -157,7 +157,7 @@ def _call(row: Function, kids: list[Value], node: Expr) -> Value:
 def _power(b: Value, n: Value, node: Expr) -> Value:
     """``b^n`` exactly when both are rational and the result is (and not too large), else a float.
 
-    The exact case is the simplifier's :func:`~symdiff.simplifier.numbers.fold_power`.
+    The exact case is :func:`~symdiff.core.numbers.fold_power`.
     """
     if b == 0 and n < 0:
         raise DomainError(f"division by zero in {_show(node)}")

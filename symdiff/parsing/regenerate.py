@@ -1,7 +1,8 @@
 """Derive the parser's tables from ``grammar/symdiff.lark`` with Lark, and write them out.
 
 The grammar file is the only definition of the language.  Lark builds its LALR(1) table
-from it; this module flattens that table into plain data (:class:`symdiff.parsing.lalr.TableData`)
+from it; this module flattens that table into plain data
+(:class:`symdiff.parsing.lalr_table.TableData`)
 and writes it as the Python module :mod:`symdiff.parsing.tables`, so that a parse needs neither
 Lark nor the ~100 ms its table construction takes.  ``python -m symdiff.parsing.regenerate``
 regenerates the module after the grammar changes; ``--check`` only reports whether it is

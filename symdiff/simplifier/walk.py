@@ -2,7 +2,7 @@
 
 A pass is a *node function* ``fn(node, kids) -> Expr``: given a node and its
 already-rewritten children, it returns the rewritten node (``node`` itself when
-nothing applies).  ``symdiff.core.expr.transform(expr, fn)`` runs one over a whole
+nothing applies).  ``symdiff.core.walk.transform(expr, fn)`` runs one over a whole
 DAG, visiting each distinct node once and never recursing; the engine
 (:mod:`symdiff.simplifier.engine`) runs them node by node.  A node's rewrite depends only on
 the node (nodes are interned), so results can be remembered across steps.
