@@ -78,6 +78,8 @@ def test_every_row_has_every_facet(name: str) -> None:
         if exact is not None:
             assert math.isclose(float(exact), number, abs_tol=1e-12)
     assert inside >= 3, "the domain test points must reach the function"
+    assert row.kinks in ("smooth", "ties", "zero")
+    assert (row.kinks == "ties") == (row.arity is None), "ties need two arguments to compare"
     for text in (row.unicode, row.latex, row.sympy, row.builder):
         assert isinstance(text, str) and text.strip() == text and text
     assert re.fullmatch(r"\\[a-z]+|\\operatorname\{[a-z0-9]+\}", row.latex)

@@ -22,6 +22,7 @@ from fractions import Fraction
 
 from ..core.evaluate import Value, evaluate_nodes
 from ..core.expr import Call, Expr, Indicator
+from ..core.functions import FUNCTIONS
 from ..errors import DomainError, LimitError
 
 Point = dict[str, Fraction]
@@ -86,11 +87,15 @@ def _at_tie(values: Mapping[Expr, Value], margin: float) -> bool:
     for node in values:
         if isinstance(node, Indicator):
             pairs = [(values[node.lhs], values[node.rhs])]
-        elif isinstance(node, Call) and node.name in ("max", "min"):
+        elif isinstance(node, Call) and node.name in FUNCTIONS and not node.deriv:
+            kinks = FUNCTIONS[node.name].kinks
             args = [values[a] for a in node.args]
-            pairs = [(a, b) for i, a in enumerate(args) for b in args[i + 1 :]]
-        elif isinstance(node, Call) and node.name in ("abs", "relu", "sign"):
-            pairs = [(values[node.args[0]], Fraction(0))]
+            if kinks == "ties":
+                pairs = [(a, b) for i, a in enumerate(args) for b in args[i + 1 :]]
+            elif kinks == "zero":
+                pairs = [(args[0], Fraction(0))]
+            else:
+                continue
         else:
             continue
         if any(_size(a - b) <= margin * (1 + _size(a) + _size(b)) for a, b in pairs):

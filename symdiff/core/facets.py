@@ -5,8 +5,8 @@ rows briefly (``unary``, ``at``, ``real``, ``where``).
 
 >>> from symdiff.core.expr import Var
 >>> sin = Function("sin", 1, partial=unary(lambda u: Var("c")), exact=at(0, 0),
-...                real=real(lambda t: t), outside=EVERYWHERE, unicode="sin", latex="\\\\sin",
-...                sympy="sin", builder="sin")
+...                real=real(lambda t: t), outside=EVERYWHERE, kinks="smooth", unicode="sin",
+...                latex="\\\\sin", sympy="sin", builder="sin")
 >>> sin.accepts(1), sin.accepts(2), sin.exact([Fraction(0)]), sin.outside([Fraction(3)])
 (True, False, Fraction(0, 1), None)
 """
@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from math import isqrt
+from typing import Literal
 
 from .expr import Expr
 
@@ -25,10 +26,24 @@ Partial = Callable[[tuple[Expr, ...], int], Expr]
 Exact = Callable[[Sequence[Value]], Fraction | None]
 Real = Callable[[Sequence[Value]], float]
 Domain = Callable[[Sequence[Value]], str | None]
+# where the derivative jumps: nowhere, where two arguments tie (max, min), where the
+# argument is 0 (abs, relu, sign); the checker samples away from those points
+Kinks = Literal["smooth", "ties", "zero"]
 
 HALF = Fraction(1, 2)
 
-__all__ = ["EVERYWHERE", "HALF", "Function", "Value", "at", "exact_sqrt", "real", "unary", "where"]
+__all__ = [
+    "EVERYWHERE",
+    "HALF",
+    "Function",
+    "Kinks",
+    "Value",
+    "at",
+    "exact_sqrt",
+    "real",
+    "unary",
+    "where",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +59,8 @@ class Function:
       3/2``), else None, and None outside the domain;
     - ``real``: the float value (plain floats, from :mod:`math`), inside the domain;
     - ``outside``: why numbers are outside the domain (a phrase ending with the number), or None;
+    - ``kinks``: where the derivative jumps: ``"smooth"`` (nowhere), ``"ties"`` (where two
+      arguments are equal) or ``"zero"`` (where the argument is 0);
     - ``unicode``, ``latex``: the printed names (the LaTeX one a command valid in KaTeX);
     - ``sympy``: SymPy's name for it, or, where SymPy has none, its definition as a
       formula in ``u`` in symdiff's language (``1/(1 + exp(-u))``);
@@ -61,6 +78,7 @@ class Function:
     exact: Exact
     real: Real
     outside: Domain
+    kinks: Kinks
     unicode: str
     latex: str
     sympy: str
