@@ -69,7 +69,8 @@ class _Engine:
         if got is None:
             return None
         result, steps = got
-        self.counted(steps)  # the steps the passes would have taken
+        if steps:
+            self.counted(steps)  # the steps the passes would have taken
         if result is not node and result in self.busy:
             raise LimitError("simplification runs in a cycle")
         self.memo[result] = result
