@@ -57,6 +57,9 @@ def joined(
             factors.append(k)
     if len(factors) < 2 or len(factors) > cap or ZERO in factors or ONE in factors:
         return None
+    kinds = set(map(type, factors))
+    if Var not in kinds and Pow not in kinds and Indicator not in kinds:
+        return _plain(node, factors, max_bits)
     numbers: list[Num] = []
     rest: list[Expr] = []
     bases: set[Expr] = set()
@@ -112,6 +115,27 @@ def joined(
         rest.sort(key=factor_key)
         steps += 1
     return Mul((*lead, *rest)), steps
+
+
+def _plain(node: Expr | None, factors: list[Expr], max_bits: int) -> tuple[Expr, int] | None:
+    """:func:`joined` where no factor is a variable, a power or an indicator.
+
+    Each factor is then its own base and every key but a number's is ``OTHER_KEY``.
+    """
+    rest = [f for f in factors if type(f) is not Num]
+    if len(set(rest)) < len(rest):
+        return None  # combine-powers
+    if len(rest) + 1 >= len(factors):  # one number or none: order-factors puts it first
+        if len(rest) == len(factors) or type(factors[0]) is Num:
+            if node is not None and tuple(factors) == node.children:
+                return node, 0
+            return Mul(tuple(factors)), 0
+        return Mul((*[f for f in factors if type(f) is Num], *rest)), 1
+    values = [f.value for f in factors if type(f) is Num]
+    if not fits(values, max_bits):
+        return None
+    coef = _product(values)  # combine-constants; the rest stays in order
+    return (mul(*rest) if coef == 1 else mul(Num(coef), *rest)), 1
 
 
 def _product(values: list[Fraction]) -> Fraction | int:
