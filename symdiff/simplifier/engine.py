@@ -14,6 +14,8 @@ on the sub-expression it touched, ``path`` being the child indices from the
 root where the engine met it.  ``simplify()`` and ``simplify_steps()`` are this
 one call with recording off and on, so both give the same node.
 
+Not recording, a product over normal operands that the passes would only
+fold and sort takes its normal form at once (:mod:`.products`), its steps counted.
 Limits: every rewrite counts against ``max_simplify_steps``; the clock of the
 call is polled every 1024 nodes (``limits.check_time``).
 
@@ -29,12 +31,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..core.expr import Add, Expr, Indicator, Mul, Num
+from ..core.expr import Add, Expr, Mul
 from ..core.steps import Step
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
-from .flatten import CHAIN, depth_of, needed_of, opened, spliced
-from .order_factors import place_factor
+from .flatten import CHAIN, depth_of, opened, spliced
+from .products import joined
 from .table import Pass, Row, rows_for
 from .walk import pending
 
@@ -48,9 +50,9 @@ class _Engine:
         self.passes = passes if isinstance(passes, tuple) else tuple(passes)
         self.rows: dict[type, list[Row]] = {}
         rules = tuple(rule for rule, _, _ in rows_for(self.passes, Mul))
-        self.plain_products = rules == _PLAIN  # the shortcut of carried() holds
         self.limits = limits
         self.record = record
+        self.joins = rules == _PLAIN and not record  # the shortcut of joined() holds
         self.steps: list[Step] = []
         self.memo: dict[Expr, Expr] = {}  # node -> its normal form (normal ones map to themselves)
         self.moved: set[Expr] = set()  # the nodes whose normal form is another node
@@ -60,36 +62,23 @@ class _Engine:
         self.count = self.ticks = 0
         self.depth: dict[Expr, int] = {}  # sums (products): how deep their kind nests in them
 
-    def carried(self, kids: tuple[Expr, ...]) -> Expr | None:
-        """The normal form of ``v·R`` (or ``R·v``) over normal ``kids``, or None if not known.
-
-        When no factor of the normal product ``R`` has the base of the normal
-        factor ``v`` (no number, indicator or product), the only pass that acts
-        on ``R`` with ``v`` spliced in is order-factors, whose stable sort puts
-        ``v`` before (after) the factors of its key: so ``v`` is put there at
-        once, and the rewrite counted when the order changed.
-        """
-        a, b = kids
-        if type(b) is Mul and type(a) is not Mul:
-            v, factors, first = a, b.children, True
-        elif type(a) is Mul and type(b) is not Mul:
-            v, factors, first = b, a.children, False
-        else:
+    def joined(self, node: Expr | None, kids: tuple[Expr, ...]) -> Expr | None:
+        """The normal form of a product over normal ``kids`` (:func:`.products.joined`), or None."""
+        limits = self.limits
+        got = joined(node, kids, limits.max_fold_bits, limits.max_nodes) if self.joins else None
+        if got is None:
             return None
-        if type(v) is Num or type(v) is Indicator or not self.plain_products:
-            return None
-        placed = place_factor(v, factors, first)
-        if placed is None:
-            return None
-        result, i = placed
-        if i != (0 if first else len(factors)):
-            self.counted()  # order-factors, as the passes would have done
+        result, steps = got
+        if steps:
+            self.counted(steps)  # the steps the passes would have taken
+        if result is not node and result in self.busy:
+            raise LimitError("simplification runs in a cycle")
         self.memo[result] = result
         return result
 
-    def counted(self) -> None:
-        """Count one rewrite against ``max_simplify_steps``."""
-        self.count += 1
+    def counted(self, rewrites: int = 1) -> None:
+        """Count rewrites against ``max_simplify_steps``."""
+        self.count += rewrites
         if self.count > self.limits.max_simplify_steps:
             raise LimitError(
                 f"simplification needs more than {self.limits.max_simplify_steps} rewrites"
@@ -168,9 +157,13 @@ class _Engine:
             current = node
             if children:
                 kids = tuple([memo[c] for c in children])
-                current = spliced(node, type(node), kids, cap)
-                if current is node:
-                    current = self.rewrite(node)
+                known = self.joined(node, kids) if type(node) is Mul else None
+                if known is not None:
+                    current = known
+                else:
+                    current = spliced(node, type(node), kids, cap)
+                    if current is node:
+                        current = self.rewrite(node)
             if current is node:
                 stack.pop()
                 memo[node] = node
@@ -198,8 +191,11 @@ def run(
     in does not change it: recording walks from the root (to know each path);
     otherwise the nodes are taken children first from one list, and only those
     that change (or hold a sum in a sum, a product in a product) go through
-    :meth:`_Engine.normalize`.  Nesting is opened at a node once its operands
-    are normal, so the input is never copied flat first.
+    :meth:`_Engine.normalize`.  A sum nested more than ``CHAIN`` deep in sums
+    (a product in products) is held: it is opened whole into its parents, and
+    normalized on its own only when it is the root or under a node of another
+    kind.  Nesting is opened at a node once its operands are normal, so the
+    input is never copied flat first.
 
     >>> from symdiff.core.expr import Add, Mul, Num, Var
     >>> from symdiff.simplifier import PASSES
@@ -211,55 +207,67 @@ def run(
     if record:
         engine.paths[root] = ()
         return engine.normalize(root), engine.steps
-    memo, moved, depth, cap = engine.memo, engine.moved, engine.depth, limits.max_nodes
-    needed: set[Expr] | None = None  # the nodes not only inside their own kind
-    order = pending(root, memo)
-    for node in order:  # children first
+    memo, depth, cap, normalize = engine.memo, engine.depth, limits.max_nodes, engine.normalize
+    moved = engine.moved  # also the held chains, whose normal form is not known yet
+    rows_of, check, ticks = engine.rows, limits.check_time, 0
+    for node in pending(root, memo):  # children first
+        kind = type(node)
         if node in memo:
+            if (kind is Add or kind is Mul) and node not in depth:
+                depth_of(node, depth)  # its parents read it
             continue
         children = node.children
-        kind = type(node)
         if not children:
             memo[node] = node
             continue
-        inner = (kind is Add or kind is Mul) and kind in map(type, children)
-        if inner:  # its children's depths are known: they came first
-            deep = depth[node] = 1 + max(
-                [
-                    depth[c] if c in depth else depth_of(c, depth)
-                    for c in children
-                    if type(c) is kind
-                ]
-            )
-        if inner and deep > CHAIN:
-            if needed is None:
-                needed = needed_of(root, order)
-            if node in needed:  # else it is opened into its parents
-                memo[node] = done = engine.normalize(node)
+        inner = False
+        if kind is Add or kind is Mul:
+            deep = 0  # the depths of its children are known (0 when not kept): they came first
+            for c in children:
+                if type(c) is kind:
+                    d = depth.get(c, 0)
+                    if d >= deep:
+                        deep = d + 1
+            if deep:
+                depth[node] = deep
+                if deep > CHAIN:  # held: opened into its parents of its kind
+                    moved.add(node)
+                    continue
+                inner = True
+        ticks += 1
+        if not ticks & 1023:
+            check("simplification")
+        kids = children
+        if moved and not moved.isdisjoint(children):
+            for c in children:
+                if c not in memo:  # a held chain under a node of another kind
+                    normalize(c)
+            kids = tuple([memo[c] for c in children])
+        if kind is Mul:
+            done = engine.joined(node, kids)
+            if done is not None:
+                memo[node] = done
                 if done is not node:
                     moved.add(node)
-        elif inner or (moved and not moved.isdisjoint(children)):
-            engine.tick()
-            kids = tuple([memo[c] for c in children])
-            if kind is Mul and len(kids) == 2:
-                done_ = engine.carried(kids)
-                if done_ is not None:
-                    memo[node] = done_
-                    if done_ is not node:
-                        moved.add(node)
-                    continue
+                continue
+        if inner or kids != children:
             new = spliced(node, kind, kids, cap)
             known = memo.get(new)
-            done = engine.normalize(new) if known is None else known
-            memo[node] = done
+            done = memo[node] = normalize(new) if known is None else known
             if done is not node:
                 moved.add(node)
+            continue
+        rows = rows_of.get(kind)
+        if rows is None:
+            rows = rows_of[kind] = rows_for(engine.passes, kind)
+        for _, applies, rewrite in rows:
+            if applies(node):
+                result = rewrite(node, children, limits)
+                if result is not node:
+                    engine.counted()
+                    memo[node] = normalize(result)
+                    moved.add(node)
+                    break
         else:
-            engine.tick()
-            result = engine.rewrite(node)
-            if result is node:
-                memo[node] = node
-            else:
-                memo[node] = engine.normalize(result)
-                moved.add(node)
-    return memo[root], []
+            memo[node] = node
+    return memo[root] if root in memo else normalize(root), []

@@ -199,13 +199,17 @@ def opened(node: Expr, cap: int, depth: dict[Expr, int]) -> Expr:
     children = node.children
     if kind not in map(type, children):
         return node
-    if not any(type(c) is kind and depth_of(c, depth) >= CHAIN for c in children):
+    known = depth.get
+    for c in children:
+        if type(c) is kind and (known(c) or depth_of(c, depth)) >= CHAIN:
+            break
+    else:
         return node
     out: list[Expr] = []
     stack = list(reversed(children))
     while stack:
         c = stack.pop()
-        if type(c) is kind and depth_of(c, depth) >= CHAIN:
+        if type(c) is kind and (known(c) or depth_of(c, depth)) >= CHAIN:
             stack.extend(reversed(c.children))
         else:
             out.append(c)

@@ -52,32 +52,6 @@ def factor_key(f: Expr) -> tuple[Any, ...]:
     return OTHER_KEY
 
 
-def place_factor(v: Expr, factors: tuple[Expr, ...], first: bool) -> tuple[Mul, int] | None:
-    """``v`` put among the ordered ``factors`` as the stable sort puts it, and its place.
-
-    ``v`` stood before (``first``) or after them; None when a factor has its base.
-
-    >>> from symdiff.core.expr import Var
-    >>> x, y, z = Var("x"), Var("y"), Var("z")
-    >>> place_factor(y, (x, z), True), place_factor(x, (x, z), True)
-    ((<Mul x*y*z>, 1), None)
-    """
-    base = v.base if type(v) is Pow else v
-    for f in factors:
-        if (f.base if type(f) is Pow else f) is base:
-            return None
-    key = factor_key(v)
-    if first:
-        i = 0
-        while i < len(factors) and factor_key(factors[i]) < key:
-            i += 1
-    else:
-        i = len(factors)
-        while i and key < factor_key(factors[i - 1]):
-            i -= 1
-    return Mul((*factors[:i], v, *factors[i:])), i
-
-
 def applies(node: Expr) -> bool:
     """Whether the factors of the product ``node`` are out of canonical order.
 
