@@ -83,8 +83,13 @@ def variables_of(source: Source) -> list[str]:
     return list(as_definition(source).variables)
 
 
-def _only_variable(definition: Definition) -> str:
-    names = variables_of(definition)
+def only_variable(source: Source) -> str:
+    """The variable to differentiate by when none is named: the only one (``x`` if none).
+
+    >>> only_variable("h(t) = t^2"), only_variable("5")
+    ('t', 'x')
+    """
+    names = variables_of(source)
     if len(names) == 1:
         return names[0]
     if not names:
@@ -124,7 +129,7 @@ def diff(
     """
     limits = limits.begin()
     definition = as_definition(source, limits)
-    name = var if var is not None else _only_variable(definition)
+    name = var if var is not None else only_variable(definition)
     raw, _ = differentiate(definition.body, name, limits=limits)
     if not simplify:
         return raw
@@ -171,7 +176,7 @@ def derive(
     """
     limits = limits.begin()
     definition = as_definition(source, limits)
-    name = var if var is not None else _only_variable(definition)
+    name = var if var is not None else only_variable(definition)
     from .calculus.derivation import build_derivation  # the step machinery, loaded when first used
     from .report import Derivation
 

@@ -14,30 +14,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .api import Source, derive, diff, variables_of
+from .api import derive, diff, only_variable, variables_of
 from .core.definition import Definition
 from .core.expr import Expr
 from .core.guards import derivative_size
-from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
     from .report import Derivation
 
 Entry = tuple[Expr, tuple["Derivation", ...]]  # a derivative and its recorded derivations
-
-
-def only_variable(source: Source) -> str:
-    """The variable to differentiate by when none is named: the only one (``x`` if none).
-
-    >>> only_variable("h(t) = t^2"), only_variable("5")
-    ('t', 'x')
-    """
-    names = variables_of(source)
-    if len(names) > 1:
-        listed = ", ".join(names)
-        raise UnsupportedError(f"the expression has several variables ({listed}): say which one")
-    return names[0] if names else "x"
 
 
 def _wrt(definition: Definition, wrt: Sequence[str], limits: Limits) -> tuple[str, ...]:

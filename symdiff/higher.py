@@ -15,8 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from .api import Source, as_definition, variables_of
-from .chains import Chains, only_variable
+from .api import Source, as_definition, only_variable, variables_of
+from .chains import Chains
 from .core.definition import Definition
 from .core.expr import Expr
 from .core.guards import derivative_size
