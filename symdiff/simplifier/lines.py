@@ -58,11 +58,14 @@ def _run(
     return swap
 
 
-def _match(step: Step, present: set[Expr], forward: dict[Expr, Expr]) -> tuple[Expr, Expr] | None:
-    """Where ``step`` applies in an expression of the nodes ``present``: (node, its rewrite).
+def _match(
+    step: Step, nodes: Sequence[Expr], present: set[Expr], forward: dict[Expr, Expr]
+) -> tuple[Expr, Expr] | None:
+    """Where ``step`` applies in an expression of the ``nodes`` (a set: ``present``).
 
-    A sum (product) the engine rewrote may stand opened in a larger one: then
-    the step rewrites that run of operands.
+    Returns (node, its rewrite).  A sum (product) the engine rewrote may stand opened
+    in a larger one: then the step rewrites that run of operands, in the first node
+    in walk order (never in set order, which follows memory addresses).
     """
     before, after = step.before, step.after
     if before in present:
@@ -74,7 +77,7 @@ def _match(step: Step, present: set[Expr], forward: dict[Expr, Expr]) -> tuple[E
     width = len(want)
     new_ops = after.children if type(after) is kind else (after,)
     keep = set(new_ops)
-    for node in present:
+    for node in nodes:
         if type(node) is not kind:
             continue
         ops = node.children
@@ -115,8 +118,9 @@ def book_lines(
     before = start
     while pending:
         forward = {s.before: s.after for s in pending}
-        present = set(postorder(whole))
-        ready = [(i, m) for i, s in enumerate(pending) if (m := _match(s, present, forward))]
+        nodes = postorder(whole)
+        present = set(nodes)
+        ready = [(i, m) for i, s in enumerate(pending) if (m := _match(s, nodes, present, forward))]
         if not ready:  # a step whose place is gone: the last line goes to the result
             break
         rule = min((pending[i].rule for i, _ in ready), key=lambda r: rank.get(r, len(rank)))
@@ -133,11 +137,12 @@ def book_lines(
             pending = [s for s in pending if id(s) not in taken]
             whole = flatten(substitute(whole, mapping), memo, limits)
             forward = {s.before: s.after for s in pending}
-            present = set(postorder(whole))
+            nodes = postorder(whole)
+            present = set(nodes)
             ready = [
                 (i, m)
                 for i, s in enumerate(pending)
-                if s.rule == rule and (m := _match(s, present, forward))
+                if s.rule == rule and (m := _match(s, nodes, present, forward))
             ]
         if whole is not before:
             lines.append(Step(rule, before, whole, tuple(done)))
