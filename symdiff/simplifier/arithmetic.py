@@ -78,13 +78,22 @@ def _product(kids: tuple[Expr, ...], max_bits: int) -> Expr:
     return mul(*rest) if coef == 1 else mul(Num(coef), *rest)
 
 
-def _sum(kids: tuple[Expr, ...], max_bits: int) -> Expr:
+def sum_numbers(kids: tuple[Expr, ...], max_bits: int) -> Expr:
+    """The sum of ``kids`` with its numbers added at the first one's place (a 0 total dropped).
+
+    Numbers whose sum may need more than ``max_bits`` bits are left as they are.
+
+    >>> from symdiff.core.expr import Var
+    >>> x = Var("x")
+    >>> str(sum_numbers((Num(2), x, Num(3)), 64)), str(sum_numbers((Num(2), x, Num(-2)), 64))
+    ('5 + x', 'x')
+    """
     total = Fraction(0)
     at: int | None = None
     out: list[Expr] = []
     numbers = [k.value for k in kids if isinstance(k, Num)]
     if numbers and not fits(numbers, max_bits, total=True):
-        return Add(kids)  # too big to add up: left as they are
+        return add(*kids)  # too big to add up: left as they are
     for k in kids:
         if isinstance(k, Num):
             total += k.value
@@ -114,7 +123,7 @@ def arithmetic_node(
     if isinstance(node, Mul):
         return _product(kids, max_bits)
     if isinstance(node, Add):
-        return _sum(kids, max_bits)
+        return sum_numbers(kids, max_bits)
     if isinstance(node, Pow):
         return _power(node, kids[0], kids[1])
     return rebuild(node, kids)
@@ -189,7 +198,7 @@ def arithmetic(expr: Expr, limits: Limits = DEFAULT_LIMITS) -> Expr:
             if kind is Mul:
                 result = node if _kept_product(children) else _product(children, max_bits)
             elif kind is Add:
-                result = node if _kept_sum(children) else _sum(children, max_bits)
+                result = node if _kept_sum(children) else sum_numbers(children, max_bits)
             elif kind is Pow:
                 result = _power(node, children[0], children[1])
             else:

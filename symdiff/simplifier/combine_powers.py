@@ -13,12 +13,10 @@ True
 
 from __future__ import annotations
 
-from fractions import Fraction
-
-from ..core.expr import ONE, Add, Expr, Mul, Num, Pow, add, mul
-from ..core.numbers import fits
+from ..core.expr import ONE, Add, Expr, Mul, Num, Pow, mul
 from ..core.walk import transform
 from ..limits import DEFAULT_LIMITS, Limits
+from .arithmetic import sum_numbers
 from .walk import rebuild
 
 ID = "combine-powers"
@@ -50,28 +48,8 @@ def _exponent_sum(exps: list[Expr], max_bits: int) -> Expr:
     done = _integer_sum(exps, max_bits)
     if done is not None:
         return done
-    terms: list[Expr] = []
-    total = Fraction(0)
-    at: int | None = None
-    numbers = [t.value for e in exps for t in (e.terms if isinstance(e, Add) else (e,))
-               if isinstance(t, Num)]  # fmt: skip
-    if numbers and not fits(numbers, max_bits, total=True):
-        return add(*(t for e in exps for t in (e.terms if isinstance(e, Add) else (e,))))
-    for e in exps:
-        for t in e.terms if isinstance(e, Add) else (e,):
-            if isinstance(t, Num):
-                total += t.value
-                if at is None:
-                    at = len(terms)
-                    terms.append(t)
-            else:
-                terms.append(t)
-    if at is not None:
-        if total == 0 and len(terms) > 1:
-            del terms[at]
-        else:
-            terms[at] = Num(total)
-    return add(*terms)
+    terms = tuple(t for e in exps for t in (e.terms if isinstance(e, Add) else (e,)))
+    return sum_numbers(terms, max_bits)
 
 
 def _base_exp(f: Expr) -> tuple[Expr, Expr]:

@@ -12,7 +12,7 @@ True
 
 from __future__ import annotations
 
-from functools import cache
+from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -30,7 +30,7 @@ NUMBER_KEY: tuple[Any, ...] = (0,)  # the key of every number
 OTHER_KEY: tuple[Any, ...] = (2,)  # the key of every factor not sorted by a name
 
 
-@cache
+@lru_cache(maxsize=4096)  # bounded: a long-running server meets unboundedly many names
 def _name_key(name: str) -> tuple[Any, ...]:
     return (1, natural_key(name))
 
