@@ -13,6 +13,7 @@ JSON, HTML) is imported only when a command needs it, so the command starts fast
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -25,6 +26,29 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT, EXIT_WRONG_ANSWER = 0, 1, 2, 3
 PROBE = "∂²·−√⁽₁≠"  # characters the Unicode output needs
+
+SEVERITY = (EXIT_OK, EXIT_WRONG_ANSWER, EXIT_INPUT, EXIT_INTERNAL)  # later ones win
+
+
+def worst(*codes: int) -> int:
+    """The exit code that matters most: internal error, then bad input, then a wrong answer.
+
+    >>> worst(0, 3, 2), worst(0, 0)
+    (2, 0)
+    """
+    return max(codes, key=SEVERITY.index)
+
+
+def stdin_lines() -> TextIO:
+    """Standard input as UTF-8 text whose undecodable bytes survive as lone surrogates.
+
+    The parser's input hygiene then names the line and column of invalid UTF-8,
+    whatever the locale's decoder would have done with it.
+    """
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:  # already text (a test's StringIO)
+        return sys.stdin
+    return io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape")
 
 
 def default_format(stream: TextIO) -> str:

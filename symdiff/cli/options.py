@@ -23,7 +23,7 @@ from .limit_options import add_limit_options, seconds
 from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
 
 FORMATS = tuple(REGISTRY)  # the --format choices: every format a Report renders in
-COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check")
+COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check", "batch")
 
 
 class ArgumentError(Exception):
@@ -100,6 +100,42 @@ def add_derivative_options(parser: argparse.ArgumentParser) -> None:
                         help="check numerically by finite differences")  # fmt: skip
 
 
+def _jobs(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 1024:
+        raise ValueError(text)
+    return value
+
+
+_jobs.__name__ = "number of jobs (1 to 1024)"
+
+
+def add_batch_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``symdiff batch``: files, engine, order, resume, progress, limits."""
+    parser.add_argument("input", metavar="IN.jsonl", help='the records, one per line ("-": stdin)')
+    parser.add_argument("-o", "--output", metavar="OUT.jsonl",
+                        help="where to write the results (default: stdout)")  # fmt: skip
+    parser.add_argument("--jobs", type=_jobs, metavar="N",
+                        help="worker processes (default: every core)")  # fmt: skip
+    parser.add_argument("--engine", choices=("local", "dask"), default="local",
+                        help="local worker processes (default), or a Dask cluster "
+                        '(pip install "symdiff[dask]")')  # fmt: skip
+    parser.add_argument("--scheduler", metavar="ADDRESS",
+                        help="the Dask scheduler, e.g. tcp://10.0.0.5:8786 (default: a local "
+                        "cluster of --jobs workers)")  # fmt: skip
+    parser.add_argument("--unordered", dest="ordered", action="store_false",
+                        help="write records as they finish, not in input order")  # fmt: skip
+    parser.add_argument("--resume", action="store_true",
+                        help="skip the records whose ids OUT holds, and append")  # fmt: skip
+    parser.add_argument("--quiet", action="store_true",
+                        help="no progress bar and no summary line")  # fmt: skip
+    parser.add_argument("--timeout", type=seconds, metavar="SECONDS",
+                        help="the time limit of each record (default 60)")  # fmt: skip
+    parser.add_argument("--debug", action="store_true",
+                        help="show the traceback of an internal error")  # fmt: skip
+    add_limit_options(parser)
+
+
 def build_parser(command: str | None = None) -> Parser:
     """The parser of one command (``None``: differentiate an expression).
 
@@ -116,6 +152,9 @@ def build_parser(command: str | None = None) -> Parser:
     else:
         p = Parser(prog=prog, formatter_class=raw, description=DESCRIPTIONS[command],
                    epilog=EXIT_CODES)  # fmt: skip
+    if command == "batch":
+        add_batch_options(p)
+        return p
     if command == "jacobian":
         p.add_argument("exprs", nargs="+", metavar="EXPR", help="the functions, one per row")
     else:
@@ -143,7 +182,7 @@ def build_parser(command: str | None = None) -> Parser:
 
 DEFAULTS: dict[str, object] = {
     "wrt": [], "order": 1, "vars": None, "at": [], "steps": False, "expand": False,
-    "simplify": True, "check": False, "verify": False,
+    "simplify": True, "check": False, "verify": False, "format": "json",
 }  # fmt: skip
 
 
@@ -170,7 +209,7 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
     >>> parse_command(["-x^2", "--at", "x=-1"]).expr
     ' -x^2'
     """
-    args = _protect(argv)
+    args = list(argv) if argv[:1] == ["batch"] else _protect(argv)  # batch takes no expression
     command = args[0] if args and args[0] in COMMANDS else None
     namespace = build_parser(command).parse_args(args[1:] if command else args)
     namespace.command = command

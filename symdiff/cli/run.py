@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import argparse
-import io
 import sys
 from collections.abc import Iterable
 from typing import TextIO
@@ -20,21 +19,10 @@ from ..errors import SymdiffError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..printers import render
 from ..report import Report
-from . import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_ANSWER
+from . import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_ANSWER, stdin_lines, worst
 from .commands import report_for
 from .limit_options import limits_from
 from .options import ArgumentError
-
-SEVERITY = (EXIT_OK, EXIT_WRONG_ANSWER, EXIT_INPUT, EXIT_INTERNAL)  # later ones win
-
-
-def worst(*codes: int) -> int:
-    """The exit code that matters most: internal error, then bad input, then a wrong answer.
-
-    >>> worst(0, 3, 2), worst(0, 0)
-    (2, 0)
-    """
-    return max(codes, key=SEVERITY.index)
 
 
 def status(report: Report) -> int:
@@ -69,20 +57,12 @@ def output(report: Report, fmt: str, color: bool = False, limits: Limits = DEFAU
     return render(report, fmt, color=color, limits=limits)
 
 
-def stdin_lines() -> TextIO:
-    """Standard input as UTF-8 text whose undecodable bytes survive as lone surrogates.
-
-    The parser's input hygiene then names the line and column of invalid UTF-8,
-    whatever the locale's decoder would have done with it.
-    """
-    buffer = getattr(sys.stdin, "buffer", None)
-    if buffer is None:  # already text (a test's StringIO)
-        return sys.stdin
-    return io.TextIOWrapper(buffer, encoding="utf-8", errors="surrogateescape")
-
-
 def run(args: argparse.Namespace, out: TextIO, color: bool = False) -> int:
     """Run the command; return the exit code."""
+    if args.command == "batch":
+        from .batch import run_batch_command
+
+        return run_batch_command(args, out)
     if args.command == "jacobian":
         texts = list(args.exprs)
         if texts == ["-"]:
@@ -138,8 +118,6 @@ def _batch(args: argparse.Namespace, lines: Iterable[str], out: TextIO, color: b
 
 
 def _error_json(text: str, exc: BaseException) -> str:
-    from ..printers.json import dumps
+    from ..printers.json import dumps, error_json
 
-    message = " ".join(str(exc).split()) or type(exc).__name__
-    return dumps({"kind": "error", "input": text,
-                  "error": {"type": type(exc).__name__, "message": message}})  # fmt: skip
+    return dumps(error_json(text, exc))

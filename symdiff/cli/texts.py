@@ -20,6 +20,7 @@ MAIN_EPILOG = f"""commands (put the command first; "symdiff COMMAND --help" for 
   jacobian EXPR EXPR... [--vars x,y]  the matrix of first partials of several functions
   simplify EXPR                       simplify without differentiating
   check EXPR --wrt x --answer ANSWER  is ANSWER the derivative? if not, where it differs
+  batch IN.jsonl [-o OUT.jsonl]       one JSON record per line, on every core
 
 examples:
   symdiff "3(2x^2)^5"                      960x⁹
@@ -46,4 +47,8 @@ DESCRIPTIONS = {
     "jacobian": "The Jacobian of several functions: one row per function, one column per variable.",
     "simplify": "Simplify an expression exactly, without differentiating it.",
     "check": "Check an answer: is it the derivative? If not, show a point where it differs.",
+    "batch": "Run a file of JSON-lines records (one task each: diff, gradient, hessian, check, "
+    "simplify) on every core or on a Dask cluster; write one JSON record per input record, in "
+    "input order. Records: {\"id\": 1, \"input\": \"x^3\", \"task\": \"diff\", \"wrt\": \"x\"}; "
+    "the fields are listed in the README (\"Batch jobs\").",
 }

@@ -203,6 +203,20 @@ def definition_json(d: Definition) -> dict[str, Any]:
     return {"name": d.name, "params": params, "body": expr_json(d.body)}
 
 
+def error_json(text: str, exc: BaseException | str, kind: str | None = None) -> dict[str, Any]:
+    """The error document of one input: its text and the error's type and one-line message.
+
+    ``exc`` is the exception, or a message with its ``kind`` (a type name).
+
+    >>> from symdiff.errors import DomainError
+    >>> error_json("1/0", DomainError("division by zero"))["error"]
+    {'type': 'DomainError', 'message': 'division by zero'}
+    """
+    name = kind or (type(exc).__name__ if isinstance(exc, BaseException) else "SymdiffError")
+    message = " ".join(str(exc).split()) or name
+    return {"kind": "error", "input": text, "error": {"type": name, "message": message}}
+
+
 def report_json(report: Report) -> dict[str, Any]:
     """The report as a JSON-ready dict (``schema`` is added when it is written).
 

@@ -1,0 +1,227 @@
+"""The local engine: worker processes on this machine's cores, one record at a time each.
+
+Why not :class:`concurrent.futures.ProcessPoolExecutor`: it cannot stop one task (an item
+past its time limit would hold its worker for ever) and a worker that dies breaks the
+whole pool, failing every item in flight.  Here each worker is a process with its own
+pipe; the supervisor sends a record to an idle worker and waits on all pipes and process
+sentinels at once (:func:`multiprocessing.connection.wait`).  So it knows which item each
+worker holds: an item still running ``grace`` seconds after its time limit (the limit is
+polled inside the worker, so this is a backstop for work that cannot poll) has its worker
+killed and is recorded as a limit error; an item whose worker dies is retried once on a
+fresh worker, then recorded as failed.  Only text crosses the pipes (the record in, the
+JSON line out), so nothing of a deep expression has to be pickled.
+
+Workers are started with ``spawn`` (safe whatever threads the caller runs) and ignore
+Ctrl-C: the supervisor handles it, stops them and leaves the output valid.
+
+>>> out = []
+>>> with LocalPool(jobs=1, limits=Limits()) as pool:
+...     pool.run(iter([(0, 1, '{"input": "x^2"}')]), lambda seq, r: out.append(r.outcome))
+>>> out
+['ok']
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from ..limits import Limits
+from .records import Result, failure, input_of, record_id, run_record
+
+Item = tuple[int, int, str]  # (sequence number, input line number, the record's text)
+Sink = Callable[[int, Result], None]
+
+RETRIES = 1  # a record whose worker died is tried once more, on a fresh worker
+
+
+def grace_for(timeout: float | None) -> float | None:
+    """Seconds past an item's time limit before its worker is killed (None: never).
+
+    >>> grace_for(None), grace_for(1.0), grace_for(60.0)
+    (None, 2.0, 15.0)
+    """
+    if timeout is None:
+        return None
+    return max(2.0, timeout / 4)
+
+
+def _serve(conn: Connection, limits: Limits) -> None:
+    """A worker: run each record sent, send its result back; stop on None."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    while True:
+        try:
+            message = conn.recv()
+        except EOFError:
+            return
+        if message is None:
+            return
+        seq, number, line = message
+        result = run_record(line, limits, number)
+        conn.send((seq, result.outcome, result.line))
+
+
+@dataclass
+class _Worker:
+    process: Any  # a SpawnProcess
+    conn: Connection
+    item: Item | None = None
+    tries: int = 0
+    started: float = 0.0
+
+
+class LocalPool:
+    """``jobs`` worker processes running records under ``limits`` (one clock per record)."""
+
+    def __init__(self, jobs: int, limits: Limits) -> None:
+        if jobs < 1:
+            raise ValueError(f"jobs must be at least 1, not {jobs}")
+        self.jobs = jobs
+        self.limits = limits
+        self.grace = grace_for(limits.timeout)
+        self._context = multiprocessing.get_context("spawn")
+        self._workers: list[_Worker] = []
+
+    def __enter__(self) -> LocalPool:
+        self._workers = [self._start() for _ in range(self.jobs)]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for w in self._workers:
+            self._stop(w)
+        self._workers = []
+
+    def _start(self) -> _Worker:
+        ours, theirs = self._context.Pipe()
+        process = self._context.Process(target=_serve, args=(theirs, self.limits), daemon=True)
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def _stop(self, w: _Worker) -> None:
+        try:
+            w.conn.send(None)
+        except (OSError, ValueError):
+            pass
+        w.process.join(timeout=0.5)
+        if w.process.is_alive():
+            w.process.kill()
+            w.process.join()
+        w.conn.close()
+
+    def _replace(self, w: _Worker) -> _Worker:
+        if w.process.is_alive():
+            w.process.kill()
+        w.process.join()
+        w.conn.close()
+        fresh = self._start()
+        self._workers[self._workers.index(w)] = fresh
+        return fresh
+
+    def run(
+        self, items: Iterator[Item], sink: Sink, room: Callable[[], bool] = lambda: True
+    ) -> None:
+        """Run every item, handing each result to ``sink(seq, result)`` as it finishes.
+
+        ``room()`` says whether another item may start (the caller bounds what is
+        buffered); an item is started only on an idle worker, so at most ``jobs`` run.
+        """
+        retry: deque[tuple[Item, int]] = deque()
+        exhausted = False
+        while True:
+            for w in self._workers:
+                if w.item is not None:
+                    continue
+                if retry:
+                    item, tries = retry.popleft()
+                elif exhausted or not room():
+                    break
+                else:
+                    nxt = next(items, None)
+                    if nxt is None:
+                        exhausted = True
+                        break
+                    item, tries = nxt, 0
+                self._send(w, item, tries)
+            busy = [w for w in self._workers if w.item is not None]
+            if not busy:
+                if exhausted and not retry:
+                    return
+                if not retry:  # every started item gives a result, so this cannot happen
+                    raise RuntimeError("no item in flight and no room to start one")
+                continue
+            for w in self._wait(busy):
+                self._collect(w, sink, retry)
+
+    def _send(self, w: _Worker, item: Item, tries: int) -> None:
+        """Give ``item`` to idle worker ``w`` (a worker found dead while idle is replaced)."""
+        for _ in range(3):
+            try:
+                w.conn.send(item)
+            except (OSError, ValueError):  # it died while idle: a fresh one takes the item
+                w = self._replace(w)
+                continue
+            w.item, w.tries, w.started = item, tries, time.monotonic()
+            return
+        raise RuntimeError("worker processes die as soon as they start")
+
+    def _wait(self, busy: list[_Worker]) -> list[_Worker]:
+        """The busy workers that answered, died or ran out of time."""
+        timeout = None
+        if self.grace is not None and self.limits.timeout is not None:
+            limit = self.limits.timeout + self.grace
+            timeout = max(0.0, min(w.started for w in busy) + limit - time.monotonic())
+        handles: dict[Any, _Worker] = {}
+        for w in busy:
+            handles[w.conn] = w
+            handles[w.process.sentinel] = w
+        ready = wait(list(handles), timeout)
+        woke = {id(handles[h]): handles[h] for h in ready}
+        now = time.monotonic()
+        if self.grace is not None and self.limits.timeout is not None:
+            limit = self.limits.timeout + self.grace
+            for w in busy:
+                if now - w.started > limit:
+                    woke.setdefault(id(w), w)
+        return list(woke.values())
+
+    def _collect(self, w: _Worker, sink: Sink, retry: deque[tuple[Item, int]]) -> None:
+        item = w.item
+        assert item is not None
+        seq, number, line = item
+        if w.conn.poll():
+            try:
+                got_seq, outcome, text = w.conn.recv()
+            except (EOFError, OSError):
+                pass
+            else:
+                w.item = None
+                sink(got_seq, Result(outcome, text))
+                return
+        ident = record_id(line, number)
+        seconds, grace = self.limits.timeout, self.grace
+        late = (
+            seconds is not None
+            and grace is not None
+            and time.monotonic() - w.started > seconds + grace
+        )
+        if late and w.process.is_alive():
+            self._replace(w)
+            message = (f"the item exceeded the time limit of {seconds or 0:g} s (timeout) "
+                       "and its worker was stopped")  # fmt: skip
+            sink(seq, failure(ident, input_of(line), message, "LimitError"))
+            return
+        w.process.join(timeout=5)  # it died: its pipe closed a moment before it is reaped
+        code = w.process.exitcode
+        self._replace(w)
+        if w.tries < RETRIES:
+            retry.append((item, w.tries + 1))
+            return
+        message = f"the worker process died (exit code {code}) on this item, {w.tries + 1} times"
+        sink(seq, failure(ident, input_of(line), message, "WorkerError"))
