@@ -26,6 +26,7 @@ _HOMES = {
     "limits": "DEFAULT_LIMITS Limits",
     "printers": "render",
     "core.steps": "Step",
+    "jobs": "batch",
 }
 _WHERE = {name: (home, name) for home, names in _HOMES.items() for name in names.split()}
 # a builder with sharing for each known function, named as the function (symdiff.sin,
@@ -43,6 +44,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .core.steps import Step
     from .errors import DomainError, LimitError, ParseError, SymdiffError, UnsupportedError
     from .higher import check_answer, derivations, hessian, jacobian, nth_derivative, partial
+    from .jobs import batch
     from .limits import DEFAULT_LIMITS, Limits
     from .printers import render
     from .report import Derivation
@@ -87,6 +89,7 @@ __all__ = [  # and a builder for each known function (symdiff.sin, ...), from th
     "UnsupportedError",
     "Var",
     "as_definition",
+    "batch",
     "check_answer",
     "derivations",
     "derive",

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from symdiff.batch import run_batch
-from symdiff.batch.files import done_ids
-from symdiff.batch.records import run_record
+from symdiff.jobs import batch
+from symdiff.jobs.files import done_ids
+from symdiff.jobs.records import run_record
 from symdiff.limits import Limits
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -260,7 +260,7 @@ def test_the_api_returns_a_summary_and_writes_one_line_per_record() -> None:
 
     out = io.StringIO()
     lines = [json.dumps({"id": n, "input": text}) for n, text in enumerate(["x^2", "x^", "y"])]
-    summary = run_batch(lines, out, jobs=1)
+    summary = batch(lines, out, jobs=1)
     assert [json.loads(x)["id"] for x in out.getvalue().splitlines()] == [0, 1, 2]
     assert (summary.counts, summary.items, summary.interrupted) == ({"ok": 2, "error": 1}, 3, False)
 

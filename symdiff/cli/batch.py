@@ -1,4 +1,4 @@
-"""``symdiff batch IN.jsonl [-o OUT.jsonl]``: files and flags to :func:`symdiff.batch.run_batch`.
+"""``symdiff batch IN.jsonl [-o OUT.jsonl]``: files and flags to :func:`symdiff.jobs.batch`.
 
 The exit code is the worst outcome of any record: 0 all answered, 3 a ``check`` answer
 was wrong, 2 a record was bad or over a limit, 1 a record killed its worker twice;
@@ -40,15 +40,15 @@ def _count(path: str) -> int | None:
     """Records in the input file, for the ETA (None for stdin)."""
     if path == "-":
         return None
-    from ..batch.files import records
+    from ..jobs.files import records
 
     return sum(1 for _ in records(_lines(path)))
 
 
 def run_batch_command(args: argparse.Namespace, out: IO[str]) -> int:
     """Run the job the options describe; print the summary on stderr; return the exit code."""
-    from ..batch import progress_stream, run_batch
-    from ..batch.files import done_ids
+    from ..jobs import batch, progress_stream
+    from ..jobs.files import done_ids
 
     if args.resume and not args.output:
         raise ArgumentError("--resume needs -o OUT.jsonl (the file to resume)")
@@ -71,7 +71,7 @@ def run_batch_command(args: argparse.Namespace, out: IO[str]) -> int:
             )
         else:
             target = out
-        summary = run_batch(source, target, jobs=args.jobs, engine=args.engine,
+        summary = batch(source, target, jobs=args.jobs, engine=args.engine,
                             scheduler=args.scheduler, ordered=args.ordered, done=done,
                             limits=limits, total=total, progress=progress)  # fmt: skip
     if not args.quiet:

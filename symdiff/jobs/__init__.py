@@ -1,13 +1,13 @@
 """Batch jobs: a file of JSON-lines records in, one output record per input record out.
 
-:func:`run_batch` (``symdiff.batch``) streams the input, runs each record on the local
+:func:`batch` (``symdiff.batch``) streams the input, runs each record on the local
 engine (worker processes on this machine's cores) or on Dask, and writes the output in
 input order (or as records finish), one whole line at a time, so an interrupted job
-leaves a valid, resumable file.  The record format is in :mod:`symdiff.batch.records`.
+leaves a valid, resumable file.  The record format is in :mod:`symdiff.jobs.records`.
 
 >>> import io, json
 >>> out = io.StringIO()
->>> summary = run_batch(io.StringIO('{"id": 1, "input": "x^2"}\\n{"id": 2, "input": "x^"}\\n'),
+>>> summary = batch(io.StringIO('{"id": 1, "input": "x^2"}\\n{"id": 2, "input": "x^"}\\n'),
 ...                     out, jobs=1)
 >>> [json.loads(line)["kind"] for line in out.getvalue().splitlines()], summary.counts
 (['derivative', 'error'], {'ok': 1, 'error': 1})
@@ -28,7 +28,7 @@ from .pool import Item, LocalPool
 from .progress import Bar, summary_line, wanted
 from .records import Result, record_id
 
-__all__ = ["DEFAULT_ITEM_TIMEOUT", "Summary", "run_batch"]
+__all__ = ["DEFAULT_ITEM_TIMEOUT", "Summary", "batch"]
 
 DEFAULT_ITEM_TIMEOUT = 60.0  # seconds per record when the limits set none
 WINDOW_PER_JOB = 64  # records finished but not yet written, per worker, before input pauses
@@ -55,7 +55,7 @@ class Summary:
         return summary_line(self.counts, self.items, self.seconds, self.skipped)
 
 
-def run_batch(
+def batch(
     source: Iterable[str],
     out: IO[str],
     *,
@@ -73,7 +73,7 @@ def run_batch(
     - ``jobs``: worker processes (default: every core); ``engine``: ``"local"`` or ``"dask"``
       (``scheduler``: a Dask scheduler's address; none starts a local cluster of ``jobs``);
     - ``ordered=False`` writes records as they finish (faster when times vary);
-    - ``done``: ids already written (from :func:`symdiff.batch.files.done_ids`), skipped;
+    - ``done``: ids already written (from :func:`symdiff.jobs.files.done_ids`), skipped;
     - ``limits``: per record, with its own clock (a record with no ``timeout`` gets
       :data:`DEFAULT_ITEM_TIMEOUT` seconds);
     - ``total`` (records, for the ETA) and ``progress`` (a terminal to draw a bar on).

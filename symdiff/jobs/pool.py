@@ -28,7 +28,7 @@ import signal
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -39,6 +39,7 @@ Item = tuple[int, int, str]  # (sequence number, input line number, the record's
 Sink = Callable[[int, Result], None]
 
 RETRIES = 1  # a record whose worker died is tried once more, on a fresh worker
+DEPTH = 2  # records sent to a worker ahead of its answers
 
 
 def grace_for(timeout: float | None) -> float | None:
@@ -71,13 +72,17 @@ def _serve(conn: Connection, limits: Limits) -> None:
 class _Worker:
     process: Any  # a SpawnProcess
     conn: Connection
-    item: Item | None = None
-    tries: int = 0
-    started: float = 0.0
+    # the records sent and not yet answered, oldest (the one running) first, with their tries
+    queue: deque[tuple[Item, int]] = field(default_factory=deque)
+    started: float = 0.0  # when the oldest of them started
 
 
 class LocalPool:
-    """``jobs`` worker processes running records under ``limits`` (one clock per record)."""
+    """``jobs`` worker processes running records under ``limits`` (one clock per record).
+
+    Each worker is sent its next record before it finishes the current one (``DEPTH``
+    records in flight), so it never waits for the supervisor between records.
+    """
 
     def __init__(self, jobs: int, limits: Limits) -> None:
         if jobs < 1:
@@ -130,26 +135,25 @@ class LocalPool:
         """Run every item, handing each result to ``sink(seq, result)`` as it finishes.
 
         ``room()`` says whether another item may start (the caller bounds what is
-        buffered); an item is started only on an idle worker, so at most ``jobs`` run.
+        buffered); at most ``DEPTH`` items are in flight per worker.
         """
         retry: deque[tuple[Item, int]] = deque()
         exhausted = False
         while True:
-            for w in self._workers:
-                if w.item is not None:
-                    continue
-                if retry:
-                    item, tries = retry.popleft()
-                elif exhausted or not room():
-                    break
-                else:
-                    nxt = next(items, None)
-                    if nxt is None:
-                        exhausted = True
+            for w in list(self._workers):
+                while len(w.queue) < DEPTH:
+                    if retry:
+                        item, tries = retry.popleft()
+                    elif exhausted or not room():
                         break
-                    item, tries = nxt, 0
-                self._send(w, item, tries)
-            busy = [w for w in self._workers if w.item is not None]
+                    else:
+                        nxt = next(items, None)
+                        if nxt is None:
+                            exhausted = True
+                            break
+                        item, tries = nxt, 0
+                    w = self._send(w, item, tries)
+            busy = [w for w in self._workers if w.queue]
             if not busy:
                 if exhausted and not retry:
                     return
@@ -159,23 +163,36 @@ class LocalPool:
             for w in self._wait(busy):
                 self._collect(w, sink, retry)
 
-    def _send(self, w: _Worker, item: Item, tries: int) -> None:
-        """Give ``item`` to idle worker ``w`` (a worker found dead while idle is replaced)."""
+    def _send(self, w: _Worker, item: Item, tries: int) -> _Worker:
+        """Queue ``item`` on worker ``w``; a worker found dead is replaced (its queue kept)."""
         for _ in range(3):
             try:
                 w.conn.send(item)
-            except (OSError, ValueError):  # it died while idle: a fresh one takes the item
+            except (OSError, ValueError):  # it died: a fresh one takes its records
+                old = list(w.queue)
                 w = self._replace(w)
+                for queued, t in old:
+                    w.conn.send(queued)
+                    w.queue.append((queued, t))
+                w.started = time.monotonic()
                 continue
-            w.item, w.tries, w.started = item, tries, time.monotonic()
-            return
+            if not w.queue:
+                w.started = time.monotonic()
+            w.queue.append((item, tries))
+            return w
         raise RuntimeError("worker processes die as soon as they start")
+
+    def _limit(self) -> float | None:
+        """Seconds after which a running record's worker is killed (None: never)."""
+        if self.grace is None or self.limits.timeout is None:
+            return None
+        return self.limits.timeout + self.grace
 
     def _wait(self, busy: list[_Worker]) -> list[_Worker]:
         """The busy workers that answered, died or ran out of time."""
+        limit = self._limit()
         timeout = None
-        if self.grace is not None and self.limits.timeout is not None:
-            limit = self.limits.timeout + self.grace
+        if limit is not None:
             timeout = max(0.0, min(w.started for w in busy) + limit - time.monotonic())
         handles: dict[Any, _Worker] = {}
         for w in busy:
@@ -183,45 +200,47 @@ class LocalPool:
             handles[w.process.sentinel] = w
         ready = wait(list(handles), timeout)
         woke = {id(handles[h]): handles[h] for h in ready}
-        now = time.monotonic()
-        if self.grace is not None and self.limits.timeout is not None:
-            limit = self.limits.timeout + self.grace
+        if limit is not None:
+            now = time.monotonic()
             for w in busy:
                 if now - w.started > limit:
                     woke.setdefault(id(w), w)
         return list(woke.values())
 
     def _collect(self, w: _Worker, sink: Sink, retry: deque[tuple[Item, int]]) -> None:
-        item = w.item
-        assert item is not None
-        seq, number, line = item
-        if w.conn.poll():
+        """Take what ``w`` has answered; or handle its death or its running record's time."""
+        answered = False
+        while w.queue and w.conn.poll():
             try:
                 got_seq, outcome, text = w.conn.recv()
             except (EOFError, OSError):
-                pass
-            else:
-                w.item = None
-                sink(got_seq, Result(outcome, text))
-                return
+                break
+            w.queue.popleft()
+            w.started = time.monotonic()  # the next record starts as this one is answered
+            sink(got_seq, Result(outcome, text))
+            answered = True
+        if answered or not w.queue:
+            return
+        (item, tries), rest = w.queue[0], list(w.queue)[1:]
+        seq, number, line = item
         ident = record_id(line, number)
-        seconds, grace = self.limits.timeout, self.grace
-        late = (
-            seconds is not None
-            and grace is not None
-            and time.monotonic() - w.started > seconds + grace
-        )
+        limit = self._limit()
+        late = limit is not None and time.monotonic() - w.started > limit
         if late and w.process.is_alive():
             self._replace(w)
-            message = (f"the item exceeded the time limit of {seconds or 0:g} s (timeout) "
-                       "and its worker was stopped")  # fmt: skip
+            retry.extendleft(reversed(rest))  # the records queued behind it run elsewhere
+            message = (f"the item exceeded the time limit of {self.limits.timeout or 0:g} s "
+                       "(timeout) and its worker was stopped")  # fmt: skip
             sink(seq, failure(ident, input_of(line), message, "LimitError"))
+            return
+        if w.process.is_alive():  # woken by the clock of a record that then answered
             return
         w.process.join(timeout=5)  # it died: its pipe closed a moment before it is reaped
         code = w.process.exitcode
         self._replace(w)
-        if w.tries < RETRIES:
-            retry.append((item, w.tries + 1))
+        retry.extendleft(reversed(rest))
+        if tries < RETRIES:
+            retry.appendleft((item, tries + 1))
             return
-        message = f"the worker process died (exit code {code}) on this item, {w.tries + 1} times"
+        message = f"the worker process died (exit code {code}) on this item, {tries + 1} times"
         sink(seq, failure(ident, input_of(line), message, "WorkerError"))
