@@ -30,15 +30,40 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 FUNCTIONS = [  # f(x): textbook exercises
-    "3x^4 - 2x^2 + 7", "x^5", "1/x", "sqrt(x)", "(x^2 + 1)/(x - 1)", "x sin(x)",
-    "sin(x) cos(x)", "tan(x)", "exp(2x)", "x^2 exp(x)", "log(x^2 + 1)", "sin(x^2)",
-    "cos(3x + 1)^2", "(2x + 1)^10", "x/(1 + x^2)", "exp(sin(x))", "log(x)/x",
-    "sqrt(1 + x^2)", "3(2x^2)^5", "max(x, 0)", "tanh(x)", "sigmoid(2x)", "x^3 - 3x",
-    "exp(-x^2)", "sec(x)",
+    "3x^4 - 2x^2 + 7",
+    "x^5",
+    "1/x",
+    "sqrt(x)",
+    "(x^2 + 1)/(x - 1)",
+    "x sin(x)",
+    "sin(x) cos(x)",
+    "tan(x)",
+    "exp(2x)",
+    "x^2 exp(x)",
+    "log(x^2 + 1)",
+    "sin(x^2)",
+    "cos(3x + 1)^2",
+    "(2x + 1)^10",
+    "x/(1 + x^2)",
+    "exp(sin(x))",
+    "log(x)/x",
+    "sqrt(1 + x^2)",
+    "3(2x^2)^5",
+    "max(x, 0)",
+    "tanh(x)",
+    "sigmoid(2x)",
+    "x^3 - 3x",
+    "exp(-x^2)",
+    "sec(x)",
 ]
 SEVERAL = [  # f(x, y, z): gradients
-    "3x^3z - y^2 + 5z + 2yz", "x y + y z + z x", "x^2 y^3", "sin(x y) + z", "exp(x) y / z",
-    "max(x, y) + z^2", "log(x^2 + y^2 + z^2)",
+    "3x^3z - y^2 + 5z + 2yz",
+    "x y + y z + z x",
+    "x^2 y^3",
+    "sin(x y) + z",
+    "exp(x) y / z",
+    "max(x, y) + z^2",
+    "log(x^2 + y^2 + z^2)",
 ]
 
 
@@ -135,8 +160,9 @@ def main(argv: list[str] | None = None) -> None:
         for engine, jobs in engines:
             wall = statistics.median(walls[engine, jobs])
             rate = args.items / wall
+            cpu = statistics.median(cpus[engine, jobs])
             print(f"| {engine} | {jobs} | {wall:.2f} | {rate:,.0f} | {rate / jobs:,.0f} "
-                  f"| {statistics.median(cpus[engine, jobs]):.1f} | {base / wall:.2f}× |")  # fmt: skip
+                  f"| {cpu:.1f} | {base / wall:.2f}× |")  # fmt: skip
         if "dask" in {e for e, _ in engines}:
             ratio = statistics.median(walls["dask", 2]) / statistics.median(walls["local", 2])
             print(f"\nDask (LocalCluster, 2 workers) ÷ local pool (--jobs 2): {ratio:.2f}×")

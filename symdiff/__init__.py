@@ -27,6 +27,7 @@ _HOMES = {
     "printers": "render",
     "core.steps": "Step",
     "jobs": "batch",
+    "walkthrough": "backprop",
 }
 _WHERE = {name: (home, name) for home, names in _HOMES.items() for name in names.split()}
 # a builder with sharing for each known function, named as the function (symdiff.sin,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .limits import DEFAULT_LIMITS, Limits
     from .printers import render
     from .report import Derivation
+    from .walkthrough import backprop
 
 
 def __getattr__(name: str) -> Any:
@@ -89,6 +91,7 @@ __all__ = [  # and a builder for each known function (symdiff.sin, ...), from th
     "UnsupportedError",
     "Var",
     "as_definition",
+    "backprop",
     "batch",
     "check_answer",
     "derivations",

@@ -23,7 +23,7 @@ from .limit_options import add_limit_options, seconds
 from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
 
 FORMATS = tuple(REGISTRY)  # the --format choices: every format a Report renders in
-COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check", "batch")
+COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check", "batch", "backprop")
 
 
 class ArgumentError(Exception):
@@ -136,6 +136,25 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
     add_limit_options(parser)
 
 
+def add_backprop_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``symdiff backprop``: the point, the parameters, the whole graph, format."""
+    parser.add_argument("expr", metavar="EXPR", help=EXPR_HELP.split(";")[0])
+    parser.add_argument("--at", action="append", metavar="POINT", required=True,
+                        help="a value for every variable, e.g. x0=1,w0=-3,b=1")  # fmt: skip
+    parser.add_argument("--wrt", action=_Names, metavar="PARAMS", default=[],
+                        help="the parameters to explain (default: every variable)")  # fmt: skip
+    parser.add_argument("--full", action="store_true",
+                        help="every node, however big the graph (default: up to 80 nodes; "
+                        "beyond, a summary per layer)")  # fmt: skip
+    parser.add_argument("--format", choices=(*FORMATS, "dot"), metavar="FORMAT",
+                        help=_format_help() + ", or dot (Graphviz)")  # fmt: skip
+    parser.add_argument("--timeout", type=seconds, metavar="SECONDS",
+                        help="give up (exit 2) after this much wall-clock time")  # fmt: skip
+    parser.add_argument("--debug", action="store_true",
+                        help="show the traceback of an internal error")  # fmt: skip
+    add_limit_options(parser)
+
+
 def build_parser(command: str | None = None) -> Parser:
     """The parser of one command (``None``: differentiate an expression).
 
@@ -154,6 +173,9 @@ def build_parser(command: str | None = None) -> Parser:
                    epilog=EXIT_CODES)  # fmt: skip
     if command == "batch":
         add_batch_options(p)
+        return p
+    if command == "backprop":
+        add_backprop_options(p)
         return p
     if command == "jacobian":
         p.add_argument("exprs", nargs="+", metavar="EXPR", help="the functions, one per row")

@@ -59,6 +59,10 @@ def output(report: Report, fmt: str, color: bool = False, limits: Limits = DEFAU
 
 def run(args: argparse.Namespace, out: TextIO, color: bool = False) -> int:
     """Run the command; return the exit code."""
+    if args.command == "backprop":
+        from .walkthrough import run_backprop_command
+
+        return run_backprop_command(args, out)
     if args.command == "batch":
         from .batch import run_batch_command
 

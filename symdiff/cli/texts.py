@@ -21,6 +21,7 @@ MAIN_EPILOG = f"""commands (put the command first; "symdiff COMMAND --help" for 
   simplify EXPR                       simplify without differentiating
   check EXPR --wrt x --answer ANSWER  is ANSWER the derivative? if not, where it differs
   batch IN.jsonl [-o OUT.jsonl]       one JSON record per line, on every core
+  backprop EXPR --at POINT            backpropagation, step by step, at a point
 
 examples:
   symdiff "3(2x^2)^5"                      960x⁹
@@ -47,6 +48,10 @@ DESCRIPTIONS = {
     "jacobian": "The Jacobian of several functions: one row per function, one column per variable.",
     "simplify": "Simplify an expression exactly, without differentiating it.",
     "check": "Check an answer: is it the derivative? If not, show a point where it differs.",
+    "backprop": "Backpropagation, step by step: the computational graph of EXPR at a point, "
+    "each node's value (forward pass), each local derivative and each node's gradient dL/dnode "
+    "in the order reverse mode visits them (backward pass), and each parameter's chain of "
+    "local derivatives.",
     "batch": "Run a file of JSON-lines records (one task each: diff, gradient, hessian, check, "
     "simplify) on every core or on a Dask cluster; write one JSON record per input record, in "
     "input order. Records: {\"id\": 1, \"input\": \"x^3\", \"task\": \"diff\", \"wrt\": \"x\"}; "
