@@ -92,7 +92,7 @@ def test_a_record_without_a_usable_id_gets_its_line_number(line: str, expected_i
 # ----- whole jobs --------------------------------------------------------------------
 
 # the gradient of this network's loss (961 kB), checked by finite differences, takes half
-# a minute alone: over a 6 s limit on any machine
+# a minute alone: over an 8 s limit on any machine
 SLOW = {"input": network.loss_text((7, 28, 28, 9)), "task": "gradient", "verify": True}
 MEDIUM_WIDTHS = (4, 16, 16, 3)
 MEDIUM = {"input": network.loss_text(MEDIUM_WIDTHS), "wrt": network.parameters(MEDIUM_WIDTHS)[0]}
@@ -135,7 +135,7 @@ def _ids(path: Path) -> list[object]:
 def test_hostile_records_each_get_one_output_record_in_order(tmp_path: Path) -> None:
     src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
     _write(src, HOSTILE + [{"input": f"x^{n}"} for n in range(16)])
-    run = _symdiff("batch", str(src), "-o", str(out), "--jobs", "2", "--timeout", "6")
+    run = _symdiff("batch", str(src), "-o", str(out), "--jobs", "2", "--timeout", "8")
     _, err = run.communicate(timeout=120)
     docs = [json.loads(line) for line in out.read_text().splitlines()]
     assert [d["id"] for d in docs] == list(range(len(HOSTILE) + 16))
