@@ -1,0 +1,298 @@
+"""symdiff against its strongest peers (CasADi, SymEngine, Symbolica): CPU time, interleaved.
+
+Run from the repository root with the peers installed (each optional; a missing one is a
+blank column)::
+
+    pip install -e ".[bench]" casadi symbolica
+    python benchmarks/peers.py                 # every workload, 7 rounds
+    python benchmarks/peers.py --only network --rounds 5
+
+Method.  Every library differentiates the *same expression graph*: the workload is built
+once as a symdiff DAG and rebuilt children first with each peer's constructors, so shared
+sub-expressions stay shared (CasADi ``SX``, SymEngine, Symbolica).  Only differentiation is
+timed: for a gradient, CasADi's ``gradient`` (reverse mode over the SX graph), SymEngine's
+and Symbolica's ``diff``/``derivative`` once per variable (their usual way); for one
+partial, each library's single derivative.  symdiff's columns are the raw reverse sweep
+(or forward rules for one partial) and what ``symdiff.gradient``/``symdiff.diff`` return,
+simplified.  Each round runs every library once on the workload, one after the other, and
+the times are CPU seconds of this process (``time.process_time``), so other work on a
+shared machine adds little, and what it adds falls on every library alike; the table
+shows medians.  Each timed run follows an untimed run of the same task, so that no
+library pays for the memory the previous one returned to the system (freeing a large
+SymEngine result made the next run, whatever it was, up to 50 ms slower).  A peer whose
+first run exceeds ``--peer-timeout`` seconds (or that cannot
+express the workload: Symbolica has no ``max``) is left out of that row.  Each peer's
+result is checked at a random point against symdiff's (relative 1e-9).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import math
+import platform
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from backends import Program, convert, foreign_values, load
+from workloads import Workload, all_workloads
+
+from symdiff.core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
+from symdiff.core.walk import postorder
+
+Task = Callable[[], Any]
+
+
+def _optional(name: str) -> Any:
+    try:
+        return __import__(name)
+    except ImportError:
+        return None
+
+
+# ----- the same graph in CasADi and Symbolica -------------------------------------------
+
+
+def to_casadi(expr: Expr, names: list[str]) -> tuple[Any, list[Any]]:
+    """``expr`` as a CasADi SX expression, and the SX symbols of ``names`` (in order)."""
+    ca = _optional("casadi")
+    symbols = {n: ca.SX.sym(n) for n in names}
+    fns: dict[str, Callable[..., Any]] = {
+        "sin": ca.sin, "cos": ca.cos, "tan": ca.tan, "exp": ca.exp, "log": ca.log,
+        "sqrt": ca.sqrt, "tanh": ca.tanh, "abs": ca.fabs, "sign": ca.sign,
+        "sigmoid": lambda u: 1 / (1 + ca.exp(-u)), "relu": lambda u: ca.fmax(u, 0),
+    }  # fmt: skip
+    done: dict[Expr, Any] = {}
+    for node in postorder(expr):
+        kids = [done[c] for c in node.children]
+        if isinstance(node, Num):
+            out: Any = ca.SX(float(node.value))
+        elif isinstance(node, Var):
+            out = symbols.get(node.name)
+            if out is None:
+                out = symbols[node.name] = ca.SX.sym(node.name)
+        elif isinstance(node, Const):
+            out = ca.SX(math.e if node.name == "e" else math.pi)
+        elif isinstance(node, Add):
+            out = kids[0]
+            for k in kids[1:]:
+                out = out + k
+        elif isinstance(node, Mul):
+            out = kids[0]
+            for k in kids[1:]:
+                out = out * k
+        elif isinstance(node, Pow):
+            out = kids[0] ** kids[1]
+        elif isinstance(node, Indicator):
+            out = kids[0] > kids[1]
+        elif isinstance(node, Call) and not node.deriv and node.name in ("max", "min"):
+            out = kids[0]
+            for k in kids[1:]:
+                out = (ca.fmax if node.name == "max" else ca.fmin)(out, k)
+        elif isinstance(node, Call) and not node.deriv and node.name in fns:
+            out = fns[node.name](*kids)
+        else:
+            raise TypeError(f"no CasADi form for {node}")
+        done[node] = out
+    return done[expr], [symbols[n] for n in names]
+
+
+def to_symbolica(expr: Expr) -> Any:
+    """``expr`` as a Symbolica expression (TypeError where Symbolica has no such function)."""
+    sb = _optional("symbolica")
+    done: dict[Expr, Any] = {}
+    methods = {"sin": "sin", "cos": "cos", "exp": "exp", "log": "log", "sqrt": "sqrt",
+               "tanh": "tanh", "abs": "abs"}  # fmt: skip
+    for node in postorder(expr):
+        kids = [done[c] for c in node.children]
+        if isinstance(node, Num):
+            v = node.value
+            out: Any = sb.Expression.num(v.numerator) / sb.Expression.num(v.denominator)
+        elif isinstance(node, Var):
+            out = sb.S(node.name)
+        elif isinstance(node, Add):
+            out = kids[0]
+            for k in kids[1:]:
+                out = out + k
+        elif isinstance(node, Mul):
+            out = kids[0]
+            for k in kids[1:]:
+                out = out * k
+        elif isinstance(node, Pow):
+            out = kids[0] ** kids[1]
+        elif isinstance(node, Call) and not node.deriv and node.name in methods:
+            out = getattr(kids[0], methods[node.name])()
+        else:
+            raise TypeError(f"no Symbolica form for {type(node).__name__}")
+        done[node] = out
+    return done[expr]
+
+
+# ----- one task per library ---------------------------------------------------------------
+
+
+def tasks(w: Workload) -> dict[str, Task]:
+    """What each library runs on ``w`` (built beforehand, so only differentiation is timed)."""
+    import symdiff
+    from symdiff.calculus.differentiate import differentiate
+    from symdiff.calculus.reverse import gradient_reverse
+
+    e, names = w.expr, w.wrt
+    out: dict[str, Task] = {}
+    if w.kind == "diff":
+        out["symdiff raw"] = lambda: [differentiate(e, names[0])[0]]
+        out["symdiff"] = lambda: [symdiff.diff(e, names[0])]
+    else:
+        out["symdiff raw"] = lambda: list(gradient_reverse(e, names).values())
+        out["symdiff"] = lambda: list(symdiff.gradient(e, names).values())
+    ca = _optional("casadi")
+    if ca is not None:
+        f, xs = to_casadi(e, names)
+        if w.kind == "diff":
+            out["CasADi"] = lambda: [ca.gradient(f, xs[0])]
+        else:
+            xv = ca.vertcat(*xs)
+            out["CasADi"] = lambda: [ca.gradient(f, xv)]
+    se = load("symengine")
+    if se is not None:
+        g = convert(e, "symengine")
+        syms = [se.Symbol(n) for n in names]
+        out["SymEngine"] = lambda: [g.diff(s) for s in syms]
+    sb = _optional("symbolica")
+    if sb is not None:
+        try:
+            h = to_symbolica(e)
+        except TypeError:
+            pass
+        else:
+            hs = [sb.S(n) for n in names]
+            out["Symbolica"] = lambda: [h.derivative(s) for s in hs]
+    return out
+
+
+def _agree(got: list[float], reference: list[float]) -> str:
+    bad = [i for i, (a, b) in enumerate(zip(got, reference, strict=True))
+           if not math.isclose(a, b, rel_tol=1e-9, abs_tol=1e-9)]  # fmt: skip
+    return "ok" if not bad else f"{len(bad)} differ"
+
+
+def check_symengine(result: list[Any], w: Workload, reference: list[float]) -> str:
+    """SymEngine's partials at the workload's first point, against symdiff's."""
+    return _agree(foreign_values(result, w.points(1)[0]), reference)
+
+
+def check_symbolica(result: list[Any], w: Workload, reference: list[float]) -> str:
+    """Symbolica's partials at the workload's first point, against symdiff's."""
+    sb = _optional("symbolica")
+    point = {sb.S(n): v for n, v in w.points(1)[0].items()}
+    return _agree([complex(r.evaluate(point)).real for r in result], reference)
+
+
+def check_casadi(w: Workload, reference: list[float]) -> str:
+    """CasADi's gradient, made a Function and called at the point, against symdiff's values."""
+    ca = _optional("casadi")
+    point = w.points(1)[0]
+    names = list(point)  # every variable is an input; the gradient is by w.wrt
+    f, xs = to_casadi(w.expr, names)
+    by = ca.vertcat(*[xs[names.index(n)] for n in w.wrt])
+    fn = ca.Function("g", [ca.vertcat(*xs)], [ca.gradient(f, by)])
+    got = [float(v) for v in ca.DM(fn([point[n] for n in names])).full().ravel()]
+    return _agree(got, reference)
+
+
+def cpu(task: Task) -> float:
+    """CPU seconds of one run from a clean state: no earlier result alive, caches empty.
+
+    symdiff interns nodes, so a result still alive would let the next run find its nodes
+    instead of building them; its local-partial templates are cleared as well.
+    """
+    from symdiff.calculus.local_partials import clear_cache
+
+    clear_cache()
+    gc.collect()
+    start = time.process_time()
+    result = task()
+    seconds = time.process_time() - start
+    del result
+    return seconds
+
+
+def first_run(task: Task) -> tuple[float, Any]:
+    """The untimed first run: its CPU seconds and result (for the checks)."""
+    gc.collect()
+    start = time.process_time()
+    result = task()
+    return time.process_time() - start, result
+
+
+def fmt(seconds: float | None) -> str:
+    if seconds is None:
+        return ""
+    ms = seconds * 1000
+    return f"{ms:,.2f}" if ms < 10 else f"{ms:,.1f}" if ms < 100 else f"{ms:,.0f}"
+
+
+def main() -> None:
+    """Print the table: medians of CPU milliseconds, and ratios against the best peer."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", default="", help="workloads whose group/name contains this")
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--peer-timeout", type=float, default=10.0)
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    versions = {name: getattr(_optional(name), "__version__", "missing")
+                for name in ("casadi", "symengine", "symbolica")}  # fmt: skip
+    print(f"Python {platform.python_version()}; CasADi {versions['casadi']}, SymEngine "
+          f"{versions['symengine']}, Symbolica {versions['symbolica']}; "
+          f"{args.rounds} interleaved rounds, CPU ms (medians)\n")  # fmt: skip
+    peers = ["CasADi", "SymEngine", "Symbolica"]
+    print("| workload | symdiff raw | symdiff | " + " | ".join(peers)
+          + " | best peer | symdiff ÷ best | raw ÷ best | checks |")  # fmt: skip
+    print("|---|--:|--:|" + "--:|" * len(peers) + "---|--:|--:|---|")
+    for w in all_workloads(args.quick):
+        if w.group == "worked examples" or (args.only and args.only not in f"{w.group} {w.name}"):
+            continue
+        run = tasks(w)
+        times: dict[str, list[float]] = {name: [] for name in run}
+        results: dict[str, Any] = {}
+        for name, task in list(run.items()):  # a first, untimed run; drop peers too slow
+            seconds, results[name] = first_run(task)
+            if name not in ("symdiff", "symdiff raw") and seconds > args.peer_timeout:
+                del run[name], times[name]
+                results[name] = f"> {args.peer_timeout:g} s"
+        point = w.points(1)[0]
+        reference = Program(results["symdiff"])(point)
+        checks = []
+        if "CasADi" in run:
+            checks.append(f"CasADi {check_casadi(w, reference)}")
+        if "SymEngine" in run:
+            checks.append(f"SymEngine {check_symengine(results['SymEngine'], w, reference)}")
+        if "Symbolica" in run:
+            checks.append(f"Symbolica {check_symbolica(results['Symbolica'], w, reference)}")
+        results = {k: v for k, v in results.items() if isinstance(v, str)}  # free the nodes
+        for _ in range(args.rounds):
+            for name, task in run.items():
+                cpu(task)  # untimed: what the previous library freed is not this one's cost
+                times[name].append(cpu(task))
+        medians = {name: statistics.median(ts) for name, ts in times.items()}
+        best = min((medians[p], p) for p in peers if p in medians) if any(
+            p in medians for p in peers) else None  # fmt: skip
+        cells = [fmt(medians.get(p)) or (results.get(p) if isinstance(results.get(p), str)
+                                          else "") for p in peers]  # fmt: skip
+        ratio = f"{medians['symdiff'] / best[0]:.2f}×" if best else ""
+        raw = f"{medians['symdiff raw'] / best[0]:.2f}×" if best else ""
+        ours = f"{fmt(medians['symdiff raw'])} | {fmt(medians['symdiff'])}"
+        print(f"| {w.group}: {w.name} | {ours} | "
+              + " | ".join(cells) + f" | {best[1] if best else ''} | {ratio} | {raw} | "
+              f"{', '.join(checks)} |", flush=True)  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
