@@ -193,7 +193,7 @@ def build_graph(
             f"the computational graph has {len(order):,} nodes; a walkthrough explains at most "
             f"{MAX_GRAPH_NODES:,}"
         )
-    values = evaluate_nodes(expr, at)
+    values = {n: _number(v) for n, v in evaluate_nodes(expr, at).items()}
     index = {node: i for i, node in enumerate(order)}
     kinds = [_kind(n) for n in order]
     names = _names(order, kinds)
@@ -219,7 +219,7 @@ def build_graph(
             if isinstance(child, Num | Const):
                 continue
             local = local_partial(shape, position)
-            value = evaluate(local, env)
+            value = _number(evaluate(local, env))
             if inexact[i] and isinstance(value, Fraction):  # the evaluator reads floats exactly
                 value = float(value) + 0.0
             edges.append(Edge(i, index[child], position, local, value))
@@ -241,6 +241,17 @@ def build_graph(
     point = {k: present[k] for k in at if k in present}  # as given, the ones that occur
     point.update({k: present[k] for k in sorted(present, key=natural_key) if k not in point})
     return Graph(nodes, tuple(edges), point, output)
+
+
+def _number(v: object) -> Value:
+    """A value the backward pass can add and multiply: a rational, else a float.
+
+    An exact irrational value (a multiple of π) is carried as its float: adjoints mix
+    values of every kind, and only rationals and floats mix exactly as Python numbers.
+    """
+    if isinstance(v, Fraction | float):
+        return v
+    return float(v)  # type: ignore[arg-type]
 
 
 def _adjoints(count: int, edges: Sequence[Edge], order: Sequence[Expr]) -> list[Value | None]:
