@@ -23,7 +23,7 @@ from .limit_options import add_limit_options, seconds
 from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
 
 FORMATS = tuple(REGISTRY)  # the --format choices: every format a Report renders in
-COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check", "batch", "backprop")
+COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check", "batch", "backprop", "serve")
 
 
 class ArgumentError(Exception):
@@ -155,6 +155,30 @@ def add_backprop_options(parser: argparse.ArgumentParser) -> None:
     add_limit_options(parser)
 
 
+def _port(text: str) -> int:
+    value = int(text)
+    if not 1 <= value <= 65535:
+        raise ValueError(text)
+    return value
+
+
+_port.__name__ = "port (1 to 65535)"
+
+
+def add_serve_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``symdiff serve``: where to listen, workers, limits per request."""
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="the address (default 127.0.0.1: this machine only)")  # fmt: skip
+    parser.add_argument("--port", type=_port, default=8000, help="the port (default 8000)")
+    parser.add_argument("--jobs", type=_jobs, metavar="N",
+                        help="worker processes (default: every core)")  # fmt: skip
+    parser.add_argument("--timeout", type=seconds, metavar="SECONDS",
+                        help="the time limit of each request (default 10)")  # fmt: skip
+    parser.add_argument("--debug", action="store_true",
+                        help="show the traceback of an internal error")  # fmt: skip
+    add_limit_options(parser)
+
+
 def build_parser(command: str | None = None) -> Parser:
     """The parser of one command (``None``: differentiate an expression).
 
@@ -176,6 +200,9 @@ def build_parser(command: str | None = None) -> Parser:
         return p
     if command == "backprop":
         add_backprop_options(p)
+        return p
+    if command == "serve":
+        add_serve_options(p)
         return p
     if command == "jacobian":
         p.add_argument("exprs", nargs="+", metavar="EXPR", help="the functions, one per row")
@@ -231,7 +258,8 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
     >>> parse_command(["-x^2", "--at", "x=-1"]).expr
     ' -x^2'
     """
-    args = list(argv) if argv[:1] == ["batch"] else _protect(argv)  # batch takes no expression
+    no_expression = argv[:1] == ["batch"] or argv[:1] == ["serve"]
+    args = list(argv) if no_expression else _protect(argv)
     command = args[0] if args and args[0] in COMMANDS else None
     namespace = build_parser(command).parse_args(args[1:] if command else args)
     namespace.command = command

@@ -59,6 +59,10 @@ def output(report: Report, fmt: str, color: bool = False, limits: Limits = DEFAU
 
 def run(args: argparse.Namespace, out: TextIO, color: bool = False) -> int:
     """Run the command; return the exit code."""
+    if args.command == "serve":
+        from .serve import run_serve_command
+
+        return run_serve_command(args)
     if args.command == "backprop":
         from .walkthrough import run_backprop_command
 

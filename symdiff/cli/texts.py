@@ -22,6 +22,7 @@ MAIN_EPILOG = f"""commands (put the command first; "symdiff COMMAND --help" for 
   check EXPR --wrt x --answer ANSWER  is ANSWER the derivative? if not, where it differs
   batch IN.jsonl [-o OUT.jsonl]       one JSON record per line, on every core
   backprop EXPR --at POINT            backpropagation, step by step, at a point
+  serve [--host H] [--port P]         the derivative calculator in a browser, and its API
 
 examples:
   symdiff "3(2x^2)^5"                      960x⁹
@@ -52,6 +53,9 @@ DESCRIPTIONS = {
     "each node's value (forward pass), each local derivative and each node's gradient dL/dnode "
     "in the order reverse mode visits them (backward pass), and each parameter's chain of "
     "local derivatives.",
+    "serve": "Serve the derivative calculator (a page with live preview, steps, answer and "
+    "answer checking) and its JSON API (POST /api/derive, /api/check, /api/preview) on "
+    'this machine (needs: pip install "symdiff[web]").',
     "batch": "Run a file of JSON-lines records (one task each: diff, gradient, hessian, check, "
     "simplify) on every core or on a Dask cluster; write one JSON record per input record, in "
     "input order. Records: {\"id\": 1, \"input\": \"x^3\", \"task\": \"diff\", \"wrt\": \"x\"}; "

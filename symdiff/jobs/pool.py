@@ -40,6 +40,7 @@ Sink = Callable[[int, Result], None]
 
 RETRIES = 1  # a record whose worker died is tried once more, on a fresh worker
 DEPTH = 2  # records sent to a worker ahead of its answers
+IDLE: Item = (-1, -1, "")  # what an endless source yields when it has nothing to start now
 
 
 def grace_for(timeout: float | None) -> float | None:
@@ -84,11 +85,15 @@ class LocalPool:
     records in flight), so it never waits for the supervisor between records.
     """
 
-    def __init__(self, jobs: int, limits: Limits) -> None:
+    def __init__(
+        self, jobs: int, limits: Limits, depth: int = DEPTH, wakeup: Connection | None = None
+    ) -> None:
         if jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {jobs}")
         self.jobs = jobs
         self.limits = limits
+        self.depth = depth
+        self.wakeup = wakeup  # readable when an endless source has new items
         self.grace = grace_for(limits.timeout)
         self._context = multiprocessing.get_context("spawn")
         self._workers: list[_Worker] = []
@@ -135,21 +140,27 @@ class LocalPool:
         """Run every item, handing each result to ``sink(seq, result)`` as it finishes.
 
         ``room()`` says whether another item may start (the caller bounds what is
-        buffered); at most ``DEPTH`` items are in flight per worker.
+        buffered); at most ``depth`` items are in flight per worker.  An endless source
+        yields :data:`IDLE` when it has nothing now, and makes ``wakeup`` readable when
+        it has (a service's queue); it ends by being exhausted, like any iterator.
         """
         retry: deque[tuple[Item, int]] = deque()
         exhausted = False
         while True:
+            idle = False
             for w in list(self._workers):
-                while len(w.queue) < DEPTH:
+                while len(w.queue) < self.depth:
                     if retry:
                         item, tries = retry.popleft()
-                    elif exhausted or not room():
+                    elif exhausted or idle or not room():
                         break
                     else:
                         nxt = next(items, None)
                         if nxt is None:
                             exhausted = True
+                            break
+                        if nxt is IDLE:
+                            idle = True
                             break
                         item, tries = nxt, 0
                     w = self._send(w, item, tries)
@@ -157,11 +168,21 @@ class LocalPool:
             if not busy:
                 if exhausted and not retry:
                     return
+                if idle and self.wakeup is not None:
+                    wait([self.wakeup])
+                    self._drain()
+                    continue
                 if not retry:  # every started item gives a result, so this cannot happen
                     raise RuntimeError("no item in flight and no room to start one")
                 continue
             for w in self._wait(busy):
                 self._collect(w, sink, retry)
+
+    def _drain(self) -> None:
+        """Empty the wakeup pipe (its bytes only say "look at the source again")."""
+        wakeup = self.wakeup
+        while wakeup is not None and wakeup.poll():
+            wakeup.recv_bytes()
 
     def _send(self, w: _Worker, item: Item, tries: int) -> _Worker:
         """Queue ``item`` on worker ``w``; a worker found dead is replaced (its queue kept)."""
@@ -198,8 +219,13 @@ class LocalPool:
         for w in busy:
             handles[w.conn] = w
             handles[w.process.sentinel] = w
-        ready = wait(list(handles), timeout)
-        woke = {id(handles[h]): handles[h] for h in ready}
+        watched: list[Any] = list(handles)
+        if self.wakeup is not None:
+            watched.append(self.wakeup)
+        ready = wait(watched, timeout)
+        if self.wakeup is not None and self.wakeup in ready:
+            self._drain()
+        woke = {id(handles[h]): handles[h] for h in ready if h in handles}
         if limit is not None:
             now = time.monotonic()
             for w in busy:
