@@ -30,6 +30,7 @@ select, input[type=number], button { font-size: 1rem; padding: .3rem .5rem; }
 table.steps td { padding: .3rem .5rem; vertical-align: middle; }
 td.rule { color: #555; font-size: .9rem; }
 table.steps .katex-display { margin: 0; text-align: left; }
+table.steps .katex-display > .katex { text-align: left; }
 .answer { font-size: 1.3rem; background: #fff7d6; border: 1px solid #e0c060; border-radius: 6px;
           padding: .5rem .8rem; display: inline-block; }
 .yes { color: #14702a; font-weight: bold; } .no { color: #b00020; font-weight: bold; }
@@ -121,15 +122,25 @@ SCRIPT = """
     }
     if (names.indexOf(old) >= 0 || (old === "" && names.length > 1)) { sel.value = old; }
   }
-  function stepsTable(derivation) {
-    var table = document.createElement("table");
+  function head(def, latex) {
+    if (!def || !def.name) { return latex; }
+    return def.name + "(" + (def.params || []).join(", ") + ") = " + latex;
+  }
+  function lhs(doc, derivation) {
+    var v = derivation.variable || (doc.wrt || [""])[0], def = doc.definition || {};
+    if (def.name) { return def.name + "'(" + (def.params || [v]).join(", ") + ")"; }
+    return "\\frac{d}{d" + v + "}\\left(" + def.body.latex + "\\right)";
+  }
+  function stepsTable(doc, derivation) {
+    var table = document.createElement("table"), lhsOf = lhs(doc, derivation);
     table.className = "steps";
     derivation.lines.forEach(function (line, i) {
       var tr = document.createElement("tr");
       var lhs = document.createElement("td"), eq = document.createElement("td");
       var rhs = document.createElement("td"), rule = document.createElement("td");
       rule.className = "rule";
-      eq.textContent = i === 0 ? "" : "=";
+      if (i === 0) { lhs.appendChild(tex(lhsOf, true)); }
+      eq.textContent = "=";
       rhs.appendChild(tex(line.latex, true));
       rule.textContent = (line.rules || []).map(ruleName).join(", ");
       [lhs, eq, rhs, rule].forEach(function (td) { tr.appendChild(td); });
@@ -144,7 +155,7 @@ SCRIPT = """
     if (doc.kind === "error") { showError(el, doc.error, doc.input || ""); return; }
     var items = doc.kind === "gradient" ? doc.derivatives : [doc];
     items.forEach(function (item) {
-      (item.derivations || []).forEach(function (d) { el.appendChild(stepsTable(d)); });
+      (item.derivations || []).forEach(function (d) { el.appendChild(stepsTable(doc, d)); });
       var p = document.createElement("p");
       var ans = document.createElement("span");
       ans.className = "answer";
@@ -167,7 +178,7 @@ SCRIPT = """
         showError(el, doc.error, input); $("result").innerHTML = ""; return;
       }
       el.innerHTML = "";
-      el.appendChild(tex(doc.latex, false));
+      el.appendChild(tex(head(doc.definition, doc.latex), false));
       setVariables(doc.variables);
       return post("/api/derive", request()).then(function (res) {
         if (seq === state.seq) { showResult(res); }
@@ -182,7 +193,7 @@ SCRIPT = """
       var ds = item.derivations || [];
       if (!ds.length) { return item.result.latex; }
       return "\\\\begin{aligned}\\n" + ds[0].lines.map(function (l, i) {
-        return (i === 0 ? "& " : "&= ") + l.latex;
+        return (i === 0 ? lhs(doc, ds[0]) + " " : "") + "&= " + l.latex;
       }).join(" \\\\\\\\\\n") + "\\n\\\\end{aligned}";
     }).join("\\n\\n");
   }
