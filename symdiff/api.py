@@ -8,14 +8,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .calculus.differentiate import differentiate
 from .core.definition import Definition
 from .core.expr import Expr, Var
-from .core.walk import count_nodes
-from .errors import UnsupportedError
+from .core.walk import count_nodes, iter_vars
+from .errors import SymdiffError, UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 from .simplifier import arithmetic
 from .simplifier import simplify as _simplify
@@ -83,13 +83,34 @@ def variables_of(source: Source) -> list[str]:
     return list(as_definition(source).variables)
 
 
-def only_variable(source: Source) -> str:
-    """The variable to differentiate by when none is named: the only one (``x`` if none).
+NAME_SHAPE = (
+    "a variable name is a letter (Latin or Greek) with optional digits and _subscripts "
+    "(x, x2, w_12, θ, x₁), or a parameter of the definition"
+)
 
-    >>> only_variable("h(t) = t^2"), only_variable("5")
-    ('t', 'x')
+
+def only_variable(source: Source, name: str | None = None) -> str:
+    """The variable to differentiate by: ``name`` as the expression spells it, else the only one.
+
+    ``name`` must be read by the lexer, in the expression's context, as one variable
+    (``θ`` is ``theta``, ``x₁`` is ``x_1``; a parameter of the definition is one name), or
+    be a variable that occurs in the expression (one built with :func:`var`); anything
+    else (``""``, ``"x+y"``, ``"2"``, ``"xy"`` undeclared) is an ``UnsupportedError``
+    naming it.  A valid name that does not occur is fine: its derivative is 0.
+    With no name: the only variable (``x`` if none).
+
+    >>> only_variable("h(t) = t^2"), only_variable("5"), only_variable("x^2", "θ")
+    ('t', 'x', 'theta')
+    >>> only_variable("x^2", "x y")
+    Traceback (most recent call last):
+    symdiff.errors.UnsupportedError: 'x y' is not a variable name (it reads as x*y): \
+a variable name is a letter (Latin or Greek) with optional digits and _subscripts \
+(x, x2, w_12, θ, x₁), or a parameter of the definition
     """
-    names = variables_of(source)
+    definition = as_definition(source)
+    if name is not None:
+        return variables_named(definition, [name])[0]
+    names = variables_of(definition)
     if len(names) == 1:
         return names[0]
     if not names:
@@ -98,6 +119,58 @@ def only_variable(source: Source) -> str:
     raise UnsupportedError(
         f"the expression has several variables ({listed}): say which one to differentiate by"
     )
+
+
+def variables_named(source: Source | Sequence[Source], names: Iterable[str]) -> list[str]:
+    """Each of ``names`` checked and spelled as :func:`only_variable` does, against ``source``.
+
+    ``source`` may be several inputs (a Jacobian's functions): a name is read in the
+    context of each in turn until one accepts it.
+
+    >>> variables_named("f(rate, x) = rate*x", ["rate", "x"]), variables_named("x", ["x₁"])
+    (['rate', 'x'], ['x_1'])
+    """
+    sources = [source] if isinstance(source, str | Expr | Definition) else list(source)
+    defs = [as_definition(s) for s in sources]
+    contexts = list(dict.fromkeys(d.params or () for d in defs))
+    occurring: set[str] | None = None  # the variables of the inputs, gathered only if needed
+    out: list[str] = []
+    for name in names:
+        if not isinstance(name, str):
+            raise TypeError(f"a variable name is a str, not {type(name).__name__}")
+        spelled, why = None, ""
+        for params in contexts:
+            spelled, why = _read_name(name, params)
+            if spelled is not None:
+                break
+        if spelled is None:
+            if occurring is None:
+                occurring = {v for d in defs for v in iter_vars(d.body)}
+            if name not in occurring:
+                raise UnsupportedError(f"{name!r} is not a variable name{why}: {NAME_SHAPE}")
+            spelled = name  # built with var(): the expression names it so
+        out.append(spelled)
+    return out
+
+
+def _read_name(text: str, params: tuple[str, ...]) -> tuple[str | None, str]:
+    """How the lexer reads ``text`` where ``params`` are declared: one variable, or why not."""
+    from .parsing.lexing import Source as Text
+    from .parsing.lexing import refine
+    from .parsing.parser import scanner
+
+    try:
+        tokens = refine(scanner().scan(text), Text(text, params=params))
+    except SymdiffError:
+        return None, ""
+    if len(tokens) == 1 and tokens[0].type == "NAME" and tokens[0][2:] == (0, len(text)):
+        return tokens[0].value, ""
+    if len(tokens) > 1 and all(t.type in ("NAME", "CONST") for t in tokens):
+        return None, f" (it reads as {'*'.join(t.value for t in tokens)})"
+    if len(tokens) == 1 and tokens[0].type in ("CONST", "FUNC"):
+        what = "constant" if tokens[0].type == "CONST" else "function"
+        return None, f" (it is the {what} {tokens[0].value})"
+    return None, ""
 
 
 def simplify(source: Source, *, expand: bool = False, limits: Limits = DEFAULT_LIMITS) -> Expr:
@@ -129,8 +202,28 @@ def diff(
     """
     limits = limits.begin()
     definition = as_definition(source, limits)
-    name = var if var is not None else only_variable(definition)
-    raw, _ = differentiate(definition.body, name, limits=limits)
+    name = only_variable(definition, var)
+    return diff_by(definition.body, name, simplify=simplify, expand=expand, limits=limits)
+
+
+def diff_by(
+    expr: Expr,
+    name: str,
+    *,
+    simplify: bool = True,
+    expand: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Expr:
+    """The derivative of ``expr`` by ``name``, a name already read by :func:`only_variable`.
+
+    For derivatives of derivatives, where the variable may no longer occur.
+
+    >>> from symdiff.core.expr import Var
+    >>> str(diff_by(Var("rate") ** 2, "rate"))
+    '2*rate'
+    """
+    limits = limits.begin()
+    raw, _ = differentiate(expr, name, limits=limits)
     if not simplify:
         return raw
     return _simplify(arithmetic(raw, limits), expand=expand, limits=limits)
@@ -152,9 +245,9 @@ def gradient(
     """
     limits = limits.begin()
     definition = as_definition(source, limits)
-    names = list(vars) if vars is not None else variables_of(definition)
+    names = variables_named(definition, vars) if vars is not None else variables_of(definition)
     if len(names) * count_nodes(definition.body) <= FORWARD_GRADIENT_BUDGET:
-        return {name: diff(definition, name, limits=limits) for name in names}
+        return {name: diff_by(definition.body, name, limits=limits) for name in names}
     from .calculus.reverse import gradient_reverse, simplify_partials
 
     raw = gradient_reverse(definition.body, names, limits=limits)
@@ -176,7 +269,7 @@ def derive(
     """
     limits = limits.begin()
     definition = as_definition(source, limits)
-    name = var if var is not None else only_variable(definition)
+    name = only_variable(definition, var)
     from .calculus.derivation import build_derivation  # the step machinery, loaded when first used
     from .report import Derivation
 

@@ -201,8 +201,8 @@ def test_check_answer_with_bad_syntax() -> None:
 PATCH = """
 import sys
 import symdiff.chains as chains
-real = chains.diff
-chains.diff = lambda *a, **k: real(*a, **k) + 1   # a deliberately wrong derivative
+real = chains.diff_by
+chains.diff_by = lambda *a, **k: real(*a, **k) + 1   # a deliberately wrong derivative
 from symdiff.cli import main
 sys.exit(main({args!r}))
 """
