@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .calculus.differentiate import differentiate
@@ -134,13 +134,14 @@ def variables_named(source: Source | Sequence[Source], names: Iterable[str]) -> 
     defs = [as_definition(s) for s in sources]
     contexts = list(dict.fromkeys(d.params or () for d in defs))
     occurring: set[str] | None = None  # the variables of the inputs, gathered only if needed
+    read_name = _name_reader()
     out: list[str] = []
     for name in names:
         if not isinstance(name, str):
             raise TypeError(f"a variable name is a str, not {type(name).__name__}")
         spelled, why = None, ""
         for params in contexts:
-            spelled, why = _read_name(name, params)
+            spelled, why = read_name(name, params)
             if spelled is not None:
                 break
         if spelled is None:
@@ -153,24 +154,38 @@ def variables_named(source: Source | Sequence[Source], names: Iterable[str]) -> 
     return out
 
 
-def _read_name(text: str, params: tuple[str, ...]) -> tuple[str | None, str]:
-    """How the lexer reads ``text`` where ``params`` are declared: one variable, or why not."""
-    from .parsing.lexing import Source as Text
-    from .parsing.lexing import refine
-    from .parsing.parser import scanner
+def _name_reader() -> Callable[[str, tuple[str, ...]], tuple[str | None, str]]:
+    """How the lexer reads a text where some parameters are declared: one variable, or why not.
 
-    try:
-        tokens = refine(scanner().scan(text), Text(text, params=params))
-    except SymdiffError:
+    The parser is imported here, once per call of :func:`variables_named`.
+    """
+    from .parsing.lexing import Source as Text
+    from .parsing.lexing import Tok, refine
+    from .parsing.parser import scanner
+    from .parsing.words import word_tokens
+
+    scan = scanner().scan
+
+    def read(text: str, params: tuple[str, ...]) -> tuple[str | None, str]:
+        source = Text(text, params=params)
+        try:
+            raw = scan(text)
+            if len(raw) == 1 and raw[0] == ("WORD", 0, len(text)):  # what refine does with it
+                tokens = [Tok(t) for t in word_tokens(text, 0, False, False, source)]
+            else:
+                tokens = refine(raw, source)
+        except SymdiffError:
+            return None, ""
+        if len(tokens) == 1 and tokens[0].type == "NAME" and tokens[0][2:] == (0, len(text)):
+            return tokens[0].value, ""
+        if len(tokens) > 1 and all(t.type in ("NAME", "CONST") for t in tokens):
+            return None, f" (it reads as {'*'.join(t.value for t in tokens)})"
+        if len(tokens) == 1 and tokens[0].type in ("CONST", "FUNC"):
+            what = "constant" if tokens[0].type == "CONST" else "function"
+            return None, f" (it is the {what} {tokens[0].value})"
         return None, ""
-    if len(tokens) == 1 and tokens[0].type == "NAME" and tokens[0][2:] == (0, len(text)):
-        return tokens[0].value, ""
-    if len(tokens) > 1 and all(t.type in ("NAME", "CONST") for t in tokens):
-        return None, f" (it reads as {'*'.join(t.value for t in tokens)})"
-    if len(tokens) == 1 and tokens[0].type in ("CONST", "FUNC"):
-        what = "constant" if tokens[0].type == "CONST" else "function"
-        return None, f" (it is the {what} {tokens[0].value})"
-    return None, ""
+
+    return read
 
 
 def simplify(source: Source, *, expand: bool = False, limits: Limits = DEFAULT_LIMITS) -> Expr:

@@ -185,6 +185,8 @@ def hessian(
     limits = limits.begin()
     limits.check_order(2)
     definition = as_definition(source, limits)
+    if vars is not None:  # its size, before the names are read (reading 10,000 takes time)
+        limits.check_nodes(len(vars) ** 2, f"a Hessian of {len(vars)}×{len(vars)} entries")
     names = variables_named(definition, vars) if vars is not None else variables_of(definition)
     chains = Chains(expand=expand, limits=limits)
     return [[e for e, _ in row] for row in hessian_cells(definition, names, chains, chains)]
