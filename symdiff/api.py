@@ -8,15 +8,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .calculus.differentiate import differentiate
 from .core.definition import Definition
 from .core.expr import Expr, Var
-from .core.walk import count_nodes, iter_vars
-from .errors import SymdiffError, UnsupportedError
+from .core.walk import count_nodes
+from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
+from .naming import read_names
 from .simplifier import arithmetic
 from .simplifier import simplify as _simplify
 
@@ -83,12 +84,6 @@ def variables_of(source: Source) -> list[str]:
     return list(as_definition(source).variables)
 
 
-NAME_SHAPE = (
-    "a variable name is a letter (Latin or Greek) with optional digits and _subscripts "
-    "(x, x2, w_12, θ, x₁), or a parameter of the definition"
-)
-
-
 def only_variable(source: Source, name: str | None = None) -> str:
     """The variable to differentiate by: ``name`` as the expression spells it, else the only one.
 
@@ -125,67 +120,13 @@ def variables_named(source: Source | Sequence[Source], names: Iterable[str]) -> 
     """Each of ``names`` checked and spelled as :func:`only_variable` does, against ``source``.
 
     ``source`` may be several inputs (a Jacobian's functions): a name is read in the
-    context of each in turn until one accepts it.
+    context of each in turn until one accepts it (:func:`symdiff.naming.read_names`).
 
     >>> variables_named("f(rate, x) = rate*x", ["rate", "x"]), variables_named("x", ["x₁"])
     (['rate', 'x'], ['x_1'])
     """
     sources = [source] if isinstance(source, str | Expr | Definition) else list(source)
-    defs = [as_definition(s) for s in sources]
-    contexts = list(dict.fromkeys(d.params or () for d in defs))
-    occurring: set[str] | None = None  # the variables of the inputs, gathered only if needed
-    read_name = _name_reader()
-    out: list[str] = []
-    for name in names:
-        if not isinstance(name, str):
-            raise TypeError(f"a variable name is a str, not {type(name).__name__}")
-        spelled, why = None, ""
-        for params in contexts:
-            spelled, why = read_name(name, params)
-            if spelled is not None:
-                break
-        if spelled is None:
-            if occurring is None:
-                occurring = {v for d in defs for v in iter_vars(d.body)}
-            if name not in occurring:
-                raise UnsupportedError(f"{name!r} is not a variable name{why}: {NAME_SHAPE}")
-            spelled = name  # built with var(): the expression names it so
-        out.append(spelled)
-    return out
-
-
-def _name_reader() -> Callable[[str, tuple[str, ...]], tuple[str | None, str]]:
-    """How the lexer reads a text where some parameters are declared: one variable, or why not.
-
-    The parser is imported here, once per call of :func:`variables_named`.
-    """
-    from .parsing.lexing import Source as Text
-    from .parsing.lexing import Tok, refine
-    from .parsing.parser import scanner
-    from .parsing.words import word_tokens
-
-    scan = scanner().scan
-
-    def read(text: str, params: tuple[str, ...]) -> tuple[str | None, str]:
-        source = Text(text, params=params)
-        try:
-            raw = scan(text)
-            if len(raw) == 1 and raw[0] == ("WORD", 0, len(text)):  # what refine does with it
-                tokens = [Tok(t) for t in word_tokens(text, 0, False, False, source)]
-            else:
-                tokens = refine(raw, source)
-        except SymdiffError:
-            return None, ""
-        if len(tokens) == 1 and tokens[0].type == "NAME" and tokens[0][2:] == (0, len(text)):
-            return tokens[0].value, ""
-        if len(tokens) > 1 and all(t.type in ("NAME", "CONST") for t in tokens):
-            return None, f" (it reads as {'*'.join(t.value for t in tokens)})"
-        if len(tokens) == 1 and tokens[0].type in ("CONST", "FUNC"):
-            what = "constant" if tokens[0].type == "CONST" else "function"
-            return None, f" (it is the {what} {tokens[0].value})"
-        return None, ""
-
-    return read
+    return read_names([as_definition(s) for s in sources], names)
 
 
 def simplify(source: Source, *, expand: bool = False, limits: Limits = DEFAULT_LIMITS) -> Expr:
