@@ -252,6 +252,28 @@ def test_batch_keeps_one_record_per_input_in_every_format(
     assert code == 2
 
 
+def test_batch_goes_on_past_an_internal_error(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import symdiff.cli.run as batch_run
+
+    real = batch_run.report_for
+
+    def report_for(args: object, text: str, *rest: object) -> object:
+        if text == "x^3":
+            raise RuntimeError("a bug")
+        return real(args, text, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch_run, "report_for", report_for)
+    monkeypatch.setattr("sys.stdin", io.StringIO("x^2\nx^3\nx^4\n"))
+    code, out, err = run(capsys, "-", "--format", "text")
+    assert (code, out.splitlines()) == (1, ["2*x", "error: RuntimeError: a bug", "4*x^3"])
+    assert err == (
+        "symdiff: error: line 2: internal error: RuntimeError: a bug "
+        "(run with --debug for the traceback)\n"
+    )
+
+
 def test_batch_reports_absent_names_per_line(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
