@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .calculus.differentiate import differentiate
@@ -17,6 +17,7 @@ from .core.expr import Expr, Var
 from .core.walk import count_nodes
 from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
+from .naming import read_names
 from .simplifier import arithmetic
 from .simplifier import simplify as _simplify
 
@@ -83,13 +84,28 @@ def variables_of(source: Source) -> list[str]:
     return list(as_definition(source).variables)
 
 
-def only_variable(source: Source) -> str:
-    """The variable to differentiate by when none is named: the only one (``x`` if none).
+def only_variable(source: Source, name: str | None = None) -> str:
+    """The variable to differentiate by: ``name`` as the expression spells it, else the only one.
 
-    >>> only_variable("h(t) = t^2"), only_variable("5")
-    ('t', 'x')
+    ``name`` must be read by the lexer, in the expression's context, as one variable
+    (``θ`` is ``theta``, ``x₁`` is ``x_1``; a parameter of the definition is one name), or
+    be a variable that occurs in the expression (one built with :func:`var`); anything
+    else (``""``, ``"x+y"``, ``"2"``, ``"xy"`` undeclared) is an ``UnsupportedError``
+    naming it.  A valid name that does not occur is fine: its derivative is 0.
+    With no name: the only variable (``x`` if none).
+
+    >>> only_variable("h(t) = t^2"), only_variable("5"), only_variable("x^2", "θ")
+    ('t', 'x', 'theta')
+    >>> only_variable("x^2", "x y")
+    Traceback (most recent call last):
+    symdiff.errors.UnsupportedError: 'x y' is not a variable name (it reads as x*y): \
+a variable name is a letter (Latin or Greek) with optional digits and _subscripts \
+(x, x2, w_12, θ, x₁), or a parameter of the definition
     """
-    names = variables_of(source)
+    definition = as_definition(source)
+    if name is not None:
+        return variables_named(definition, [name])[0]
+    names = variables_of(definition)
     if len(names) == 1:
         return names[0]
     if not names:
@@ -98,6 +114,19 @@ def only_variable(source: Source) -> str:
     raise UnsupportedError(
         f"the expression has several variables ({listed}): say which one to differentiate by"
     )
+
+
+def variables_named(source: Source | Sequence[Source], names: Iterable[str]) -> list[str]:
+    """Each of ``names`` checked and spelled as :func:`only_variable` does, against ``source``.
+
+    ``source`` may be several inputs (a Jacobian's functions): a name is read in the
+    context of each in turn until one accepts it (:func:`symdiff.naming.read_names`).
+
+    >>> variables_named("f(rate, x) = rate*x", ["rate", "x"]), variables_named("x", ["x₁"])
+    (['rate', 'x'], ['x_1'])
+    """
+    sources = [source] if isinstance(source, str | Expr | Definition) else list(source)
+    return read_names([as_definition(s) for s in sources], names)
 
 
 def simplify(source: Source, *, expand: bool = False, limits: Limits = DEFAULT_LIMITS) -> Expr:
@@ -129,8 +158,28 @@ def diff(
     """
     limits = limits.begin()
     definition = as_definition(source, limits)
-    name = var if var is not None else only_variable(definition)
-    raw, _ = differentiate(definition.body, name, limits=limits)
+    name = only_variable(definition, var)
+    return diff_by(definition.body, name, simplify=simplify, expand=expand, limits=limits)
+
+
+def diff_by(
+    expr: Expr,
+    name: str,
+    *,
+    simplify: bool = True,
+    expand: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Expr:
+    """The derivative of ``expr`` by ``name``, a name already read by :func:`only_variable`.
+
+    For derivatives of derivatives, where the variable may no longer occur.
+
+    >>> from symdiff.core.expr import Var
+    >>> str(diff_by(Var("rate") ** 2, "rate"))
+    '2*rate'
+    """
+    limits = limits.begin()
+    raw, _ = differentiate(expr, name, limits=limits)
     if not simplify:
         return raw
     return _simplify(arithmetic(raw, limits), expand=expand, limits=limits)
@@ -152,9 +201,9 @@ def gradient(
     """
     limits = limits.begin()
     definition = as_definition(source, limits)
-    names = list(vars) if vars is not None else variables_of(definition)
+    names = variables_named(definition, vars) if vars is not None else variables_of(definition)
     if len(names) * count_nodes(definition.body) <= FORWARD_GRADIENT_BUDGET:
-        return {name: diff(definition, name, limits=limits) for name in names}
+        return {name: diff_by(definition.body, name, limits=limits) for name in names}
     from .calculus.reverse import gradient_reverse, simplify_partials
 
     raw = gradient_reverse(definition.body, names, limits=limits)
@@ -176,7 +225,7 @@ def derive(
     """
     limits = limits.begin()
     definition = as_definition(source, limits)
-    name = var if var is not None else only_variable(definition)
+    name = only_variable(definition, var)
     from .calculus.derivation import build_derivation  # the step machinery, loaded when first used
     from .report import Derivation
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .api import derive, diff, only_variable, variables_of
+from .api import diff_by, only_variable, variables_of
 from .core.definition import Definition
 from .core.expr import Expr
 from .core.guards import derivative_size
@@ -27,7 +27,11 @@ Entry = tuple[Expr, tuple["Derivation", ...]]  # a derivative and its recorded d
 
 
 def _wrt(definition: Definition, wrt: Sequence[str], limits: Limits) -> tuple[str, ...]:
-    """The variables to differentiate by, in order (none: the only one), within the order limit."""
+    """The variables to differentiate by, in order (none: the only one), within the order limit.
+
+    The names are taken as read already (:func:`~symdiff.api.variables_named`): the public
+    calls check them once, not once per entry of a Hessian.
+    """
     limits.check_order(len(wrt))  # before anything is built
     return tuple(wrt) or (only_variable(definition),)
 
@@ -83,17 +87,17 @@ class Chains:
         self, definition: Definition, expr: Expr, name: str, *, first: bool
     ) -> tuple[Expr, Derivation | None]:
         if not self.steps:
-            return diff(expr, name, simplify=self.simplify, expand=self.expand,
-                        limits=self.limits), None  # fmt: skip
+            return diff_by(expr, name, simplify=self.simplify, expand=self.expand,
+                           limits=self.limits), None  # fmt: skip
         from .calculus.derivation import build_derivation  # the step machinery, loaded when used
         from .report import Derivation
 
         if first:
-            d = derive(definition, name, expand=self.expand, limits=self.limits)
+            stage = definition
         else:  # keeps ∂ for a function of several variables
             stage = Definition(expr, None, definition.params or tuple(variables_of(definition)))
-            record = build_derivation(expr, name, stage, expand=self.expand, limits=self.limits)
-            d = Derivation.of(record)
+        record = build_derivation(expr, name, stage, expand=self.expand, limits=self.limits)
+        d = Derivation.of(record)
         if not self.simplify:
             raw = tuple(line for line in d.lines if line.kind == "derivative")
             d = replace(d, lines=raw, simplification=())

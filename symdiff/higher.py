@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from .api import Source, as_definition, only_variable, variables_of
+from .api import Source, as_definition, only_variable, variables_named, variables_of
 from .chains import Chains
 from .core.definition import Definition
 from .core.expr import Expr
@@ -70,7 +70,8 @@ def partial(
     limits = limits.begin()
     limits.check_order(len(wrt))  # before the input is read: wrt may name 10**5 variables
     chains = Chains(simplify=simplify, expand=expand, limits=limits)
-    return chains(as_definition(source, limits), wrt)[0]
+    definition = as_definition(source, limits)
+    return chains(definition, variables_named(definition, wrt))[0]
 
 
 def nth_derivative(
@@ -86,7 +87,7 @@ def nth_derivative(
     limits = limits.begin()
     limits.check_order(n)  # before anything is built: n may be 10**8
     definition = as_definition(source, limits)
-    name = var if var is not None else only_variable(definition)
+    name = only_variable(definition, var)
     if n == 0:
         return definition.body
     return partial(definition, *([name] * n), limits=limits)
@@ -114,7 +115,8 @@ def derivations(
     limits = limits.begin()
     limits.check_order(len(wrt))
     chains = Chains(simplify=simplify, expand=expand, steps=True, limits=limits)
-    return chains(as_definition(source, limits), wrt)[1]
+    definition = as_definition(source, limits)
+    return chains(definition, variables_named(definition, wrt))[1]
 
 
 def hessian_cells(
@@ -183,7 +185,9 @@ def hessian(
     limits = limits.begin()
     limits.check_order(2)
     definition = as_definition(source, limits)
-    names = list(vars) if vars is not None else variables_of(definition)
+    if vars is not None:  # its size, before the names are read (reading 10,000 takes time)
+        limits.check_nodes(len(vars) ** 2, f"a Hessian of {len(vars)}×{len(vars)} entries")
+    names = variables_named(definition, vars) if vars is not None else variables_of(definition)
     chains = Chains(expand=expand, limits=limits)
     return [[e for e, _ in row] for row in hessian_cells(definition, names, chains, chains)]
 
@@ -217,7 +221,7 @@ def jacobian(
     """
     limits = limits.begin()
     defs = [as_definition(s, limits) for s in sources]
-    names = list(vars) if vars is not None else jacobian_variables(defs)
+    names = variables_named(defs, vars) if vars is not None else jacobian_variables(defs)
     chains = Chains(expand=expand, limits=limits)
     return [[e for e, _ in row] for row in jacobian_cells(defs, names, chains, limits=limits)]
 

@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from .api import Source, as_definition, variables_of
+from .api import Source, as_definition, variables_named, variables_of
 from .chains import Chains
 from .core.definition import Definition
 from .higher import hessian_cells, is_partial, jacobian_cells, jacobian_variables
@@ -139,7 +139,7 @@ def derivative_report(
     (d,), options, base = _base([source], options, [source_text])
     names = variables_of(d)
     if wrt:
-        seqs = [list(wrt) * order]
+        seqs = [variables_named(d, wrt) * order]
     elif len(names) > 1:
         seqs = [[v] * order for v in names]
     else:
@@ -162,7 +162,7 @@ def gradient_report(
     'df/dx = y\\ndf/dy = x'
     """
     (d,), options, base = _base([source], options, [source_text])
-    names = list(vars) if vars else variables_of(d)
+    names = variables_named(d, vars) if vars else variables_of(d)
     item = _Items(options)
     items = tuple(item(d, [v]) for v in names)
     return Report("gradient", variables=tuple(names), partial=is_partial(d), items=items, **base)
@@ -182,7 +182,7 @@ def hessian_report(
     (['2*y', '2*x', '2*x', '0'], True)
     """
     (d,), options, base = _base([source], options, [source_text])
-    names = list(vars) if vars else variables_of(d)
+    names = variables_named(d, vars) if vars else variables_of(d)
     entry = _Items(options)
     cells = hessian_cells(d, names, entry, entry.chains)
     items = tuple(item for row in cells for item in row)
@@ -202,7 +202,7 @@ def jacobian_report(
     ['[y, x]', '[1, 1]']
     """
     defs, options, base = _base(sources, options, source_texts or [None] * len(sources))
-    names = list(vars) if vars else jacobian_variables(defs)
+    names = variables_named(defs, vars) if vars else jacobian_variables(defs)
     cells = jacobian_cells(defs, names, _Items(options), limits=options.limits)
     items = tuple(item for row in cells for item in row)
     return Report("jacobian", variables=tuple(names), partial=len(names) > 1, items=items, **base)
@@ -243,7 +243,7 @@ def check_report(
     from .higher import check_answer
 
     (d,), options, base = _base([source], options, [source_text])
-    seq = list(wrt) or [_only_variable(d)]
+    seq = variables_named(d, wrt) or [_only_variable(d)]
     verdict = check_answer(d, answer, seq, limits=options.limits)
     item = _Items(options)(d, seq) if options.steps else Item(tuple(seq), verdict.expected)
     return Report("check", variables=tuple(variables_of(d)), partial=is_partial(d),

@@ -201,8 +201,8 @@ def test_check_answer_with_bad_syntax() -> None:
 PATCH = """
 import sys
 import symdiff.chains as chains
-real = chains.diff
-chains.diff = lambda *a, **k: real(*a, **k) + 1   # a deliberately wrong derivative
+real = chains.diff_by
+chains.diff_by = lambda *a, **k: real(*a, **k) + 1   # a deliberately wrong derivative
 from symdiff.cli import main
 sys.exit(main({args!r}))
 """
@@ -248,6 +248,29 @@ def test_stdin_json_one_object_per_line_with_errors() -> None:
     docs = [json.loads(line) for line in result.stdout.splitlines()]
     assert [d["kind"] for d in docs] == ["derivative", "error", "gradient"]
     assert result.stderr.startswith("symdiff: error: line 2: ") and "Traceback" not in result.stderr
+
+
+def test_stdin_text_one_line_per_input_with_errors() -> None:
+    result = symdiff("-", "--wrt", "x", stdin="x^2\nx +* y\n\nsin(x)\nfoo(x)\n3x\n")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    lines = result.stdout.splitlines()
+    assert [lines[0], lines[2], lines[4]] == ["2x", "cos(x)", "3"] and len(lines) == 5
+    assert lines[1].startswith("error: line 1, column 4: ")
+    assert lines[3].startswith("error: unknown function 'foo'")
+    assert [e.split(": ")[2] for e in result.stderr.splitlines()] == ["line 2", "line 5"]
+
+
+def test_stdin_html_error_is_a_section() -> None:
+    result = symdiff("-", "--format", "html", stdin="x^2\nx +\n")
+    assert result.returncode == 2 and result.stdout.count('<section class="error">') == 1
+
+
+def test_absent_variable_is_noted_on_stderr() -> None:
+    result = symdiff("grad", "x*y", "--vars", "x,q", "--format", "text")
+    assert (result.returncode, result.stdout) == (0, "df/dx = y\ndf/dq = 0\n")
+    assert result.stderr == (
+        "symdiff: note: q does not occur in the expression; the derivative by q is 0\n"
+    )
 
 
 def test_stdin_html_is_one_page() -> None:

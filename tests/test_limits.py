@@ -290,5 +290,6 @@ def test_batch_gives_each_line_its_own_limits(
     monkeypatch.setattr("sys.stdin", io.StringIO("x^2\nx*y*z*w\nx^3\n"))
     assert main(["-", "--wrt", "x", "--max-nodes", "4", "--format", "text"]) == 2
     shown = capsys.readouterr()
-    assert shown.out == "2*x\n3*x^2\n"
+    refused = "error: the expression has 5 distinct nodes; the limit is 4 (max_nodes)"
+    assert shown.out.splitlines() == ["2*x", refused, "3*x^2"]
     assert "line 2" in shown.err and "(max_nodes)" in shown.err

@@ -212,10 +212,10 @@ def test_cse_text_parses_back_to_the_same_nodes() -> None:
     partials = gradient_reverse(network.loss_expr(widths), network.parameters(widths))
     form = to_cse(partials)
     back = parse_cse(form.text())
-    assert all(back[name] is p for name, p in partials.items())
+    assert all(back[f"d_{name}"] is p for name, p in partials.items())
     doc = json.loads(json.dumps(form.to_json()))
     lines = [f"{d['name']} = {d['text']}" for d in doc["definitions"] + doc["results"]]
-    assert parse_cse("\n".join(lines))["w1_1_1"] is partials["w1_1_1"]
+    assert parse_cse("\n".join(lines))["d_w1_1_1"] is partials["w1_1_1"]
     assert len(form.text()) < 10 * union_size(list(partials.values())) * 8
 
 

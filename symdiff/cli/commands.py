@@ -14,8 +14,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from ..api import as_definition
+from ..api import as_definition, variables_named
 from ..core.definition import Definition
+from ..core.walk import iter_vars
 from ..errors import SymdiffError
 from ..limits import Limits
 from ..report import Report
@@ -30,11 +31,30 @@ from ..results import (
 )
 from .limit_options import limits_from
 from .options import ArgumentError
-from .values import parse_point, variable_name
+from .values import parse_point
 
 
-def _names(texts: Sequence[str] | None, d: Definition) -> list[str]:
-    return [variable_name(t, d.params or ()) for t in texts or ()]
+def _names(texts: Sequence[str] | None, defs: Sequence[Definition]) -> list[str]:
+    return variables_named(defs, [t.strip() for t in texts or ()])
+
+
+def absent_note(names: Sequence[str], defs: Sequence[Definition]) -> str | None:
+    """The note for variables named on the command line that the input never mentions.
+
+    >>> absent_note(["x", "y"], [as_definition("x^2")])
+    'y does not occur in the expression; the derivative by y is 0'
+    >>> absent_note(["x"], [as_definition("f(x, y) = y")]) is None  # a parameter: declared
+    True
+    """
+    known = {v for d in defs for v in (*(d.params or ()), *iter_vars(d.body))}
+    absent = list(dict.fromkeys(n for n in names if n not in known))
+    if not absent:
+        return None
+    where = "the expression" if len(defs) == 1 else "the expressions"
+    if len(absent) == 1:
+        return f"{absent[0]} does not occur in {where}; the derivative by {absent[0]} is 0"
+    listed = ", ".join(absent[:-1]) + " and " + absent[-1]
+    return f"{listed} do not occur in {where}; derivatives by them are 0"
 
 
 def options_from(args: argparse.Namespace, d: Definition, limits: Limits | None = None) -> Options:
@@ -46,19 +66,23 @@ def options_from(args: argparse.Namespace, d: Definition, limits: Limits | None 
     >>> options_from(parse_command(["x^2", "--steps", "--at", "x=1"]), Definition(None)).point
     {'x': Fraction(1, 1)}
     """
-    point = parse_point(args.at, d.params or ()) if getattr(args, "at", None) else None
+    point = parse_point(args.at, d) if getattr(args, "at", None) else None
     return Options(steps=args.steps, simplify=args.simplify, expand=args.expand, point=point,
                    check=args.check, verify=args.verify,
                    limits=limits_from(args) if limits is None else limits)  # fmt: skip
 
 
 def report_for(
-    args: argparse.Namespace, text: str | Sequence[str], limits: Limits | None = None
+    args: argparse.Namespace,
+    text: str | Sequence[str],
+    limits: Limits | None = None,
+    notes: list[str] | None = None,
 ) -> Report:
     """The Report of one command on one input (``jacobian``: several).
 
     ``limits``: the command's, with the clock of this input running (default: read from
     ``args`` and started here); parsing and every computation share that one clock.
+    ``notes`` (if given) receives a note for each variable named that does not occur.
 
     >>> from symdiff.cli.options import parse_command
     >>> r = report_for(parse_command(["hessian", "x^2 y"]), "x^2 y")
@@ -70,15 +94,20 @@ def report_for(
     defs = [as_definition(t, limits) for t in texts]
     d = defs[0]
     options = options_from(args, d, limits)
+    named = _names(args.vars if args.command in ("grad", "hessian", "jacobian") else args.wrt,
+                   defs if args.command == "jacobian" else [d])  # fmt: skip
+    note = absent_note(named, defs) if args.command != "simplify" else None
+    if note is not None and notes is not None:
+        notes.append(note)
     if args.command == "jacobian":
-        return jacobian_report(defs, _names(args.vars, d) or None, options, source_texts=texts)
+        return jacobian_report(defs, named or None, options, source_texts=texts)
     if args.command == "grad":
-        return gradient_report(d, _names(args.vars, d) or None, options, source_text=texts[0])
+        return gradient_report(d, named or None, options, source_text=texts[0])
     if args.command == "hessian":
-        return hessian_report(d, _names(args.vars, d) or None, options, source_text=texts[0])
+        return hessian_report(d, named or None, options, source_text=texts[0])
     if args.command == "simplify":
         return simplify_report(d, options, source_text=texts[0])
-    wrt = _names(args.wrt, d)
+    wrt = named
     if args.command == "check":
         try:
             as_definition(args.answer, limits)

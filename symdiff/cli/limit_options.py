@@ -13,6 +13,7 @@ anything is built (``--order 100000000`` is refused in microseconds).
 from __future__ import annotations
 
 import argparse
+import sys
 from dataclasses import fields, replace
 
 from ..limits import DEFAULT_LIMITS, Limits
@@ -46,12 +47,19 @@ seconds.__name__ = "positive number of seconds"  # argparse names the type in it
 
 
 def _positive_int(text: str) -> int:
+    """A whole number from 1 to ``sys.maxsize`` (read without converting an overlong text)."""
+    shown = repr(text) if len(text) <= 40 else repr(text[:37] + "...")
+    digits = text.replace("_", "").strip()
+    if len(digits.lstrip("+0")) > len(str(sys.maxsize)):
+        raise argparse.ArgumentTypeError(f"{shown} is too large (at most {sys.maxsize})")
     try:
         value = int(text.replace("_", ""))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(f"{shown} is not a whole number") from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r} must be at least 1")
+        raise argparse.ArgumentTypeError(f"{shown} must be at least 1")
+    if value > sys.maxsize:
+        raise argparse.ArgumentTypeError(f"{shown} is too large (at most {sys.maxsize})")
     return value
 
 

@@ -53,6 +53,8 @@ class _Names(argparse.Action):
 
 
 def _order(text: str) -> int:
+    if len(text) > 40:  # no order has that many digits; int() of an overlong text may fail
+        raise ValueError(text)
     value = int(text)
     if value < 1:
         raise ValueError(text)

@@ -83,32 +83,47 @@ def run(args: argparse.Namespace, out: TextIO, color: bool = False) -> int:
 
 def _single(args: argparse.Namespace, text: str | list[str], out: TextIO, color: bool) -> int:
     limits = limits_from(args).begin()  # one clock for the whole command (polled: any thread)
-    report = report_for(args, text, limits)
+    notes: list[str] = []
+    report = report_for(args, text, limits, notes)
+    for note in notes:
+        print(f"symdiff: note: {note}", file=sys.stderr)
     shown = render(report, args.format, color=color, limits=limits)
     out.write(shown if shown.endswith("\n") else shown + "\n")
     return status(report)
 
 
 def _batch(args: argparse.Namespace, lines: Iterable[str], out: TextIO, color: bool) -> int:
-    """One input per line (blank lines and lines starting with # are skipped)."""
+    """One input per line (blank lines and lines starting with # are skipped).
+
+    Every input gives exactly one record, in order: its output, or for a failing input
+    an error record (:func:`error_record`: one line ``error: ...`` in text formats), the
+    error also on stderr; the batch goes on, and the exit code is the worst of all.
+    """
     code, sections, sources, previous = EXIT_OK, [], [], ""
     for number, line in enumerate(lines, 1):
         text = line.strip()
         if not text or text.startswith("#"):
             continue
+        notes: list[str] = []
         try:
             limits = limits_from(args).begin()  # one clock per input line
-            report = report_for(args, text, limits)
+            report = report_for(args, text, limits, notes)
             shown = output(report, args.format, color, limits)
+            failed = status(report)
         except (SymdiffError, ArgumentError, RecursionError) as exc:
-            message = str(exc) if not isinstance(exc, RecursionError) else "nested too deeply"
-            print(f"symdiff: error: line {number}: {' '.join(message.split())}", file=sys.stderr)
-            code = worst(code, EXIT_INPUT)
-            if args.format == "json":
-                out.write(_error_json(text, exc) + "\n")
-                out.flush()
-            continue
-        code = worst(code, status(report))
+            shown, failed = error_record(args.format, text, exc), EXIT_INPUT
+            print(f"symdiff: error: line {number}: {_message(exc)}", file=sys.stderr)
+        except Exception as exc:  # a bug: this line fails, the batch goes on
+            if args.debug:
+                import traceback
+
+                traceback.print_exc()
+            shown, failed = error_record(args.format, text, exc), EXIT_INTERNAL
+            print(f"symdiff: error: line {number}: internal error: {_message(exc)} "
+                  "(run with --debug for the traceback)", file=sys.stderr)  # fmt: skip
+        for note in notes:
+            print(f"symdiff: note: line {number}: {note}", file=sys.stderr)
+        code = worst(code, failed)
         if args.format == "html":
             sections.append(shown)
             sources.append(text)
@@ -125,7 +140,33 @@ def _batch(args: argparse.Namespace, lines: Iterable[str], out: TextIO, color: b
     return code
 
 
-def _error_json(text: str, exc: BaseException) -> str:
-    from ..printers.json import dumps, error_json
+def _message(exc: BaseException) -> str:
+    """An error as one line of words."""
+    if isinstance(exc, RecursionError):
+        return "nested too deeply"
+    if isinstance(exc, SymdiffError | ArgumentError):
+        return " ".join(str(exc).split()) or type(exc).__name__
+    return " ".join(f"{type(exc).__name__}: {exc}".split())
 
-    return dumps(error_json(text, exc))
+
+def error_record(fmt: str, text: str, exc: BaseException) -> str:
+    """The record of a failing batch input, in the output format (one line but for HTML).
+
+    >>> error_record("text", "x +", ValueError("bad"))
+    'error: ValueError: bad'
+    >>> error_record("json", "x +", SymdiffError("bad"))
+    '{"schema": 1, "kind": "error", "input": "x +", "error": {"type": "SymdiffError", \
+"message": "bad"}}'
+    """
+    message = _message(exc)
+    if fmt == "json":
+        from ..printers.json import dumps, error_json
+
+        return dumps(error_json(text, message, type(exc).__name__))
+    if fmt == "markdown":
+        return f"**Error** in `{text.replace('`', '')}`: {message}"
+    if fmt == "html":
+        from html import escape
+
+        return f'<section class="error"><p>Error: {escape(message)}</p></section>'
+    return f"error: {message}"

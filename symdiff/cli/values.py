@@ -9,35 +9,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..core.expr import Mul, Var
 from ..core.walk import variables
 from .options import ArgumentError
 
 if TYPE_CHECKING:
+    from ..core.definition import Definition
     from ..core.evaluate import Value
 
 
-def variable_name(text: str, params: Sequence[str] = ()) -> str:
-    """A variable as typed: ``θ`` is ``theta``; a parameter name is taken whole.
+def variable_name(text: str, d: Definition | None = None) -> str:
+    """A variable as typed (``θ`` is ``theta``; a parameter of ``d`` is taken whole).
 
-    >>> variable_name("θ"), variable_name("w_12"), variable_name("rate", ["rate"])
+    The name is read as :func:`symdiff.api.only_variable` reads it: the lexer's rule.
+
+    >>> from symdiff.api import as_definition
+    >>> rate = as_definition("f(rate) = 1")
+    >>> variable_name("θ"), variable_name("w_12"), variable_name("rate", rate)
     ('theta', 'w_12', 'rate')
     """
-    text = text.strip()
-    if text in params:
-        return text
-    from ..api import parse
+    from ..api import as_definition, variables_named
 
-    try:
-        expr = parse(text)
-    except ValueError:
-        expr = None
-    if isinstance(expr, Var):
-        return expr.name
-    if isinstance(expr, Mul) and all(isinstance(f, Var) for f in expr.factors):
-        hint = ",".join(f.name for f in expr.factors if isinstance(f, Var))
-        raise ArgumentError(f"{text!r} is not one variable name (for several: {hint})")
-    raise ArgumentError(f"{text!r} is not a variable name")
+    return variables_named(d if d is not None else as_definition("0"), [text.strip()])[0]
 
 
 def _split(text: str) -> list[str]:
@@ -52,8 +44,10 @@ def _split(text: str) -> list[str]:
     return [p for p in parts if p.strip()]
 
 
-def parse_point(texts: Sequence[str], params: Sequence[str] = ()) -> dict[str, Value]:
+def parse_point(texts: Sequence[str], d: Definition | None = None) -> dict[str, Value]:
     """The point of ``--at`` options: ``x=1,y=-2`` (values may be expressions: ``pi/2``).
+
+    Names are read in the context of ``d`` (its parameters), as :func:`variable_name` does.
 
     >>> parse_point(["x=1", "y=2.5"])
     {'x': Fraction(1, 1), 'y': Fraction(5, 2)}
@@ -72,5 +66,5 @@ def parse_point(texts: Sequence[str], params: Sequence[str] = ()) -> dict[str, V
             expr = parse(value)
             if variables(expr):
                 raise ArgumentError(f"the value of {name.strip()} must be a number")
-            point[variable_name(name, params)] = expr.evaluate({})
+            point[variable_name(name, d)] = expr.evaluate({})
     return point

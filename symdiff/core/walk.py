@@ -106,8 +106,13 @@ def iter_vars(root: Expr) -> Iterator[str]:
 def natural_key(name: str) -> tuple[Any, ...]:
     """Sort key putting ``x2`` before ``x10`` and ``w_1_2`` before ``w_1_10``.
 
+    A run of digits compares by its value without converting it to an int (a name may
+    hold more digits than Python converts): shorter (leading zeros aside) is smaller.
+
     >>> sorted(["x10", "x2", "y", "x1"], key=natural_key)
     ['x1', 'x2', 'x10', 'y']
+    >>> sorted(["x_" + "9" * 5000, "x_1" + "0" * 5000], key=natural_key)[0] == "x_" + "9" * 5000
+    True
     """
     parts: list[Any] = []
     digits = ""
@@ -120,14 +125,20 @@ def natural_key(name: str) -> tuple[Any, ...]:
             digits += ch
         else:
             if digits:
-                parts.append((0, int(digits)))
+                parts.append(_number_key(digits))
                 digits = ""
             letters += ch
     if letters:
         parts.append((1, letters))
     if digits:
-        parts.append((0, int(digits)))
+        parts.append(_number_key(digits))
     return tuple(parts)
+
+
+def _number_key(digits: str) -> tuple[int, int, str, str]:
+    """Order of a digit run by value: length without leading zeros, then the digits."""
+    value = digits.lstrip("0")
+    return (0, len(value), value, digits)
 
 
 def variables(root: Expr) -> list[str]:

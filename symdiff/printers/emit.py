@@ -44,6 +44,31 @@ def emit(root: Expr, expand: Expand, flags: int = 0) -> str:
     return "".join(out)
 
 
+_CHUNK_DIGITS = 500  # below any limit Python may set on int-to-str conversion (at least 640)
+_CHUNK = 10**_CHUNK_DIGITS
+
+
+def integer_text(n: int) -> str:
+    """The decimal digits of an integer of any length.
+
+    ``str()`` refuses integers beyond ``sys.get_int_max_str_digits()`` digits (4,300 by
+    default); a number the simplifier was allowed to fold (``--max-fold-bits``) may be
+    longer, so long ones are converted a chunk at a time.
+
+    >>> integer_text(-42), len(integer_text(10**5000)), integer_text(10**5000)[:3]
+    ('-42', 5001, '100')
+    """
+    if n.bit_length() < 3 * _CHUNK_DIGITS:
+        return str(n)
+    sign, n = ("-" if n < 0 else ""), abs(n)
+    chunks: list[str] = []
+    while n >= _CHUNK:
+        n, low = divmod(n, _CHUNK)
+        chunks.append(f"{low:0{_CHUNK_DIGITS}d}")
+    chunks.append(str(n))
+    return sign + "".join(reversed(chunks))
+
+
 def fraction_text(value: Fraction, minus: str = "-") -> str:
     """An exact number as ``3``, ``-3`` or ``5/2`` (with the given minus sign).
 
@@ -53,8 +78,8 @@ def fraction_text(value: Fraction, minus: str = "-") -> str:
     sign = minus if value < 0 else ""
     value = abs(value)
     if value.denominator == 1:
-        return f"{sign}{value.numerator}"
-    return f"{sign}{value.numerator}/{value.denominator}"
+        return f"{sign}{integer_text(value.numerator)}"
+    return f"{sign}{integer_text(value.numerator)}/{integer_text(value.denominator)}"
 
 
 def is_integer(node: Expr) -> bool:

@@ -20,9 +20,11 @@ A report is one document whose ``kind`` names what was computed (``derivative``,
 from __future__ import annotations
 
 import json
+import math
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from .emit import fraction_text
 from .latex import to_latex
 from .text import to_text
 from .unicode import to_unicode
@@ -56,12 +58,26 @@ def expr_json(expr: Expr, partial: bool = False) -> dict[str, str]:
 def value_json(value: Fraction | float) -> dict[str, Any]:
     """A number as ``{"text", "float", "exact"}``: exact rationals keep their text.
 
+    ``float`` is the nearest float, or ``null`` when the value is beyond the float range
+    (an exact ``10^309``; ``text`` still holds it): JSON has no infinity.
+
     >>> value_json(Fraction(3, 2)), value_json(0.25)
     ({'text': '3/2', 'float': 1.5, 'exact': True}, {'text': '0.25', 'float': 0.25, 'exact': False})
+    >>> value_json(Fraction(10) ** 309)["float"] is None
+    True
     """
     if isinstance(value, Fraction):
-        return {"text": str(value), "float": float(value), "exact": True}
-    return {"text": repr(float(value)), "float": float(value), "exact": False}
+        return {"text": fraction_text(value), "float": _float(value), "exact": True}
+    return {"text": repr(float(value)), "float": _float(value), "exact": False}
+
+
+def _float(value: Fraction | float) -> float | None:
+    """The nearest finite float, or None."""
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def steps_table(root: Step) -> list[dict[str, Any]]:

@@ -17,7 +17,7 @@ from fractions import Fraction
 from ..core.expr import Call, Expr
 from ..core.functions import FUNCTIONS
 from .book import BookPrinter
-from .emit import Piece, inverse_base, joined
+from .emit import Piece, integer_text, inverse_base, joined
 from .names import derivative_labels, latex_name, runs
 
 
@@ -57,9 +57,10 @@ class LatexPrinter(BookPrinter):
     def number(self, value: Fraction) -> str:
         r"""``3``, ``-3``, ``\frac{3}{4}``."""
         sign, value = ("-" if value < 0 else ""), abs(value)
+        top, bottom = integer_text(value.numerator), integer_text(value.denominator)
         if value.denominator == 1:
-            return f"{sign}{value.numerator}"
-        return f"{sign}\\frac{{{value.numerator}}}{{{value.denominator}}}"
+            return f"{sign}{top}"
+        return f"{sign}\\frac{{{top}}}{{{bottom}}}"
 
     def name(self, name: str) -> str:
         r"""``\alpha``, ``w_{12}``, ``\mathit{rate}``."""

@@ -17,7 +17,7 @@ from fractions import Fraction
 from ..core.expr import Call, Const, Expr, Num, Var
 from ..core.functions import FUNCTIONS
 from .book import BookPrinter
-from .emit import Piece, fraction_text, is_integer, is_natural, joined, paren_base
+from .emit import Piece, fraction_text, integer_text, is_integer, is_natural, joined, paren_base
 from .names import SUBSCRIPT, SUPERSCRIPT, derivative_labels, runs, unicode_name
 
 
@@ -77,7 +77,7 @@ class UnicodePrinter(BookPrinter):
         """``x²``, ``x⁻¹``, ``2^x``, ``x^(1/2)``, ``2^(x²)``."""
         out: list[Piece] = self.group(base) if self.paren_base(base) else [(base, 0)]
         if isinstance(exp, Num) and is_integer(exp):
-            out.append(str(exp.value.numerator).translate(SUPERSCRIPT))
+            out.append(integer_text(exp.value.numerator).translate(SUPERSCRIPT))
         elif isinstance(exp, Var | Const | Call):
             out += ["^", (exp, 0)]
         else:
