@@ -25,9 +25,8 @@ def run_backprop_command(args: argparse.Namespace, out: IO[str]) -> int:
 
     limits = limits_from(args).begin()
     d = as_definition(args.expr, limits)
-    params = d.params or ()
-    point = parse_point(args.at, params)
-    wrt = [variable_name(t, params) for t in args.wrt] or None
+    point = parse_point(args.at, d)
+    wrt = [variable_name(t, d) for t in args.wrt] or None
     walkthrough = backprop(d, point, wrt, full=args.full or None, limits=limits)
     shown = walkthrough.render(args.format, limits=limits)
     out.write(shown if shown.endswith("\n") else shown + "\n")
