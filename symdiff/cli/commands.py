@@ -30,7 +30,7 @@ from ..results import (
 )
 from .limit_options import limits_from
 from .options import ArgumentError
-from .values import parse_point, variable_name
+from .values import parse_point, parse_range, variable_name
 
 
 def _names(texts: Sequence[str] | None, d: Definition) -> list[str]:
@@ -89,3 +89,23 @@ def report_for(
         raise ArgumentError("--order takes one variable; for a mixed partial list each "
                             "variable in order, e.g. --wrt x,x,y")  # fmt: skip
     return derivative_report(d, wrt, args.order, options, source_text=texts[0])
+
+
+def plot_for(args: argparse.Namespace, limits: Limits | None = None) -> str:
+    """The SVG of ``symdiff plot``: f and f′ (f″ with ``--second``) along ``--wrt``.
+
+    >>> from symdiff.cli.options import parse_command
+    >>> plot_for(parse_command(["plot", "x^2", "--xrange", "-1,1"])).startswith("<svg")
+    True
+    """
+    from ..plot import plot_svg
+
+    limits = (limits_from(args) if limits is None else limits).begin()
+    d = as_definition(args.expr, limits)
+    wrt = _names(args.wrt, d)
+    if len(wrt) > 1:
+        raise ArgumentError("plot takes one --wrt variable; fix the others with --at, e.g. y=1")
+    point = parse_point(args.at, d.params or ()) if args.at else {}
+    xrange = parse_range(args.xrange) if args.xrange else None
+    return plot_svg(d, wrt[0] if wrt else None, at=point, xrange=xrange, second=args.second,
+                    limits=limits)  # fmt: skip

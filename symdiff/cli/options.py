@@ -1,7 +1,7 @@
 """The command line's arguments: one parser per command, sharing option groups.
 
 The first argument picks the command: ``grad``, ``hessian``, ``jacobian``,
-``simplify`` or ``check`` (no expression is exactly one of these words), else
+``simplify``, ``check`` or ``plot`` (no expression is exactly one of these words), else
 the expression itself is differentiated.  New options for every command go in
 :func:`add_shared_options`; the options of ``Limits`` and :func:`limits_from` (parsed
 options to ``Limits``, refusing an order beyond ``max_order`` first) are in
@@ -23,7 +23,7 @@ from .limit_options import add_limit_options, seconds
 from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
 
 FORMATS = tuple(REGISTRY)  # the --format choices: every format a Report renders in
-COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check")
+COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check", "plot")
 
 
 class ArgumentError(Exception):
@@ -67,10 +67,11 @@ def _format_help() -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def add_shared_options(parser: argparse.ArgumentParser) -> None:
-    """Options every command has: output format, time limit, debugging."""
-    parser.add_argument("--format", choices=FORMATS, metavar="FORMAT",
-                        help=_format_help())  # fmt: skip
+def add_shared_options(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
+    """Options every command has: output format (``formats``), time limit, debugging."""
+    if formats:
+        parser.add_argument("--format", choices=FORMATS, metavar="FORMAT",
+                            help=_format_help())  # fmt: skip
     parser.add_argument("--timeout", type=seconds, metavar="SECONDS",
                         help="give up (exit 2) after this much wall-clock time")  # fmt: skip
     parser.add_argument("--debug", action="store_true",
@@ -100,6 +101,21 @@ def add_derivative_options(parser: argparse.ArgumentParser) -> None:
                         help="check numerically by finite differences")  # fmt: skip
 
 
+def add_plot_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``plot``: the variable, the point, the window, f″, the output file."""
+    parser.add_argument("--wrt", action=_Names, metavar="VAR", default=[],
+                        help="plot along VAR (needed with several variables)")  # fmt: skip
+    parser.add_argument("--at", action="append", metavar="POINT", default=[],
+                        help="fix the other variables, e.g. y=2; a value for VAR itself "
+                        "draws the tangent there")  # fmt: skip
+    parser.add_argument("--xrange", metavar="A,B",
+                        help="the window, e.g. -5,5 (default: chosen from f)")  # fmt: skip
+    parser.add_argument("--second", action="store_true", help="also plot the second derivative")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the SVG to FILE (default: standard output)")  # fmt: skip
+    add_shared_options(parser, formats=False)
+
+
 def build_parser(command: str | None = None) -> Parser:
     """The parser of one command (``None``: differentiate an expression).
 
@@ -120,6 +136,9 @@ def build_parser(command: str | None = None) -> Parser:
         p.add_argument("exprs", nargs="+", metavar="EXPR", help="the functions, one per row")
     else:
         p.add_argument("expr", metavar="EXPR", help=EXPR_HELP)
+    if command == "plot":
+        add_plot_options(p)
+        return p
     if command in (None, "check"):
         p.add_argument("--wrt", action=_Names, metavar="VAR", default=[],
                        help="differentiate by VAR; repeat it or list VARs (x,y) for a mixed "
@@ -143,7 +162,7 @@ def build_parser(command: str | None = None) -> Parser:
 
 DEFAULTS: dict[str, object] = {
     "wrt": [], "order": 1, "vars": None, "at": [], "steps": False, "expand": False,
-    "simplify": True, "check": False, "verify": False,
+    "simplify": True, "check": False, "verify": False, "format": None,
 }  # fmt: skip
 
 
@@ -153,14 +172,14 @@ def _version() -> str:
     return __version__
 
 
-def _protect(argv: Sequence[str]) -> list[str]:
-    """Let an expression or value start with "-": ``-x^2`` is not an option."""
+def _protect(argv: Sequence[str], short: Sequence[str] = ("-h",)) -> list[str]:
+    """Let an expression or value start with "-": ``-x^2`` is not an option (``short`` are)."""
     out: list[str] = []
     for i, arg in enumerate(argv):
         if arg == "--":
             return out + list(argv[i:])
         negative = arg.startswith("-") and len(arg) > 1 and not arg.startswith("--")
-        out.append(" " + arg if negative and arg != "-h" else arg)
+        out.append(" " + arg if negative and arg not in short else arg)
     return out
 
 
@@ -170,8 +189,8 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
     >>> parse_command(["-x^2", "--at", "x=-1"]).expr
     ' -x^2'
     """
-    args = _protect(argv)
-    command = args[0] if args and args[0] in COMMANDS else None
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    args = _protect(argv, ("-h", "-o") if command == "plot" else ("-h",))
     namespace = build_parser(command).parse_args(args[1:] if command else args)
     namespace.command = command
     for name, value in DEFAULTS.items():  # options a command lacks read as their defaults

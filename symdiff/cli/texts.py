@@ -20,6 +20,7 @@ MAIN_EPILOG = f"""commands (put the command first; "symdiff COMMAND --help" for 
   jacobian EXPR EXPR... [--vars x,y]  the matrix of first partials of several functions
   simplify EXPR                       simplify without differentiating
   check EXPR --wrt x --answer ANSWER  is ANSWER the derivative? if not, where it differs
+  plot EXPR [-o f.svg] [--xrange a,b]  an SVG plot of f and f′ (--second: f″; --at x=a: tangent)
 
 examples:
   symdiff "3(2x^2)^5"                      960x⁹
@@ -46,4 +47,6 @@ DESCRIPTIONS = {
     "jacobian": "The Jacobian of several functions: one row per function, one column per variable.",
     "simplify": "Simplify an expression exactly, without differentiating it.",
     "check": "Check an answer: is it the derivative? If not, show a point where it differs.",
+    "plot": "Plot f and f′ (and f″) as an SVG image, with the tangent at --at x=a. "
+    "Poles, jumps, domain edges and corners are found and drawn as such.",
 }

@@ -1,0 +1,275 @@
+"""A plot of f, f′ (and f″) as SVG: the derivative from symdiff, the values from its evaluator.
+
+:func:`plot_svg` is the one entry point (the ``symdiff plot`` command calls it).  The
+derivative is ``symdiff.diff``'s; each curve is sampled adaptively (:mod:`.sampling`),
+split at the corners and steps of the piecewise functions (:mod:`.kinks`) and joined again
+where it is continuous there; a corner of f (f′ jumps) is marked with a hollow circle.
+A function of several variables is plotted along ``wrt`` with the others fixed by ``at``.
+
+>>> svg = plot_svg("relu(x)", at={"x": 1})
+>>> [name in svg for name in ('class="curve f"', 'class="curve df"', 'class="kink"', "tangent")]
+[True, True, True, True]
+>>> print(caption_of(plot_svg("x^2 y", "x", at={"y": 2})))
+along x, with y = 2 fixed
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
+from itertools import pairwise
+
+from ..api import as_definition, diff, variables_of
+from ..core.definition import Definition
+from ..core.evaluate import Value, evaluate
+from ..core.expr import Expr
+from ..errors import DomainError, LimitError, UnsupportedError
+from ..limits import DEFAULT_LIMITS, Limits
+from ..printers import render
+from ..printers.names import unicode_name
+from ..printers.values import show_value
+from .breaks import Fn, Sampler
+from .kinks import kink_points
+from .sampling import GRID, Piece, View, clip, grid, sample_curve
+from .svg import PLOT_HEIGHT, Curve, Figure, Marker, draw
+from .ticks import fixed_axis, nice_axis
+from .window import PROBE, x_window, y_window
+
+LABEL_CHARS = 70  # a legend's formula is cut to this many characters
+SIDE = 1e-9  # a kink's sides are sampled this fraction of the window away from it
+
+
+def numeric(expr: Expr, var: str, fixed: Mapping[str, Value]) -> Fn:
+    """``expr`` as a function of ``var``: its float value, None where it has none.
+
+    Outside the domain (``DomainError``), too large for a float, or not finite: no value.
+
+    >>> f = numeric(Expr.__truediv__(1, __import__("symdiff").var("x")), "x", {})
+    >>> f(4.0), f(0.0)
+    (0.25, None)
+    """
+
+    def value(x: float) -> float | None:
+        try:
+            v = float(evaluate(expr, {**fixed, var: x}))
+        except (DomainError, LimitError, OverflowError):
+            return None
+        return v if math.isfinite(v) else None
+
+    return value
+
+
+def _number(v: Value) -> str:
+    """A number for a label: exact if it is, else 4 significant digits."""
+    if isinstance(v, Fraction):
+        return show_value(v, "unicode")
+    return f"{v:.4g}".replace("-", "−")
+
+
+def _along(
+    d: Definition, wrt: str | None, point: Mapping[str, Value]
+) -> tuple[str, dict[str, Value]]:
+    """The variable plotted along, and the others' fixed values (all must be given)."""
+    names = variables_of(d)
+    if wrt is None and len(names) > 1:
+        raise UnsupportedError(f"the expression has several variables ({', '.join(names)}): "
+                               "say which one to plot along with --wrt, and fix the others "
+                               "with --at")  # fmt: skip
+    var = wrt if wrt is not None else names[0] if names else "x"
+    for name in point:
+        if name != var and name not in names:
+            raise UnsupportedError(f"--at gives {name}, which is not a variable of the expression")
+    missing = [n for n in names if n != var and n not in point]
+    if missing:
+        raise UnsupportedError(f"plotting along {var}: fix the other variables with --at, "
+                               f"e.g. --at {missing[0]}=1")  # fmt: skip
+    return var, {n: v for n, v in point.items() if n != var}
+
+
+def _close(a: float | None, b: float | None, view: View) -> bool:
+    return a is not None and b is not None and abs(a - b) * view.pixels_per_unit <= 1
+
+
+def _curve(f: Sampler, lo: float, hi: float, cuts: Sequence[float], view: View) -> list[Piece]:
+    """The curve sampled between the cuts, joined across a cut where it is continuous."""
+    bounds = [lo, *cuts, hi]
+    side = (hi - lo) * SIDE
+    pieces: list[Piece] = []
+    for k, (p, q) in enumerate(pairwise(bounds)):
+        a, b = p + (side if k > 0 else 0), q - (side if k < len(bounds) - 2 else 0)
+        intervals = max(16, round(GRID * (b - a) / (hi - lo)))
+        run = sample_curve(f, a, b, view, intervals) if b > a else []
+        if pieces and run and run[0][0][0] == a and pieces[-1][-1][0] == p - side:
+            at_cut = f(p)
+            if _close(at_cut, pieces[-1][-1][1], view) and _close(at_cut, run[0][0][1], view):
+                assert at_cut is not None
+                pieces[-1].extend([(p, at_cut), *run[0]])
+                run = run[1:]
+        pieces.extend(run)
+    return clip(pieces, f, view)
+
+
+def _markers(f: Fn, df: Fn, cuts: Sequence[float], width: float, view: View) -> list[Marker]:
+    """A hollow circle where f has a corner (f′ jumps), a dot on f's value at a step."""
+    out = []
+    side = width * SIDE
+    for c in cuts:
+        value = f(c)
+        if value is None or view.side(value) != 0:
+            continue
+        if _close(f(c - side), value, view) and _close(f(c + side), value, view):
+            left, right = df(c - side), df(c + side)
+            if left is not None and right is not None and not _close(left, right, view):
+                out.append(Marker("kink", c, value))
+        else:
+            out.append(Marker("value", c, value))
+    return out
+
+
+def _labels(d: Definition, var: str, exprs: Sequence[Expr], limits: Limits) -> list[str]:
+    names = variables_of(d) or [var]
+    f, v = d.label, unicode_name(var)
+    several = len(names) > 1
+    heads = [f"{f}({', '.join(unicode_name(n) for n in names)})",
+             f"∂{f}/∂{v}" if several else f"{f}′({v})",
+             f"∂²{f}/∂{v}²" if several else f"{f}″({v})"]  # fmt: skip
+    out = []
+    for head, expr in zip(heads, exprs, strict=False):
+        text = render(expr, "unicode", limits=limits)
+        out.append(f"{head} = {text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS] + '…'}")
+    return out
+
+
+def figure(
+    source: str | Expr | Definition,
+    wrt: str | None = None,
+    *,
+    at: Mapping[str, Value] | None = None,
+    xrange: tuple[float, float] | None = None,
+    second: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Figure:
+    """The :class:`~.svg.Figure` of ``source`` and its derivative(s) along ``wrt``.
+
+    ``at`` fixes the other variables and, if it gives ``wrt`` too, the tangent's point;
+    ``xrange`` overrides the window chosen by :func:`~.window.x_window`.
+
+    >>> fig = figure("sqrt(1 - x^2)")
+    >>> fig.x.lo, fig.x.hi, [c.name for c in fig.curves]
+    (-1.5, 1.5, ['f', 'df'])
+    """
+    limits = limits.begin()
+    d = as_definition(source, limits)
+    point = dict(at or {})
+    var, fixed = _along(d, wrt, point)
+    exprs = [d.body, diff(d, var, limits=limits)]
+    if second:
+        exprs.append(diff(exprs[1], var, limits=limits))
+    fns = [numeric(e, var, fixed) for e in exprs]
+    a = point.get(var)
+    if xrange is None:
+        found = kink_points(exprs, var, fixed, -PROBE, PROBE, limits)
+        f, df = (Sampler(fn, limits, budget=10**9) for fn in fns[:2])  # polls the clock
+        x_axis = nice_axis(*x_window(f, df, [*found, *([float(a)] if a is not None else [])]))
+    else:
+        x_axis = fixed_axis(*xrange)
+    lo, hi = float(x_axis.lo), float(x_axis.hi)
+    cuts = [c for c in kink_points(exprs, var, fixed, lo, hi, limits) if lo < c < hi]
+    coarse = [[y for y in map(fn, grid(lo, hi)) if y is not None] for fn in fns]
+    y_axis = nice_axis(*y_window(coarse[0], coarse[1:]), target=6)
+    view = View(PLOT_HEIGHT / (y_axis.hi - y_axis.lo), y_axis.lo, y_axis.hi)
+    labels = _labels(d, var, exprs, limits)
+    curves = [
+        Curve(name, label, _curve(Sampler(fn, limits), lo, hi, cuts, view))
+        for name, label, fn in zip(("f", "df", "d2f"), labels, fns, strict=False)
+    ]
+    markers = _markers(fns[0], fns[1], cuts, hi - lo, view)
+    if a is not None:
+        curves.append(_tangent(exprs, var, fixed, a, (lo, hi), view, limits))
+        fa = fns[0](float(a))
+        if fa is not None and lo <= a <= hi and view.side(fa) == 0:
+            markers.append(Marker("point", float(a), fa))
+    return Figure(x_axis, y_axis, tuple(curves), tuple(markers),
+                  _caption(var, fixed, curves, markers), title=f"Plot of {labels[0]}")  # fmt: skip
+
+
+def _tangent(
+    exprs: Sequence[Expr],
+    var: str,
+    fixed: Mapping[str, Value],
+    a: Value,
+    window: tuple[float, float],
+    view: View,
+    limits: Limits,
+) -> Curve:
+    """The tangent line at ``var = a``: y = f(a) + f′(a)·(var − a), cut to the window."""
+    env = {**fixed, var: a}
+    try:
+        fa, slope = evaluate(exprs[0], env), evaluate(exprs[1], env)
+    except DomainError as exc:
+        raise DomainError(f"no tangent at {var} = {_number(a)}: {exc}") from None
+
+    def line(x: float) -> float:
+        return float(fa) + float(slope) * (x - float(a))
+
+    lo, hi = window
+    pieces = clip([[(lo, line(lo)), (hi, line(hi))]], Sampler(line, limits), view)
+    v = unicode_name(var)
+    shifted = v if a == 0 else f"({v} − {_number(a)})" if a > 0 else f"({v} + {_number(-a)})"
+    sign = "−" if slope < 0 else "+"
+    at = f"tangent at {v} = {_number(a)}"
+    return Curve(
+        "tangent",
+        f"{at}: y = {_number(fa)} {sign} {_number(-slope if slope < 0 else slope)}·{shifted}",
+        pieces,
+    )
+
+
+def _caption(var: str, fixed: Mapping[str, Value], curves: Sequence[Curve],
+             markers: Sequence[Marker]) -> tuple[str, ...]:  # fmt: skip
+    out = []
+    if fixed:
+        values = ", ".join(f"{unicode_name(n)} = {_number(v)}" for n, v in fixed.items())
+        out.append(f"along {unicode_name(var)}, with {values} fixed")
+    if not any(curves[0].pieces):
+        out.append("f has no real value in this window")
+    if any(m.kind == "kink" for m in markers):
+        out.append("○ a corner of f: f′ jumps there")
+    if any(m.kind == "value" for m in markers):
+        out.append("● the value of f where it jumps")
+    return tuple(out)
+
+
+def plot_svg(
+    source: str | Expr | Definition,
+    wrt: str | None = None,
+    *,
+    at: Mapping[str, Value] | None = None,
+    xrange: tuple[float, float] | None = None,
+    second: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> str:
+    """The plot of ``source``, f′ (and f″ with ``second``) as an SVG document.
+
+    Output beyond ``limits.max_output_chars`` is refused (``LimitError``).
+
+    >>> plot_svg("x^3 - 3x", xrange=(-2, 2)).count('class="curve')
+    2
+    """
+    limits = limits.begin()
+    svg = draw(figure(source, wrt, at=at, xrange=xrange, second=second, limits=limits))
+    if len(svg) > limits.max_output_chars:
+        raise LimitError(f"the plot would be {len(svg):,} characters; the limit is "
+                         f"{limits.max_output_chars:,} (max_output_chars)")  # fmt: skip
+    return svg
+
+
+def caption_of(svg: str) -> str:
+    """The caption lines of a plot, one per line (for readers and tests).
+
+    >>> caption_of(plot_svg("x"))
+    ''
+    """
+    return "\n".join(re.findall(r'<text class="caption"[^>]*>([^<]*)</text>', svg))
