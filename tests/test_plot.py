@@ -25,10 +25,10 @@ from symdiff.cli import main
 from symdiff.core.evaluate import evaluate
 from symdiff.errors import DomainError, LimitError, UnsupportedError
 from symdiff.limits import Limits
-from symdiff.plot import figure, plot_svg
 from symdiff.plot.breaks import TIME_POLL, Sampler
 from symdiff.plot.sampling import View, clip, sample_curve
 from symdiff.plot.ticks import MANTISSAS, nice_axis
+from symdiff.results import plot_svg
 
 SVG = "{http://www.w3.org/2000/svg}"
 Point = tuple[float, float]
@@ -235,8 +235,8 @@ WINDOWS = [  # source, the window chosen for it
 
 @pytest.mark.parametrize(("source", "window"), WINDOWS)
 def test_window_chosen_around_what_matters(source: str, window: tuple[float, float]) -> None:
-    fig = figure(source)
-    assert (fig.x.lo, fig.x.hi) == window
+    drawing = Drawing.of(plot_svg(source))
+    assert (drawing.x_ticks[0][1], drawing.x_ticks[-1][1]) == window  # nice axes end on ticks
 
 
 def test_xrange_is_kept_exactly() -> None:

@@ -48,7 +48,7 @@ def options_from(args: argparse.Namespace, d: Definition, limits: Limits | None 
     """
     point = parse_point(args.at, d.params or ()) if getattr(args, "at", None) else None
     return Options(steps=args.steps, simplify=args.simplify, expand=args.expand, point=point,
-                   check=args.check, verify=args.verify,
+                   check=args.check, verify=args.verify, plot=getattr(args, "plot", True),
                    limits=limits_from(args) if limits is None else limits)  # fmt: skip
 
 
@@ -98,7 +98,7 @@ def plot_for(args: argparse.Namespace, limits: Limits | None = None) -> str:
     >>> plot_for(parse_command(["plot", "x^2", "--xrange", "-1,1"])).startswith("<svg")
     True
     """
-    from ..plot import plot_svg
+    from ..results import plot_svg
 
     limits = (limits_from(args) if limits is None else limits).begin()
     d = as_definition(args.expr, limits)

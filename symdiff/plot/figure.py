@@ -1,15 +1,20 @@
-"""A plot of f, f′ (and f″) as SVG: the derivative from symdiff, the values from its evaluator.
+"""A plot of f, f′ (and f″) as SVG: the derivatives given, the values from symdiff's evaluator.
 
-:func:`plot_svg` is the one entry point (the ``symdiff plot`` command calls it).  The
-derivative is ``symdiff.diff``'s; each curve is sampled adaptively (:mod:`.sampling`),
-split at the corners and steps of the piecewise functions (:mod:`.kinks`) and joined again
-where it is continuous there; a corner of f (f′ jumps) is marked with a hollow circle.
-A function of several variables is plotted along ``wrt`` with the others fixed by ``at``.
+:func:`plot_of` draws a definition and its derivatives along one variable (the derivatives
+come from the caller: ``symdiff.results.plot_svg`` differentiates with ``symdiff.diff``; a
+recorded derivation brings its own result).  Each curve is sampled adaptively
+(:mod:`.sampling`), split at the corners and steps of the piecewise functions
+(:mod:`.kinks`) and joined again where it is continuous there; a corner of f (f′ jumps) is
+marked with a hollow circle.  A function of several variables is plotted along ``var``
+with the others fixed by ``at``.
 
->>> svg = plot_svg("relu(x)", at={"x": 1})
+>>> from symdiff.api import as_definition, diff
+>>> d = as_definition("relu(x)")
+>>> svg = plot_of(d, "x", [diff(d)], at={"x": 1})
 >>> [name in svg for name in ('class="curve f"', 'class="curve df"', 'class="kink"', "tangent")]
 [True, True, True, True]
->>> print(caption_of(plot_svg("x^2 y", "x", at={"y": 2})))
+>>> d = as_definition("x^2 y")
+>>> print(caption_of(plot_of(d, "x", [diff(d, "x")], at={"y": 2})))
 along x, with y = 2 fixed
 """
 
@@ -21,7 +26,6 @@ from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from itertools import pairwise
 
-from ..api import as_definition, diff, variables_of
 from ..core.definition import Definition
 from ..core.evaluate import Value, evaluate
 from ..core.expr import Expr
@@ -72,7 +76,7 @@ def _along(
     d: Definition, wrt: str | None, point: Mapping[str, Value]
 ) -> tuple[str, dict[str, Value]]:
     """The variable plotted along, and the others' fixed values (all must be given)."""
-    names = variables_of(d)
+    names = list(d.variables)
     if wrt is None and len(names) > 1:
         raise UnsupportedError(f"the expression has several variables ({', '.join(names)}): "
                                "say which one to plot along with --wrt, and fix the others "
@@ -129,7 +133,7 @@ def _markers(f: Fn, df: Fn, cuts: Sequence[float], width: float, view: View) -> 
 
 
 def _labels(d: Definition, var: str, exprs: Sequence[Expr], limits: Limits) -> list[str]:
-    names = variables_of(d) or [var]
+    names = list(d.variables) or [var]
     f, v = d.label, unicode_name(var)
     several = len(names) > 1
     heads = [f"{f}({', '.join(unicode_name(n) for n in names)})",
@@ -143,30 +147,30 @@ def _labels(d: Definition, var: str, exprs: Sequence[Expr], limits: Limits) -> l
 
 
 def figure(
-    source: str | Expr | Definition,
-    wrt: str | None = None,
+    d: Definition,
+    wrt: str | None,
+    derivatives: Sequence[Expr],
     *,
     at: Mapping[str, Value] | None = None,
     xrange: tuple[float, float] | None = None,
-    second: bool = False,
     limits: Limits = DEFAULT_LIMITS,
 ) -> Figure:
-    """The :class:`~.svg.Figure` of ``source`` and its derivative(s) along ``wrt``.
+    """The :class:`~.svg.Figure` of ``d`` and its ``derivatives`` (f′, then f″) along ``wrt``.
 
-    ``at`` fixes the other variables and, if it gives ``wrt`` too, the tangent's point;
-    ``xrange`` overrides the window chosen by :func:`~.window.x_window`.
+    ``wrt`` may be None when ``d`` has at most one variable.  ``at`` fixes the other
+    variables and, if it gives ``wrt`` too, the tangent's point; ``xrange`` overrides the
+    window chosen by :func:`~.window.x_window`.
 
-    >>> fig = figure("sqrt(1 - x^2)")
+    >>> from symdiff.api import as_definition, diff
+    >>> d = as_definition("sqrt(1 - x^2)")
+    >>> fig = figure(d, None, [diff(d)])
     >>> fig.x.lo, fig.x.hi, [c.name for c in fig.curves]
     (-1.5, 1.5, ['f', 'df'])
     """
     limits = limits.begin()
-    d = as_definition(source, limits)
     point = dict(at or {})
     var, fixed = _along(d, wrt, point)
-    exprs = [d.body, diff(d, var, limits=limits)]
-    if second:
-        exprs.append(diff(exprs[1], var, limits=limits))
+    exprs = [d.body, *derivatives[:2]]
     fns = [numeric(e, var, fixed) for e in exprs]
     a = point.get(var)
     if xrange is None:
@@ -242,24 +246,26 @@ def _caption(var: str, fixed: Mapping[str, Value], curves: Sequence[Curve],
     return tuple(out)
 
 
-def plot_svg(
-    source: str | Expr | Definition,
-    wrt: str | None = None,
+def plot_of(
+    d: Definition,
+    wrt: str | None,
+    derivatives: Sequence[Expr],
     *,
     at: Mapping[str, Value] | None = None,
     xrange: tuple[float, float] | None = None,
-    second: bool = False,
     limits: Limits = DEFAULT_LIMITS,
 ) -> str:
-    """The plot of ``source``, f′ (and f″ with ``second``) as an SVG document.
+    """The plot of :func:`figure` as an SVG document.
 
     Output beyond ``limits.max_output_chars`` is refused (``LimitError``).
 
-    >>> plot_svg("x^3 - 3x", xrange=(-2, 2)).count('class="curve')
+    >>> from symdiff.api import as_definition
+    >>> from symdiff.core.expr import Var
+    >>> plot_of(as_definition("x^2"), "x", [2 * Var("x")], xrange=(-2, 2)).count('class="curve')
     2
     """
     limits = limits.begin()
-    svg = draw(figure(source, wrt, at=at, xrange=xrange, second=second, limits=limits))
+    svg = draw(figure(d, wrt, derivatives, at=at, xrange=xrange, limits=limits))
     if len(svg) > limits.max_output_chars:
         raise LimitError(f"the plot would be {len(svg):,} characters; the limit is "
                          f"{limits.max_output_chars:,} (max_output_chars)")  # fmt: skip
@@ -269,7 +275,9 @@ def plot_svg(
 def caption_of(svg: str) -> str:
     """The caption lines of a plot, one per line (for readers and tests).
 
-    >>> caption_of(plot_svg("x"))
+    >>> from symdiff.api import as_definition
+    >>> from symdiff.core.expr import Num
+    >>> caption_of(plot_of(as_definition("x"), "x", [Num(1)]))
     ''
     """
     return "\n".join(re.findall(r'<text class="caption"[^>]*>([^<]*)</text>', svg))
