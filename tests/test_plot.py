@@ -401,3 +401,36 @@ def test_command_errors_are_one_line(args: list[str], message: str,
     assert captured.out == ""
     (line,) = captured.err.splitlines()
     assert line.startswith("symdiff: error: ") and message in line, line
+
+
+# ----- the HTML page ---------------------------------------------------------------
+
+
+def test_html_page_shows_the_plot_of_a_one_variable_derivative(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["h(x) = 3(2x^2)^5", "--steps", "--format", "html"]) == 0
+    page = capsys.readouterr().out
+    (figure,) = re.findall(r'<figure class="plot">\n(<svg .*?</svg>)\n</figure>', page, re.S)
+    drawing = Drawing.of(figure.replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1))
+    assert drawing.texts("legend f") == ["h(x) = 3(2x²)⁵"]
+    assert drawing.texts("legend df") == ["h′(x) = 960x⁹"]
+    assert page.index("<h2>Steps</h2>") < page.index("<h2>Plot</h2>")
+
+
+NO_PLOT = [["x^2", "--no-plot"], ["x^2 y"], ["x*y", "--wrt", "x"], ["sin(x)", "--order", "2"],
+           ["f(x)"], ["grad", "x^2"]]  # fmt: skip
+
+
+@pytest.mark.parametrize("args", NO_PLOT)
+def test_html_page_without_a_plot(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([*args, "--format", "html"]) == 0
+    assert '<figure class="plot">' not in capsys.readouterr().out
+
+
+def test_a_plot_is_drawn_only_for_the_page() -> None:
+    report = symdiff.derive("x^2", "x").report()
+    assert report.plot is not None
+    assert "<svg" not in report.render("markdown") and "<svg" not in report.render("json")
+    assert '<figure class="plot">' in report.render("html")
+    assert '<figure class="plot">' in symdiff.derive("x^2", "x")._repr_html_()
