@@ -14,16 +14,14 @@ with the others fixed by ``at``.
 >>> [name in svg for name in ('class="curve f"', 'class="curve df"', 'class="kink"', "tangent")]
 [True, True, True, True]
 >>> d = as_definition("x^2 y")
->>> print(caption_of(plot_of(d, "x", [diff(d, "x")], at={"y": 2})))
-along x, with y = 2 fixed
+>>> "along x, with y = 2 fixed" in plot_of(d, "x", [diff(d, "x")], at={"y": 2})
+True
 """
 
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
-from fractions import Fraction
 from itertools import pairwise
 
 from ..core.definition import Definition
@@ -31,17 +29,14 @@ from ..core.evaluate import Value, evaluate
 from ..core.expr import Expr
 from ..errors import DomainError, LimitError, UnsupportedError
 from ..limits import DEFAULT_LIMITS, Limits
-from ..printers import render
-from ..printers.names import unicode_name
-from ..printers.values import show_value
 from .breaks import Fn, Sampler
 from .kinks import kink_points
+from .legend import caption, curve_labels, number, tangent_label
 from .sampling import GRID, Piece, View, clip, grid, sample_curve
 from .svg import PLOT_HEIGHT, Curve, Figure, Marker, draw
 from .ticks import fixed_axis, nice_axis
 from .window import PROBE, x_window, y_window
 
-LABEL_CHARS = 70  # a legend's formula is cut to this many characters
 SIDE = 1e-9  # a kink's sides are sampled this fraction of the window away from it
 
 
@@ -50,7 +45,8 @@ def numeric(expr: Expr, var: str, fixed: Mapping[str, Value]) -> Fn:
 
     Outside the domain (``DomainError``), too large for a float, or not finite: no value.
 
-    >>> f = numeric(Expr.__truediv__(1, __import__("symdiff").var("x")), "x", {})
+    >>> from symdiff.api import parse
+    >>> f = numeric(parse("1/x"), "x", {})
     >>> f(4.0), f(0.0)
     (0.25, None)
     """
@@ -63,13 +59,6 @@ def numeric(expr: Expr, var: str, fixed: Mapping[str, Value]) -> Fn:
         return v if math.isfinite(v) else None
 
     return value
-
-
-def _number(v: Value) -> str:
-    """A number for a label: exact if it is, else 4 significant digits."""
-    if isinstance(v, Fraction):
-        return show_value(v, "unicode")
-    return f"{v:.4g}".replace("-", "−")
 
 
 def _along(
@@ -132,20 +121,6 @@ def _markers(f: Fn, df: Fn, cuts: Sequence[float], width: float, view: View) -> 
     return out
 
 
-def _labels(d: Definition, var: str, exprs: Sequence[Expr], limits: Limits) -> list[str]:
-    names = list(d.variables) or [var]
-    f, v = d.label, unicode_name(var)
-    several = len(names) > 1
-    heads = [f"{f}({', '.join(unicode_name(n) for n in names)})",
-             f"∂{f}/∂{v}" if several else f"{f}′({v})",
-             f"∂²{f}/∂{v}²" if several else f"{f}″({v})"]  # fmt: skip
-    out = []
-    for head, expr in zip(heads, exprs, strict=False):
-        text = render(expr, "unicode", limits=limits)
-        out.append(f"{head} = {text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS] + '…'}")
-    return out
-
-
 def figure(
     d: Definition,
     wrt: str | None,
@@ -184,7 +159,7 @@ def figure(
     coarse = [[y for y in map(fn, grid(lo, hi)) if y is not None] for fn in fns]
     y_axis = nice_axis(*y_window(coarse[0], coarse[1:]), target=6)
     view = View(PLOT_HEIGHT / (y_axis.hi - y_axis.lo), y_axis.lo, y_axis.hi)
-    labels = _labels(d, var, exprs, limits)
+    labels = curve_labels(d, var, exprs, limits)
     curves = [
         Curve(name, label, _curve(Sampler(fn, limits), lo, hi, cuts, view))
         for name, label, fn in zip(("f", "df", "d2f"), labels, fns, strict=False)
@@ -196,7 +171,7 @@ def figure(
         if fa is not None and lo <= a <= hi and view.side(fa) == 0:
             markers.append(Marker("point", float(a), fa))
     return Figure(x_axis, y_axis, tuple(curves), tuple(markers),
-                  _caption(var, fixed, curves, markers), title=f"Plot of {labels[0]}")  # fmt: skip
+                  caption(var, fixed, curves, markers), title=f"Plot of {labels[0]}")  # fmt: skip
 
 
 def _tangent(
@@ -213,37 +188,14 @@ def _tangent(
     try:
         fa, slope = evaluate(exprs[0], env), evaluate(exprs[1], env)
     except DomainError as exc:
-        raise DomainError(f"no tangent at {var} = {_number(a)}: {exc}") from None
+        raise DomainError(f"no tangent at {var} = {number(a)}: {exc}") from None
 
     def line(x: float) -> float:
         return float(fa) + float(slope) * (x - float(a))
 
     lo, hi = window
     pieces = clip([[(lo, line(lo)), (hi, line(hi))]], Sampler(line, limits), view)
-    v = unicode_name(var)
-    shifted = v if a == 0 else f"({v} − {_number(a)})" if a > 0 else f"({v} + {_number(-a)})"
-    sign = "−" if slope < 0 else "+"
-    at = f"tangent at {v} = {_number(a)}"
-    return Curve(
-        "tangent",
-        f"{at}: y = {_number(fa)} {sign} {_number(-slope if slope < 0 else slope)}·{shifted}",
-        pieces,
-    )
-
-
-def _caption(var: str, fixed: Mapping[str, Value], curves: Sequence[Curve],
-             markers: Sequence[Marker]) -> tuple[str, ...]:  # fmt: skip
-    out = []
-    if fixed:
-        values = ", ".join(f"{unicode_name(n)} = {_number(v)}" for n, v in fixed.items())
-        out.append(f"along {unicode_name(var)}, with {values} fixed")
-    if not any(curves[0].pieces):
-        out.append("f has no real value in this window")
-    if any(m.kind == "kink" for m in markers):
-        out.append("○ a corner of f: f′ jumps there")
-    if any(m.kind == "value" for m in markers):
-        out.append("● the value of f where it jumps")
-    return tuple(out)
+    return Curve("tangent", tangent_label(var, a, fa, slope), pieces)
 
 
 def plot_of(
@@ -270,14 +222,3 @@ def plot_of(
         raise LimitError(f"the plot would be {len(svg):,} characters; the limit is "
                          f"{limits.max_output_chars:,} (max_output_chars)")  # fmt: skip
     return svg
-
-
-def caption_of(svg: str) -> str:
-    """The caption lines of a plot, one per line (for readers and tests).
-
-    >>> from symdiff.api import as_definition
-    >>> from symdiff.core.expr import Num
-    >>> caption_of(plot_of(as_definition("x"), "x", [Num(1)]))
-    ''
-    """
-    return "\n".join(re.findall(r'<text class="caption"[^>]*>([^<]*)</text>', svg))
