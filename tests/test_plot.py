@@ -25,7 +25,7 @@ from symdiff.cli import main
 from symdiff.core.evaluate import evaluate
 from symdiff.errors import DomainError, LimitError, UnsupportedError
 from symdiff.limits import Limits
-from symdiff.plot.breaks import TIME_POLL, Sampler
+from symdiff.plot.breaks import MIN_SAMPLES, SAMPLES_PER_CURVE, TIME_POLL, Sampler, budget_for
 from symdiff.plot.sampling import View, clip, sample_curve
 from symdiff.plot.ticks import MANTISSAS, nice_axis
 from symdiff.results import plot_svg
@@ -434,3 +434,16 @@ def test_a_plot_is_drawn_only_for_the_page() -> None:
     assert "<svg" not in report.render("markdown") and "<svg" not in report.render("json")
     assert '<figure class="plot">' in report.render("html")
     assert '<figure class="plot">' in symdiff.derive("x^2", "x")._repr_html_()
+
+
+def test_a_page_leaves_out_the_plot_of_a_large_expression() -> None:
+    large = " + ".join(f"sin({k}x)" for k in range(1, 120))
+    report = symdiff.derive(large, "x").report()
+    assert report.plot is not None and report.plot.svg() is None
+    assert '<figure class="plot">' not in report.render("html")
+
+
+def test_large_expressions_get_fewer_samples() -> None:
+    assert budget_for(10) == SAMPLES_PER_CURVE
+    assert MIN_SAMPLES <= budget_for(2_000) < SAMPLES_PER_CURVE
+    assert budget_for(10**6) == MIN_SAMPLES

@@ -27,8 +27,19 @@ from ..limits import DEFAULT_LIMITS, Limits
 
 Fn = Callable[[float], float | None]  # a function's value, None where it has none
 MAX_HALVINGS = 60  # bisection steps of one jump or edge search (the float resolution)
-SAMPLES_PER_CURVE = 6_000  # evaluations of one curve, all searches included
+SAMPLES_PER_CURVE = 6_000  # evaluations of one curve, all searches included...
+WORK_PER_CURVE = 3_000_000  # ...fewer for a large expression: node evaluations per curve
+MIN_SAMPLES = 600  # ...but never fewer than this
 TIME_POLL = 64  # the call's clock is read every this many evaluations
+
+
+def budget_for(size: int) -> int:
+    """The evaluations allowed for a curve whose expression has ``size`` distinct nodes.
+
+    >>> budget_for(10), budget_for(5_000), budget_for(10**6)
+    (6000, 600, 600)
+    """
+    return max(MIN_SAMPLES, min(SAMPLES_PER_CURVE, WORK_PER_CURVE // max(size, 1)))
 
 
 class Sampler:

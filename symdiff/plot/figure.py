@@ -27,9 +27,10 @@ from itertools import pairwise
 from ..core.definition import Definition
 from ..core.evaluate import Value, evaluate
 from ..core.expr import Expr
+from ..core.walk import count_nodes
 from ..errors import DomainError, LimitError, UnsupportedError
 from ..limits import DEFAULT_LIMITS, Limits
-from .breaks import Fn, Sampler
+from .breaks import Fn, Sampler, budget_for
 from .kinks import kink_points
 from .legend import caption, curve_labels, number, tangent_label
 from .sampling import GRID, Piece, View, clip, grid, sample_curve
@@ -160,9 +161,12 @@ def figure(
     y_axis = nice_axis(*y_window(coarse[0], coarse[1:]), target=6)
     view = View(PLOT_HEIGHT / (y_axis.hi - y_axis.lo), y_axis.lo, y_axis.hi)
     labels = curve_labels(d, var, exprs, limits)
+    samplers = [
+        Sampler(fn, limits, budget_for(count_nodes(e))) for fn, e in zip(fns, exprs, strict=True)
+    ]
     curves = [
-        Curve(name, label, _curve(Sampler(fn, limits), lo, hi, cuts, view))
-        for name, label, fn in zip(("f", "df", "d2f"), labels, fns, strict=False)
+        Curve(name, label, _curve(sampler, lo, hi, cuts, view))
+        for name, label, sampler in zip(("f", "df", "d2f"), labels, samplers, strict=False)
     ]
     markers = _markers(fns[0], fns[1], cuts, hi - lo, view)
     if a is not None:

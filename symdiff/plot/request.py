@@ -3,7 +3,8 @@
 A :class:`PlotRequest` is cheap to make (it holds expressions already computed), so every
 single-variable derivative can carry one; :meth:`PlotRequest.svg` samples and draws, once,
 when a printer asks.  An input that cannot be plotted (an abstract function ``f(x)``,
-a tangent point outside the domain) gives no plot, never an error; a time limit still
+a tangent point outside the domain) gives no plot, never an error; nor does one too large
+to plot quickly (``PAGE_MAX_NODES``: ``symdiff plot`` still draws it); a time limit still
 stops it.
 
 >>> from symdiff.api import as_definition, diff
@@ -22,9 +23,12 @@ from dataclasses import dataclass, field
 from ..core.definition import Definition
 from ..core.evaluate import Value
 from ..core.expr import Expr
+from ..core.walk import count_nodes
 from ..errors import DomainError, UnsupportedError
 from ..limits import DEFAULT_LIMITS, Limits
 from .figure import plot_of
+
+PAGE_MAX_NODES = 400  # distinct nodes of f and f′ beyond which a page shows no plot
 
 
 @dataclass(frozen=True, eq=False)
@@ -41,10 +45,15 @@ class PlotRequest:
     def svg(self) -> str | None:
         """The plot as an SVG document (drawn on the first call), or None if it has none."""
         if not self._drawn:
-            try:
-                drawn: str | None = plot_of(self.definition, self.var, self.derivatives,
-                                            at=self.point, limits=self.limits)  # fmt: skip
-            except (UnsupportedError, DomainError):
-                drawn = None
-            self._drawn.append(drawn)
+            self._drawn.append(self._draw())
         return self._drawn[0]
+
+    def _draw(self) -> str | None:
+        size = sum(count_nodes(e) for e in (self.definition.body, *self.derivatives))
+        if size > PAGE_MAX_NODES:
+            return None
+        try:
+            return plot_of(self.definition, self.var, self.derivatives, at=self.point,
+                           limits=self.limits)  # fmt: skip
+        except (UnsupportedError, DomainError):
+            return None
