@@ -20,7 +20,7 @@ import math
 from collections.abc import Mapping, Sequence
 from itertools import combinations, pairwise
 
-from ..core.evaluate import Value, evaluate_nodes
+from ..core.evaluate import Value, evaluate
 from ..core.expr import Call, Expr, Indicator
 from ..core.functions import SPELLINGS
 from ..core.walk import postorder
@@ -53,18 +53,14 @@ def kink_arguments(expr: Expr) -> list[Argument]:
     return list(dict.fromkeys(out))
 
 
-def _gap(arg: Argument, values: Mapping[Expr, Value]) -> float:
+def _gap_at(arg: Argument, env: Mapping[str, Value], var: str, x: float) -> float | None:
+    """``u − v`` at ``x`` (None where either has no value there)."""
     u, v = arg
-    return float(values[u]) - (float(values[v]) if v is not None else 0.0)
-
-
-def _gap_at(root: Expr, arg: Argument, env: dict[str, Value], var: str, x: float) -> float | None:
-    """``u − v`` at ``x`` (None where ``root`` has no value there)."""
+    point = {**env, var: x}
     try:
-        values = evaluate_nodes(root, {**env, var: x})
-    except (DomainError, LimitError):
+        gap = float(evaluate(u, point)) - (float(evaluate(v, point)) if v is not None else 0.0)
+    except (DomainError, LimitError, OverflowError):
         return None
-    gap = _gap(arg, values)
     return gap if math.isfinite(gap) else None
 
 
@@ -78,39 +74,31 @@ def kink_points(
 ) -> list[float]:
     """Every ``x`` in ``lo..hi`` where an argument pair of ``exprs`` changes sign (sorted).
 
-    ``fixed`` gives the other variables' values.  Zeros that are not crossings (``u = x²``
-    touching 0) are found only where the grid hits them.
+    ``fixed`` gives the other variables' values.  Each pair is evaluated alone, so a kink
+    where the whole expression has no value (``log(abs(x))`` at 0) is found too; zeros that
+    are not crossings (``u = x²`` touching 0) are found only where the grid hits them.
 
     >>> from symdiff.api import parse
     >>> kink_points([parse("relu(x) + sign(x - 1/3)")], "x", {}, -1.0, 1.0)[0]
     0.0
+    >>> kink_points([parse("log(abs(x))")], "x", {}, -3.0, 3.0)
+    [0.0]
     """
-    env = dict(fixed)
     found: list[float] = []
     xs = grid(lo, hi, KINK_GRID)
-    for root in exprs:
-        args = kink_arguments(root)
-        if not args:
-            continue
-        gaps: list[list[float | None]] = [[] for _ in args]
+    args = list(dict.fromkeys(arg for root in exprs for arg in kink_arguments(root)))
+    for arg in args:
+        gaps = []
         for x in xs:
             limits.check_time("plotting")
-            try:
-                values = evaluate_nodes(root, {**env, var: x})
-            except (DomainError, LimitError):
-                values = None
-            for k, arg in enumerate(args):
-                gap = _gap(arg, values) if values is not None else None
-                gaps[k].append(gap if gap is None or math.isfinite(gap) else None)
-        for arg, row in zip(args, gaps, strict=True):
-            found.extend(_zeros(root, arg, env, var, xs, row, limits))
+            gaps.append(_gap_at(arg, fixed, var, x))
+        found.extend(_zeros(arg, fixed, var, xs, gaps, limits))
     return _merge(sorted(found), (hi - lo) * 1e-9)
 
 
 def _zeros(
-    root: Expr,
     arg: Argument,
-    env: dict[str, Value],
+    env: Mapping[str, Value],
     var: str,
     xs: list[float],
     gaps: list[float | None],
@@ -125,7 +113,7 @@ def _zeros(
         for _ in range(HALVINGS):
             limits.check_time("plotting")
             m = (a + b) / 2
-            gm = _gap_at(root, arg, env, var, m)
+            gm = _gap_at(arg, env, var, m)
             if gm is None or m in (a, b):
                 break
             if gm == 0:

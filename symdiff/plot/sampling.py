@@ -122,16 +122,31 @@ def _split(points: list[Sample], f: Sampler, view: View) -> list[Piece]:
                 pieces.append(current)
             current = []
             continue
-        if current:
-            px, py = current[-1]
-            visible = not view.side(py) == view.side(y) != 0
-            if visible and is_jump(f, px, py, x, y, view.pixels_per_unit):
-                pieces.append(current)
-                current = []
+        if current and _breaks(f, current[-1], (x, y), view):
+            pieces.append(current)
+            current = []
         current.append((x, y))
     if current:
         pieces.append(current)
     return pieces
+
+
+def _breaks(f: Sampler, a: Point, b: Point, view: View) -> bool:
+    """Whether the line from ``a`` to ``b`` must break: a jump on its visible part.
+
+    A line leaving the window is tested up to its border crossing only, so a curve
+    running off to infinity at the edge of its domain (``log(x)`` at 0) reaches the border.
+    """
+    sa, sb = view.side(a[1]), view.side(b[1])
+    if sa == sb != 0:
+        return False  # wholly beyond one border: clipped away
+    if (sa == 0) != (sb == 0):
+        inside, outside = (a, b) if sa == 0 else (b, a)
+        level = view.hi if view.side(outside[1]) > 0 else view.lo
+        edge = crossing(f, inside[0], inside[1], outside[0], level)
+        if abs(edge[1] - level) * view.pixels_per_unit <= 1:  # a border crossing, no pole
+            a, b = (inside, edge) if sa == 0 else (edge, inside)
+    return is_jump(f, a[0], a[1], b[0], b[1], view.pixels_per_unit)
 
 
 def clip(pieces: list[Piece], f: Sampler, view: View) -> list[Piece]:

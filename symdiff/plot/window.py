@@ -83,6 +83,8 @@ def y_window(f_values: list[float], other_values: Sequence[list[float]]) -> tupl
     (-2.0, 4.0)
     >>> y_window([], [])
     (-1.0, 1.0)
+    >>> y_window([5.0, 5.0], [[0.0, 0.0]])
+    (0.0, 7.5)
     """
     own = robust_range(f_values)
     ranges = [r for r in (robust_range(v) for v in other_values) if r is not None]
@@ -90,8 +92,11 @@ def y_window(f_values: list[float], other_values: Sequence[list[float]]) -> tupl
         if not ranges:
             return -1.0, 1.0
         own, ranges = ranges[0], ranges[1:]
+    if own[0] == own[1]:  # a constant: room around it, for f′ too
+        half = max(1.0, abs(own[0])) / 2
+        own = own[0] - half, own[1] + half
     lo, hi = own
-    span = hi - lo or max(1.0, abs(lo))
+    span = hi - lo
     for r_lo, r_hi in ranges:
         lo, hi = min(lo, max(r_lo, own[0] - span / 2)), max(hi, min(r_hi, own[1] + span / 2))
     if 0 < lo < (hi - lo) / 4:
