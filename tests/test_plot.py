@@ -222,6 +222,17 @@ def test_curves_reach_the_edges_of_the_domain(source: str, edges: list[float]) -
         assert min(abs(x - edge) for x in xs) < dx, edge
 
 
+@pytest.mark.parametrize("source", ["log(x)", "log(abs(x))", "1/x", "tan(x)"])
+def test_curves_running_to_infinity_reach_the_border(source: str) -> None:
+    drawing = Drawing.of(plot_svg(source))
+    _, dy = drawing.pixel_size()
+    bottom, top = drawing.y_ticks[0][1], drawing.y_ticks[-1][1]
+    ys = [y for piece in drawing.pieces("f") for y in (piece[0][1], piece[-1][1])]
+    assert any(abs(y - bottom) < dy for y in ys) and (
+        source.startswith("log") or any(abs(y - top) < dy for y in ys)
+    ), (bottom, top, ys)
+
+
 WINDOWS = [  # source, the window chosen for it
     ("x^2", (-2, 2)),
     ("x^3 - 3x", (-4, 4)),

@@ -20,7 +20,6 @@ False
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 from ..limits import DEFAULT_LIMITS, Limits
@@ -98,6 +97,7 @@ def is_jump(f: Sampler, a: float, fa: float, b: float, fb: float, pixels_per_uni
 def domain_edge(f: Sampler, inside: float, outside: float) -> tuple[float, float] | None:
     """The point nearest ``outside`` where ``f`` still has a value (``inside`` has one).
 
+    >>> import math
     >>> x, y = domain_edge(Sampler(lambda t: math.sqrt(1 - t * t) if t * t <= 1 else None),
     ...                    0.5, 1.5)
     >>> abs(x - 1) < 1e-9, abs(y) < 1e-4
@@ -117,26 +117,27 @@ def domain_edge(f: Sampler, inside: float, outside: float) -> tuple[float, float
 
 
 def crossing(
-    f: Sampler, inside: float, f_inside: float, outside: float, level: float
+    f: Sampler, inside: float, f_inside: float, outside: float, level: float, above: bool
 ) -> tuple[float, float]:
     """The point of ``f`` where it crosses ``level`` between ``inside`` and ``outside``.
 
-    ``f_inside``, the value at ``inside``, is on the near side of ``level``; the point
-    returned is the last one found on that side (on the curve, within float resolution
-    of the crossing, or the start itself once the budget is spent).
+    ``above``: whether the outside lies above ``level`` (the inside is then at or below
+    it; a value equal to ``level`` is inside).  The point returned is the last one found
+    on the inside (on the curve, within float resolution of the crossing, or the start
+    itself once the budget is spent).
 
-    >>> x, y = crossing(Sampler(math.exp), 0.0, 1.0, 3.0, 10.0)
+    >>> import math
+    >>> x, y = crossing(Sampler(math.exp), 0.0, 1.0, 3.0, 10.0, above=True)
     >>> round(x, 9) == round(math.log(10), 9), y <= 10
     (True, True)
     """
-    below = f_inside <= level
     best = (inside, f_inside)
     for _ in range(MAX_HALVINGS):
         m = (inside + outside) / 2
         if f.exhausted or m in (inside, outside):
             break
         fm = f(m)
-        if fm is not None and (fm <= level) == below and math.isfinite(fm):
+        if fm is not None and (fm <= level if above else fm >= level):
             inside, best = m, (m, fm)
         else:
             outside = m

@@ -142,11 +142,17 @@ def _breaks(f: Sampler, a: Point, b: Point, view: View) -> bool:
         return False  # wholly beyond one border: clipped away
     if (sa == 0) != (sb == 0):
         inside, outside = (a, b) if sa == 0 else (b, a)
-        level = view.hi if view.side(outside[1]) > 0 else view.lo
-        edge = crossing(f, inside[0], inside[1], outside[0], level)
+        up = view.side(outside[1]) > 0
+        level = view.hi if up else view.lo
+        edge = crossing(f, inside[0], inside[1], outside[0], level, up)
         if abs(edge[1] - level) * view.pixels_per_unit <= 1:  # a border crossing, no pole
             a, b = (inside, edge) if sa == 0 else (edge, inside)
     return is_jump(f, a[0], a[1], b[0], b[1], view.pixels_per_unit)
+
+
+def _border(f: Sampler, inside: Point, outside: float, up: bool, view: View) -> Point:
+    """The point of the curve at the window's top (``up``) or bottom, next to ``inside``."""
+    return crossing(f, inside[0], inside[1], outside, view.hi if up else view.lo, up)
 
 
 def clip(pieces: list[Piece], f: Sampler, view: View) -> list[Piece]:
@@ -170,16 +176,16 @@ def clip(pieces: list[Piece], f: Sampler, view: View) -> list[Piece]:
                 current.append((b, fb))
                 continue
             if sa == 0:  # leaving the window
-                current.append(crossing(f, a, fa, b, view.hi if sb > 0 else view.lo))
+                current.append(_border(f, (a, fa), b, sb > 0, view))
                 out.append(current)
                 current = []
                 continue
             if sb == 0:  # entering it
-                current = [crossing(f, b, fb, a, view.hi if sa > 0 else view.lo), (b, fb)]
+                current = [_border(f, (b, fb), a, sa > 0, view), (b, fb)]
                 continue
             if sa != sb:  # across the whole window
-                enter = crossing(f, b, fb, a, view.hi if sa > 0 else view.lo)
-                leave = crossing(f, a, fa, b, view.hi if sb > 0 else view.lo)
+                enter = _border(f, (b, fb), a, sa > 0, view)
+                leave = _border(f, (a, fa), b, sb > 0, view)
                 out.append([enter, leave])
         if current:
             out.append(current)
