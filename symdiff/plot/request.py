@@ -31,16 +31,19 @@ from .figure import plot_of
 PAGE_MAX_NODES = 400  # distinct nodes of f and f′ beyond which a page shows no plot
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class PlotRequest:
-    """``definition`` and its ``derivatives`` along ``var``; ``point`` fixes values (tangent)."""
+    """``definition`` and its ``derivatives`` along ``var``; ``point`` fixes values (tangent).
+
+    Two requests are equal when they ask for the same plot (so are their Reports).
+    """
 
     definition: Definition
     var: str
     derivatives: tuple[Expr, ...]
     point: Mapping[str, Value] | None = None
-    limits: Limits = field(default=DEFAULT_LIMITS, repr=False)
-    _drawn: list[str | None] = field(default_factory=list, repr=False)
+    limits: Limits = field(default=DEFAULT_LIMITS, repr=False, compare=False)
+    _drawn: list[str | None] = field(default_factory=list, repr=False, compare=False)
 
     def svg(self) -> str | None:
         """The plot as an SVG document (drawn on the first call), or None if it has none."""
