@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from ..printers import FORMATS as REGISTRY
 from .limit_options import add_limit_options, seconds
-from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
+from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG, PLOT_HELP
 
 FORMATS = tuple(REGISTRY)  # the --format choices: every format a Report renders in
 COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check", "plot")
@@ -135,7 +135,7 @@ def build_parser(command: str | None = None) -> Parser:
     if command == "jacobian":
         p.add_argument("exprs", nargs="+", metavar="EXPR", help="the functions, one per row")
     else:
-        p.add_argument("expr", metavar="EXPR", help=EXPR_HELP)
+        p.add_argument("expr", metavar="EXPR", help=PLOT_HELP if command == "plot" else EXPR_HELP)
     if command == "plot":
         add_plot_options(p)
         return p

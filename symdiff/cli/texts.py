@@ -7,6 +7,7 @@ True
 from __future__ import annotations
 
 EXPR_HELP = 'the expression, e.g. "3x^3z - y^2" or "h(x) = 3(2x^2)^5"; "-" reads stdin'
+PLOT_HELP = 'the expression, e.g. "tan(x)" or "h(t) = t^2 sin(t)"'
 
 EXIT_CODES = """exit codes:
   0  success (for check: the answer is right)
@@ -20,7 +21,7 @@ MAIN_EPILOG = f"""commands (put the command first; "symdiff COMMAND --help" for 
   jacobian EXPR EXPR... [--vars x,y]  the matrix of first partials of several functions
   simplify EXPR                       simplify without differentiating
   check EXPR --wrt x --answer ANSWER  is ANSWER the derivative? if not, where it differs
-  plot EXPR [-o f.svg] [--xrange a,b]  an SVG plot of f and f′ (--second: f″; --at x=a: tangent)
+  plot EXPR [-o f.svg]                an SVG plot of f and f′ (--at x=a: the tangent)
 
 examples:
   symdiff "3(2x^2)^5"                      960x⁹
