@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from .check.numeric import Verdict
     from .core.evaluate import Value
     from .core.steps import Step
+    from .plot import PlotRequest
 
 KINDS = ("derivative", "gradient", "hessian", "jacobian", "simplify", "check")
 
@@ -56,7 +57,8 @@ class Report:
 
     ``kind`` is one of :data:`KINDS`; ``sources`` the inputs as typed; ``steps`` the
     named simplifications of a ``simplify`` report (empty unless asked for);
-    ``verdict`` and ``answer`` belong to ``check``.
+    ``verdict`` and ``answer`` belong to ``check``; ``plot``, the plot a one-variable
+    derivative offers (drawn only by a format that shows it: the HTML page).
     """
 
     kind: str
@@ -69,6 +71,7 @@ class Report:
     steps: tuple[Step, ...] = ()
     verdict: Verdict | None = None
     answer: str | None = None
+    plot: PlotRequest | None = None
 
     def report(self) -> Report:
         """The report itself (what the printers ask a Derivation for)."""
@@ -135,7 +138,10 @@ class Derivation(derivation.Derivation):
 
     def report(self) -> Report:
         """This derivation as a one-item :class:`Report` of kind ``derivative``."""
+        from .plot import PlotRequest  # cheap: it draws only if a format asks
+
         definition = self.definition
+        one = len(definition.variables) <= 1
         return Report(
             "derivative",
             sources=(self.source if self.source is not None else definition_text(definition),),
@@ -143,6 +149,7 @@ class Derivation(derivation.Derivation):
             variables=definition.variables,
             partial=self.partial,
             items=(Item((self.var,), self.result, stages=(self,)),),
+            plot=PlotRequest(definition, self.var, (self.result,)) if one else None,
         )
 
     def render(self, fmt: str = "unicode", *, limits: Limits = DEFAULT_LIMITS) -> str:

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from .check.numeric import Verdict
     from .core.evaluate import Value
     from .core.expr import Expr
+    from .plot import PlotRequest
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Options:
     check: bool = False
     verify: bool = False
     limits: Limits = DEFAULT_LIMITS
+    plot: bool = True  # offer a plot of a one-variable derivative (the HTML page draws it)
 
 
 class _Items:
@@ -146,7 +148,21 @@ def derivative_report(
         seqs = [[_only_variable(d)] * order]
     items = tuple(_Items(options)(d, seq) for seq in seqs)
     kind = "derivative" if len(items) == 1 else "gradient"
-    return Report(kind, variables=tuple(names), partial=is_partial(d), items=items, **base)
+    plot = _plot_request(d, items, order, options) if kind == "derivative" else None
+    return Report(kind, variables=tuple(names), partial=is_partial(d), items=items, plot=plot,
+                  **base)  # fmt: skip
+
+
+def _plot_request(
+    d: Definition, items: Sequence[Item], order: int, options: Options
+) -> PlotRequest | None:
+    """The plot a one-variable, first derivative offers (drawn only if a format shows it)."""
+    (item,) = items
+    if not options.plot or order != 1 or len(variables_of(d)) > 1 or len(item.wrt) != 1:
+        return None
+    from .plot import PlotRequest
+
+    return PlotRequest(d, item.wrt[0], (item.expr,), options.point, options.limits)
 
 
 def gradient_report(
@@ -225,6 +241,39 @@ def simplify_report(
     shown = tuple(steps) if options.steps else ()
     return Report("simplify", variables=tuple(variables_of(d)), partial=is_partial(d),
                   items=(item,), steps=shown, **base)  # fmt: skip
+
+
+def plot_svg(
+    source: Source,
+    wrt: str | None = None,
+    *,
+    at: Mapping[str, Value] | None = None,
+    xrange: tuple[float, float] | None = None,
+    second: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> str:
+    """An SVG plot of f and f′ (and f″ with ``second``) along ``wrt`` (``symdiff plot``).
+
+    ``at`` fixes the other variables, and gives the tangent's point if it names ``wrt``;
+    ``xrange`` sets the window (default: chosen around f's zeros, poles, corners, edges).
+    The derivatives are :func:`symdiff.diff`'s; the drawing is :func:`symdiff.plot.plot_of`.
+
+    >>> svg = plot_svg("tan(x)", xrange=(-5, 5), second=True)
+    >>> svg.startswith("<svg"), svg.count('class="curve')
+    (True, 3)
+    """
+    from .api import diff
+    from .plot import plot_of
+
+    limits = limits.begin()
+    d = as_definition(source, limits)
+    if wrt is None and len(variables_of(d)) > 1:
+        return plot_of(d, wrt, (), at=at, limits=limits)  # which variable? it says
+    var = wrt if wrt is not None else _only_variable(d)
+    derivatives = [diff(d, var, limits=limits)]
+    if second:
+        derivatives.append(diff(derivatives[0], var, limits=limits))
+    return plot_of(d, var, derivatives, at=at, xrange=xrange, limits=limits)
 
 
 def check_report(

@@ -31,7 +31,7 @@ from ..results import (
 )
 from .limit_options import limits_from
 from .options import ArgumentError
-from .values import parse_point
+from .values import parse_point, parse_range, variable_name
 
 
 def _names(texts: Sequence[str] | None, defs: Sequence[Definition]) -> list[str]:
@@ -68,7 +68,7 @@ def options_from(args: argparse.Namespace, d: Definition, limits: Limits | None 
     """
     point = parse_point(args.at, d) if getattr(args, "at", None) else None
     return Options(steps=args.steps, simplify=args.simplify, expand=args.expand, point=point,
-                   check=args.check, verify=args.verify,
+                   check=args.check, verify=args.verify, plot=getattr(args, "plot", True),
                    limits=limits_from(args) if limits is None else limits)  # fmt: skip
 
 
@@ -118,3 +118,23 @@ def report_for(
         raise ArgumentError("--order takes one variable; for a mixed partial list each "
                             "variable in order, e.g. --wrt x,x,y")  # fmt: skip
     return derivative_report(d, wrt, args.order, options, source_text=texts[0])
+
+
+def plot_for(args: argparse.Namespace, limits: Limits | None = None) -> str:
+    """The SVG of ``symdiff plot``: f and f′ (f″ with ``--second``) along ``--wrt``.
+
+    >>> from symdiff.cli.options import parse_command
+    >>> plot_for(parse_command(["plot", "x^2", "--xrange", "-1,1"])).startswith("<svg")
+    True
+    """
+    from ..results import plot_svg
+
+    limits = (limits_from(args) if limits is None else limits).begin()
+    d = as_definition(args.expr, limits)
+    wrt = _names(args.wrt, d)
+    if len(wrt) > 1:
+        raise ArgumentError("plot takes one --wrt variable; fix the others with --at, e.g. y=1")
+    point = parse_point(args.at, d.params or ()) if args.at else {}
+    xrange = parse_range(args.xrange) if args.xrange else None
+    return plot_svg(d, wrt[0] if wrt else None, at=point, xrange=xrange, second=args.second,
+                    limits=limits)  # fmt: skip

@@ -1,7 +1,7 @@
 """The command line's arguments: one parser per command, sharing option groups.
 
 The first argument picks the command: ``grad``, ``hessian``, ``jacobian``,
-``simplify`` or ``check`` (no expression is exactly one of these words), else
+``simplify``, ``check`` or ``plot`` (no expression is exactly one of these words), else
 the expression itself is differentiated.  New options for every command go in
 :func:`add_shared_options`; the options of ``Limits`` and :func:`limits_from` (parsed
 options to ``Limits``, refusing an order beyond ``max_order`` first) are in
@@ -20,10 +20,11 @@ from collections.abc import Sequence
 
 from ..printers import FORMATS as REGISTRY
 from .limit_options import add_limit_options, seconds
-from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
+from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG, PLOT_HELP
 
 FORMATS = tuple(REGISTRY)  # the --format choices: every format a Report renders in
-COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check", "batch", "backprop", "serve")
+COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check", "plot", "backprop", "batch",
+            "serve")  # fmt: skip
 
 
 class ArgumentError(Exception):
@@ -69,10 +70,11 @@ def _format_help() -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def add_shared_options(parser: argparse.ArgumentParser) -> None:
-    """Options every command has: output format, time limit, debugging."""
-    parser.add_argument("--format", choices=FORMATS, metavar="FORMAT",
-                        help=_format_help())  # fmt: skip
+def add_shared_options(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
+    """Options every command has: output format (``formats``), time limit, debugging."""
+    if formats:
+        parser.add_argument("--format", choices=FORMATS, metavar="FORMAT",
+                            help=_format_help())  # fmt: skip
     parser.add_argument("--timeout", type=seconds, metavar="SECONDS",
                         help="give up (exit 2) after this much wall-clock time")  # fmt: skip
     parser.add_argument("--debug", action="store_true",
@@ -179,6 +181,19 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--debug", action="store_true",
                         help="show the traceback of an internal error")  # fmt: skip
     add_limit_options(parser)
+def add_plot_options(parser: argparse.ArgumentParser) -> None:
+    """The options of ``plot``: the variable, the point, the window, f″, the output file."""
+    parser.add_argument("--wrt", action=_Names, metavar="VAR", default=[],
+                        help="plot along VAR (needed with several variables)")  # fmt: skip
+    parser.add_argument("--at", action="append", metavar="POINT", default=[],
+                        help="fix the other variables, e.g. y=2; a value for VAR itself "
+                        "draws the tangent there")  # fmt: skip
+    parser.add_argument("--xrange", metavar="A,B",
+                        help="the window, e.g. -5,5 (default: chosen from f)")  # fmt: skip
+    parser.add_argument("--second", action="store_true", help="also plot the second derivative")
+    parser.add_argument("-o", "--output", metavar="FILE",
+                        help="write the SVG to FILE (default: standard output)")  # fmt: skip
+    add_shared_options(parser, formats=False)
 
 
 def build_parser(command: str | None = None) -> Parser:
@@ -209,7 +224,10 @@ def build_parser(command: str | None = None) -> Parser:
     if command == "jacobian":
         p.add_argument("exprs", nargs="+", metavar="EXPR", help="the functions, one per row")
     else:
-        p.add_argument("expr", metavar="EXPR", help=EXPR_HELP)
+        p.add_argument("expr", metavar="EXPR", help=PLOT_HELP if command == "plot" else EXPR_HELP)
+    if command == "plot":
+        add_plot_options(p)
+        return p
     if command in (None, "check"):
         p.add_argument("--wrt", action=_Names, metavar="VAR", default=[],
                        help="differentiate by VAR; repeat it or list VARs (x,y) for a mixed "
@@ -217,6 +235,8 @@ def build_parser(command: str | None = None) -> Parser:
     if command is None:
         p.add_argument("--order", type=_order, default=1, metavar="N",
                        help="the N-th derivative (default 1)")  # fmt: skip
+        p.add_argument("--no-plot", dest="plot", action="store_false",
+                       help="html: leave out the plot of f and f′")  # fmt: skip
     if command in ("grad", "hessian", "jacobian"):
         p.add_argument("--vars", action=_Names, metavar="VARS", default=None,
                        help="the variables, in order, e.g. x,y (default: the signature's, "
@@ -233,7 +253,7 @@ def build_parser(command: str | None = None) -> Parser:
 
 DEFAULTS: dict[str, object] = {
     "wrt": [], "order": 1, "vars": None, "at": [], "steps": False, "expand": False,
-    "simplify": True, "check": False, "verify": False, "format": "json",
+    "simplify": True, "check": False, "verify": False, "format": None,
 }  # fmt: skip
 
 
@@ -243,14 +263,14 @@ def _version() -> str:
     return __version__
 
 
-def _protect(argv: Sequence[str]) -> list[str]:
-    """Let an expression or value start with "-": ``-x^2`` is not an option."""
+def _protect(argv: Sequence[str], short: Sequence[str] = ("-h",)) -> list[str]:
+    """Let an expression or value start with "-": ``-x^2`` is not an option (``short`` are)."""
     out: list[str] = []
     for i, arg in enumerate(argv):
         if arg == "--":
             return out + list(argv[i:])
         negative = arg.startswith("-") and len(arg) > 1 and not arg.startswith("--")
-        out.append(" " + arg if negative and arg != "-h" else arg)
+        out.append(" " + arg if negative and arg not in short else arg)
     return out
 
 
@@ -260,9 +280,11 @@ def parse_command(argv: Sequence[str]) -> argparse.Namespace:
     >>> parse_command(["-x^2", "--at", "x=-1"]).expr
     ' -x^2'
     """
-    no_expression = argv[:1] == ["batch"] or argv[:1] == ["serve"]
-    args = list(argv) if no_expression else _protect(argv)
-    command = args[0] if args and args[0] in COMMANDS else None
+    command = argv[0] if argv and argv[0] in COMMANDS else None
+    if command in ("batch", "serve"):  # no expression: nothing to protect
+        args = list(argv)
+    else:
+        args = _protect(argv, ("-h", "-o") if command == "plot" else ("-h",))
     namespace = build_parser(command).parse_args(args[1:] if command else args)
     namespace.command = command
     for name, value in DEFAULTS.items():  # options a command lacks read as their defaults

@@ -20,7 +20,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..printers import render
 from ..report import Report
 from . import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_ANSWER, stdin_lines, worst
-from .commands import report_for
+from .commands import plot_for, report_for
 from .limit_options import limits_from
 from .options import ArgumentError
 
@@ -71,6 +71,8 @@ def run(args: argparse.Namespace, out: TextIO, color: bool = False) -> int:
         from .batch import run_batch_command
 
         return run_batch_command(args, out)
+    if args.command == "plot":
+        return _plot(args, out)
     if args.command == "jacobian":
         texts = list(args.exprs)
         if texts == ["-"]:
@@ -90,6 +92,22 @@ def _single(args: argparse.Namespace, text: str | list[str], out: TextIO, color:
     shown = render(report, args.format, color=color, limits=limits)
     out.write(shown if shown.endswith("\n") else shown + "\n")
     return status(report)
+
+
+def _plot(args: argparse.Namespace, out: TextIO) -> int:
+    """``symdiff plot``: the SVG to ``--output`` (a file), else to ``out``."""
+    if args.expr.strip() == "-":
+        raise ArgumentError("plot takes one expression, not standard input")
+    svg = plot_for(args, limits_from(args).begin())
+    if args.output is None or args.output == "-":
+        out.write(svg)
+        return EXIT_OK
+    try:
+        with open(args.output, "w", encoding="utf-8") as file:
+            file.write(svg)
+    except OSError as exc:
+        raise ArgumentError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+    return EXIT_OK
 
 
 def _batch(args: argparse.Namespace, lines: Iterable[str], out: TextIO, color: bool) -> int:

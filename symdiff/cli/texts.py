@@ -7,6 +7,7 @@ True
 from __future__ import annotations
 
 EXPR_HELP = 'the expression, e.g. "3x^3z - y^2" or "h(x) = 3(2x^2)^5"; "-" reads stdin'
+PLOT_HELP = 'the expression, e.g. "tan(x)" or "h(t) = t^2 sin(t)"'
 
 EXIT_CODES = """exit codes:
   0  success (for check: the answer is right)
@@ -23,6 +24,7 @@ MAIN_EPILOG = f"""commands (put the command first; "symdiff COMMAND --help" for 
   batch IN.jsonl [-o OUT.jsonl]       one JSON record per line, on every core
   backprop EXPR --at POINT            backpropagation, step by step, at a point
   serve [--host H] [--port P]         the derivative calculator in a browser, and its API
+  plot EXPR [-o f.svg]                an SVG plot of f and f′ (--at x=a: the tangent)
 
 examples:
   symdiff "3(2x^2)^5"                      960x⁹
@@ -60,4 +62,6 @@ DESCRIPTIONS = {
     "simplify) on every core or on a Dask cluster; write one JSON record per input record, in "
     "input order. Records: {\"id\": 1, \"input\": \"x^3\", \"task\": \"diff\", \"wrt\": \"x\"}; "
     "the fields are listed in the README (\"Batch jobs\").",
+    "plot": "Plot f and f′ (and f″) as an SVG image, with the tangent at --at x=a. "
+    "Poles, jumps, domain edges and corners are found and drawn as such.",
 }

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -68,3 +69,31 @@ def parse_point(texts: Sequence[str], d: Definition | None = None) -> dict[str, 
                 raise ArgumentError(f"the value of {name.strip()} must be a number")
             point[variable_name(name, d)] = expr.evaluate({})
     return point
+
+
+def parse_range(text: str) -> tuple[float, float]:
+    """The window of ``--xrange``: ``A,B`` with ``A < B`` (values may be expressions: ``pi``).
+
+    >>> parse_range("-5,5"), parse_range(" -pi, pi")[1] > 3.14
+    ((-5.0, 5.0), True)
+    >>> parse_range("5,1")
+    Traceback (most recent call last):
+    symdiff.cli.options.ArgumentError: --xrange expects A,B with A < B (e.g. -5,5), not '5,1'
+    """
+    from ..api import parse
+    from ..errors import SymdiffError
+
+    wrong = ArgumentError(f"--xrange expects A,B with A < B (e.g. -5,5), not {text.strip()!r}")
+    parts = _split(text)
+    if len(parts) != 2:
+        raise wrong
+    try:
+        exprs = [parse(part) for part in parts]
+        if any(variables(e) for e in exprs):
+            raise wrong
+        lo, hi = (float(e.evaluate({})) for e in exprs)
+    except (SymdiffError, OverflowError):
+        raise wrong from None
+    if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):
+        raise wrong
+    return lo, hi

@@ -40,6 +40,7 @@ table.steps td { padding: .25rem .6rem; vertical-align: middle; }
 td.lhs { text-align: right; } td.rule { color: #666; font-size: .9rem; }
 code { background: #f4f4f4; padding: 0 .25rem; }
 .ok { color: #14702a; } .bad { color: #b00020; font-weight: bold; }
+figure.plot { margin: .5rem 0 1rem; } figure.plot svg { max-width: 100%; height: auto; }
 """
 
 SCRIPT = """
@@ -135,7 +136,9 @@ def _result_unicode(report: Report) -> str:
 
 
 def section(report: Report, show: Math = katex_math) -> str:
-    """An HTML ``<section>``: input, result, steps (rule named on each line), checks.
+    """An HTML ``<section>``: input, result, steps (rule named on each line), checks, plot.
+
+    The plot is the one the report offers (a one-variable derivative), drawn here.
 
     >>> import symdiff
     >>> "<h2>Steps</h2>" in section(symdiff.derive("x^2", "x").report())
@@ -160,6 +163,10 @@ def section(report: Report, show: Math = katex_math) -> str:
     if lines:
         items = "".join(f"<li>{escape(line)}</li>" for line in lines)
         out.append(f"<h2>Checks</h2>\n<ul>{items}</ul>")
+    svg = report.plot.svg() if report.plot is not None else None
+    if svg is not None:  # inline SVG needs no namespace (and the page names no URL)
+        svg = svg.replace(' xmlns="http://www.w3.org/2000/svg"', "", 1).rstrip("\n")
+        out.append(f'<h2>Plot</h2>\n<figure class="plot">\n{svg}\n</figure>')
     out.append("</section>")
     return "\n".join(out)
 
