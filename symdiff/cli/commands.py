@@ -31,7 +31,7 @@ from ..results import (
 )
 from .limit_options import limits_from
 from .options import ArgumentError
-from .values import parse_point, parse_range, variable_name
+from .values import parse_point, parse_range
 
 
 def _names(texts: Sequence[str] | None, defs: Sequence[Definition]) -> list[str]:
@@ -131,10 +131,10 @@ def plot_for(args: argparse.Namespace, limits: Limits | None = None) -> str:
 
     limits = (limits_from(args) if limits is None else limits).begin()
     d = as_definition(args.expr, limits)
-    wrt = _names(args.wrt, d)
+    wrt = _names(args.wrt, [d])
     if len(wrt) > 1:
         raise ArgumentError("plot takes one --wrt variable; fix the others with --at, e.g. y=1")
-    point = parse_point(args.at, d.params or ()) if args.at else {}
+    point = parse_point(args.at, d) if args.at else {}
     xrange = parse_range(args.xrange) if args.xrange else None
     return plot_svg(d, wrt[0] if wrt else None, at=point, xrange=xrange, second=args.second,
                     limits=limits)  # fmt: skip
