@@ -12,9 +12,11 @@ ignored in ...").
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import sys
 import threading
+import tracemalloc
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -26,6 +28,7 @@ from symdiff.core.expr import Expr, Num, Var
 from symdiff.core.walk import postorder
 from symdiff.errors import LimitError
 from symdiff.higher import nth_derivative
+from symdiff.simplifier import order_factors
 
 THREADS = 8
 ROUNDS = 250  # per thread; each round makes CALLS_PER_ROUND calls
@@ -189,3 +192,40 @@ def test_a_node_freed_while_others_rebuild_it(threads: int) -> None:
     for node in (n for nodes in kept for n in nodes):
         assert all(_interned(n) for n in postorder(node))
     assert printed.getvalue() == ""
+
+
+# ----- the engine's other global tables: bounded, whatever the caller feeds them -----------
+def _retained_bytes(work: Callable[[], object]) -> int:
+    """Bytes still allocated after ``work()`` ran and its result was dropped."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        work()
+        gc.collect()
+        return tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+
+
+def test_huge_variable_names_are_not_kept() -> None:
+    """Sorting factors by name keeps keys of short names only (was: 198 MB never freed)."""
+
+    def sort_huge_names() -> None:
+        for i in range(20):
+            huge = f"v{i}" + "x" * 5_000
+            order_factors.order_factors(Var(huge) * Var("a") * Var(f"{huge}y") * 2)
+
+    assert _retained_bytes(sort_huge_names) < 150_000  # unbounded: about 400 kB
+
+
+def test_many_short_names_stay_bounded() -> None:
+    for i in range(2 * order_factors.NAME_KEY_ENTRIES):
+        order_factors.factor_key(Var(f"n{i}"))
+    assert 0 < len(order_factors._NAME_KEYS) <= order_factors.NAME_KEY_ENTRIES
+
+
+def test_wide_calls_leave_no_templates_behind() -> None:
+    """The local partials of a max of many arguments (about n² nodes) are not cached."""
+    names = [f"m{i}" for i in range(60)]
+    assert _retained_bytes(lambda: gradient(f"max({', '.join(names)})", names)) < 500_000
