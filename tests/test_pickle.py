@@ -52,6 +52,7 @@ SMALL = [  # every node class, and the shapes of fields each can hold
     Indicator(x, Num(0)),
     Derivative(x * y, "x"),
     symdiff.parse("sin(x)^2 * exp(-x/2) + log(1 + x^2) - y*x"),
+    symdiff.parse("((((x + 1)^2 + y)^2 + 1)^2 + sin(y)^2)^2 * (x + 1)^2 / (y - 1)"),  # > 16 nodes
 ]
 
 
@@ -78,6 +79,12 @@ def round_trip(value: object, protocol: int = pickle.DEFAULT_PROTOCOL) -> object
 @pytest.mark.parametrize("expr", SMALL, ids=[repr(e) for e in SMALL])
 def test_round_trip_gives_the_interned_node(expr: Expr, protocol: int) -> None:
     assert round_trip(expr, protocol) is expr
+    assert round_trip([expr, *expr.children, expr], protocol) == [expr, *expr.children, expr]
+
+
+def test_past_sixteen_nodes_a_prelude_comes_first() -> None:
+    e = SMALL[-1]
+    assert count_nodes(e) > 16 and b"pickling" in pickle.dumps(e)
 
 
 @pytest.fixture(scope="module")
