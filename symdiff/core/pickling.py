@@ -13,8 +13,11 @@ The one piece of state is what this thread's current pickling has written (to ke
 preludes short when many values share one DAG).  It lives on a small *session*
 object that the pickler itself memoizes and so keeps alive; a pickler that has not
 met the session (a new ``dumps``, a cleared memo) saves it anew, which starts a
-fresh session.  The state only ever shortens a prelude: what a pickle holds, and
-so what loading builds, never depends on it.
+fresh session, and the session goes with its pickler.  The state only ever shortens
+a prelude, so what loading builds never depends on it.  (Where two picklers of one
+thread interleave, a later prelude may list nodes a memo already has: a reference,
+a few bytes each.)  Pickles are for exchange between processes of the same symdiff
+version.
 
 >>> import pickle
 >>> from symdiff.core.expr import Var
@@ -38,13 +41,9 @@ if TYPE_CHECKING:
 
 
 class _Local(threading.local):
-    """This thread's pickling state."""
+    """This thread's pickling state: its current session, if its pickler lives."""
 
     session: ref[_Session] | None = None
-    pending: set[Expr]  # prelude nodes handed to the pickler, not yet saved
-
-    def __init__(self) -> None:
-        self.pending = set()
 
 
 _here = _Local()
@@ -55,13 +54,15 @@ class _Session:
 
     ``written`` holds the nodes this pickling has saved or is about to (a prelude's
     nodes, and each node that handed out a prelude): the memo has them all.
+    ``pending`` holds the nodes of the prelude being saved that are not saved yet.
     """
 
-    __slots__ = ("__weakref__", "met", "written")
+    __slots__ = ("__weakref__", "met", "pending", "written")
 
     def __init__(self) -> None:
         self.met = False
         self.written: set[Expr] = set()
+        self.pending: set[Expr] = set()
 
     def __reduce__(self) -> tuple[Any, ...]:
         if not self.met:  # its first save, by the pickler of the node that created it
@@ -92,11 +93,10 @@ class _Prelude:
     def __reduce__(self) -> tuple[Any, ...]:
         # Saved just after the session, so _here.session is this pickler's.
         session = _here.session() if _here.session is not None else None
-        written = session.written if session is not None else set()
-        nodes = _unwritten_below(self.root, written)
-        pending = _here.pending
-        pending.clear()  # anything left over is from a pickling that stopped half-way
-        pending.update(nodes)
+        if session is None:  # (cannot happen: the pickler's memo holds the session)
+            session = _Session()
+        nodes = _unwritten_below(self.root, session.written)
+        session.pending = set(nodes)
         return (list, (), None, iter(nodes))
 
 
@@ -157,13 +157,12 @@ def reduce_node(node: Expr) -> tuple[Any, ...]:
     (<class 'symdiff.core.expr.Var'>, ('x',))
     """
     fields = tuple([getattr(node, f) for f in node._fields])
-    pending = _here.pending
-    if node in pending:  # a prelude entry: its children are written
-        pending.discard(node)
+    session = _here.session() if _here.session is not None else None
+    if session is not None and node in session.pending:  # its children are written
+        session.pending.discard(node)
         return (type(node), fields)
     if _small(node):  # saved shallow all the way down: cheap, and no depth to fear
         return (type(node), fields)
-    session = _here.session() if _here.session is not None else None
     if session is None:
         session = _start()
     return (_rebuilt, (session, _Prelude(node), type(node), *fields))
