@@ -70,8 +70,7 @@ class Expr:
     # Pickling (pickling.py) writes each distinct node once, at any depth, and loading
     # builds through the constructors, so a loaded node is the interned one.  Copying
     # gives the node itself: it is immutable.
-    def __reduce__(self) -> tuple[Any, ...]:
-        return reduce_node(self)
+    __reduce__ = reduce_node
 
     def __copy__(self) -> Expr:
         return self

@@ -41,9 +41,14 @@ if TYPE_CHECKING:
 
 
 class _Local(threading.local):
-    """This thread's pickling state: its current session, if its pickler lives."""
+    """This thread's pickling state.
+
+    Its current session (while the session's pickler lives), and the nodes of the last
+    small expression it saved plainly (at most ``SMALL`` nodes kept).
+    """
 
     session: ref[_Session] | None = None
+    plain: set[Expr] | frozenset[Expr] = frozenset()
 
 
 _here = _Local()
@@ -128,7 +133,11 @@ SMALL = 16  # distinct nodes of a DAG pickled plainly (no prelude): at most this
 
 
 def _small(root: Expr) -> bool:
-    """Whether ``root`` has at most ``SMALL`` distinct nodes."""
+    """Whether ``root`` has at most ``SMALL`` distinct nodes.
+
+    If so, so has each node below it: they are remembered, so that their own saves
+    need not walk again.
+    """
     kids = root.children
     if not kids:
         return True
@@ -141,6 +150,7 @@ def _small(root: Expr) -> bool:
                 return False
             seen.add(node)
             stack.extend(node.children)
+    _here.plain = seen
     return True
 
 
@@ -157,6 +167,8 @@ def reduce_node(node: Expr) -> tuple[Any, ...]:
     (<class 'symdiff.core.expr.Var'>, ('x',))
     """
     fields = tuple([getattr(node, f) for f in node._fields])
+    if node in _here.plain:  # below a small expression being saved
+        return (type(node), fields)
     session = _here.session() if _here.session is not None else None
     if session is not None and node in session.pending:  # its children are written
         session.pending.discard(node)
