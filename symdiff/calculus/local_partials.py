@@ -27,6 +27,7 @@ what the n-ary rules give, at a cost independent of n.
 
 from __future__ import annotations
 
+import threading
 from typing import Literal
 
 from ..core.expr import Add, Const, Expr, Mul, Num, Pow, Var, add, mul
@@ -46,6 +47,13 @@ _HOLE_INDEX: dict[Expr, int] = {}
 _CACHE: dict[Expr, list[Compiled | None]] = {}
 _BINARY: dict[type[Expr], Compiled] = {}  # Add and Mul: by #0 of ``#0 + #1``, ``#0·#1``
 CACHE_LIMIT = 50_000  # templates kept; the cache is emptied when it grows past this
+# Wider templates (a max of many arguments) are compiled per call, never kept: their
+# partials together have about (children)² nodes, which a cache would hold forever.
+CACHED_CHILDREN = 16
+# Threads: _HOLES and _HOLE_INDEX grow together under this lock (two threads extending
+# the list at once would file a placeholder at the wrong index); the caches' races are
+# benign (each dict operation is atomic, and racing threads compile equal partials).
+_HOLES_LOCK = threading.Lock()
 
 
 def clear_cache() -> None:
@@ -59,10 +67,12 @@ def clear_cache() -> None:
 
 def _hole(i: int) -> Var:
     """The placeholder for child position ``i``."""
-    while len(_HOLES) <= i:
-        hole = Var(f"#{len(_HOLES)}")
-        _HOLE_INDEX[hole] = len(_HOLES)
-        _HOLES.append(hole)
+    if i >= len(_HOLES):
+        with _HOLES_LOCK:
+            while len(_HOLES) <= i:
+                hole = Var(f"#{len(_HOLES)}")
+                _HOLE_INDEX[hole] = len(_HOLES)
+                _HOLES.append(hole)
     return _HOLES[i]
 
 
@@ -108,6 +118,8 @@ def compiled_partials(node: Expr) -> tuple[Expr, list[Compiled | None]]:
     ('#0*#1', 2)
     """
     shape = template(node)
+    if len(shape.children) > CACHED_CHILDREN:
+        return shape, [None] * len(shape.children)
     slots = _CACHE.get(shape)
     if slots is None:
         if len(_CACHE) >= CACHE_LIMIT:

@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 
 from .interning import GONE, Entry, intern
 from .numbers import Scalar, to_fraction
+from .pickling import reduce_node
 
 _set = object.__setattr__
 
@@ -66,8 +67,10 @@ class Expr:
     # equal trees one object, so both are O(1).  Hash values are never used for
     # ordering, so output does not depend on PYTHONHASHSEED.
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), tuple(getattr(self, f) for f in self._fields))
+    # Pickling (pickling.py) writes each distinct node once, at any depth, and loading
+    # builds through the constructors, so a loaded node is the interned one.  Copying
+    # gives the node itself: it is immutable.
+    __reduce__ = reduce_node
 
     def __copy__(self) -> Expr:
         return self

@@ -18,6 +18,12 @@ from weakref import ref
 if TYPE_CHECKING:
     from .expr import Expr
 
+    def _remove_dead_weakref(table: dict[Any, Any], key: Hashable, /) -> None:
+        """Remove ``table[key]`` if it is a dead weak reference, atomically (C, untyped)."""
+
+else:  # the primitive weakref.WeakValueDictionary uses (typeshed does not list it)
+    from _weakref import _remove_dead_weakref
+
 # One table per node class maps a key (the field values) to a weak reference to
 # the one node with those fields, so nodes nobody holds are freed and forgotten.
 # The reference carries its own key and table, and one shared callback drops the
@@ -26,6 +32,16 @@ if TYPE_CHECKING:
 # tables are not keyed by class.  Every constructor is the same two steps: look
 # the key up (``table.get(key, GONE)()``, C calls only: finding a node runs no
 # Python function) or else :func:`intern`, the one helper that makes and files.
+#
+# Threads (no reliance on the GIL): a table is only ever changed by two atomic dict
+# operations, each one C call that the dict performs whole (under its own lock on a
+# free-threaded build): ``setdefault`` files a new entry only where the key has none,
+# and ``_remove_dead_weakref`` (the primitive ``weakref.WeakValueDictionary`` uses)
+# removes an entry only if its node is dead.  So a live node's entry is never
+# replaced or removed, and a node is handed out only if it is the one its table
+# holds: two threads building equal trees get one object.  No lock is taken, so a
+# callback that runs in the middle of :func:`intern` (a collection, on any thread)
+# can neither deadlock nor raise.
 
 _K = TypeVar("_K", bound=Hashable)
 _N = TypeVar("_N", bound="Expr")  # a node class
@@ -40,10 +56,8 @@ class Entry(ref[_N]):
 
 
 def _drop(entry: Entry[Any]) -> None:
-    """Forget a freed node (unless its key already names a newer node)."""
-    table = entry.table
-    if table.get(entry.key) is entry:
-        del table[entry.key]
+    """Forget a freed node: its key's entry goes if (and only if) that entry is dead."""
+    _remove_dead_weakref(entry.table, entry.key)
 
 
 def intern(
@@ -54,7 +68,8 @@ def intern(
     The one way a node enters a table.  Constructors call it as
     ``table.get(key, GONE)() or intern(table, key, cls, fill)``, for a key not in the
     table or whose node was just freed.  Where the key is the one field (sums, products,
-    variables), ``fill`` is the slot's own setter, a C call.
+    variables), ``fill`` is the slot's own setter, a C call.  If another thread filed
+    the key in the meantime, its node is returned and the new one is dropped.
 
     >>> from symdiff.core.expr import Var
     >>> table: dict[str, Entry[Var]] = {}
@@ -64,10 +79,17 @@ def intern(
     """
     node = object.__new__(cls)
     fill(node, key)
-    entry = table[key] = Entry(node, _drop)
+    entry = Entry(node, _drop)
     entry.key = key
     entry.table = table
-    return node
+    while True:
+        filed = table.setdefault(key, entry)  # atomic: files ours only where none is
+        if filed is entry:
+            return node
+        found = filed()
+        if found is not None:  # another thread filed this key first: use its node
+            return found
+        _remove_dead_weakref(table, key)  # a freed node's entry not yet dropped
 
 
 # What ``get`` gives for a missing key: like a dead reference, it returns None when called

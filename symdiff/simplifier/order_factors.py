@@ -12,7 +12,6 @@ True
 
 from __future__ import annotations
 
-from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
@@ -30,9 +29,32 @@ NUMBER_KEY: tuple[Any, ...] = (0,)  # the key of every number
 OTHER_KEY: tuple[Any, ...] = (2,)  # the key of every factor not sorted by a name
 
 
-@lru_cache(maxsize=4096)  # bounded: a long-running server meets unboundedly many names
+# The sort keys of short names, kept: one key costs about ten times a look-up, and
+# the simplifier asks for the same few names over and over (about 7% of simplifying
+# a network gradient).  Bounded by entries and by size: only names of at most
+# NAME_KEY_CHARS characters are kept, and the table is emptied when full, so a
+# long-running server that meets unboundedly many (or huge) names holds at most
+# about NAME_KEY_ENTRIES short keys.  Each dict operation is atomic; threads that
+# race to fill it compute equal keys.
+NAME_KEY_ENTRIES = 4096
+NAME_KEY_CHARS = 64
+_NAME_KEYS: dict[str, tuple[Any, ...]] = {}
+
+
 def _name_key(name: str) -> tuple[Any, ...]:
-    return (1, natural_key(name))
+    """The sort key of a variable's name (kept for short names).
+
+    >>> _name_key("x10") > _name_key("x2")
+    True
+    """
+    key = _NAME_KEYS.get(name)
+    if key is None:
+        key = (1, natural_key(name))
+        if len(name) <= NAME_KEY_CHARS:
+            if len(_NAME_KEYS) >= NAME_KEY_ENTRIES:
+                _NAME_KEYS.clear()
+            _NAME_KEYS[name] = key
+    return key
 
 
 def factor_key(f: Expr) -> tuple[Any, ...]:

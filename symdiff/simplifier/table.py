@@ -48,6 +48,7 @@ class Pass:
 
 Row = tuple[str, Callable[[Expr], bool], Rewrite]
 _TABLES: dict[int, tuple[tuple[Pass, ...], dict[type, list[Row]]]] = {}  # id -> rows by class
+TABLES_KEPT = 64  # pass tuples remembered (the simplifier has two); emptied when full
 
 
 def rows_for(passes: tuple[Pass, ...], kind: type) -> list[Row]:
@@ -60,6 +61,8 @@ def rows_for(passes: tuple[Pass, ...], kind: type) -> list[Row]:
     """
     table = _TABLES.get(id(passes))
     if table is None or table[0] is not passes:
+        if len(_TABLES) >= TABLES_KEPT:  # callers building tuples per call: stay bounded
+            _TABLES.clear()
         table = _TABLES[id(passes)] = (passes, {})  # keeps passes alive: the id stays its own
     rows = table[1].get(kind)
     if rows is None:
