@@ -217,12 +217,16 @@ def simplify_report(
     x*x
       = x^2    combine powers
     """
-    from .simplifier import simplify_steps
+    from .simplifier import simplify, simplify_steps
 
     (d,), options, base = _base([source], options, [source_text])
-    result, steps = simplify_steps(d.body, expand=options.expand, limits=options.limits)
+    limits, expand = options.limits, options.expand
+    if options.steps:  # recorded only when asked for: steps cost memory with the depth
+        result, steps = simplify_steps(d.body, expand=expand, limits=limits)
+    else:
+        result, steps = simplify(d.body, expand=expand, limits=limits), []
     item = Item((), result, value=_value(result, options))
-    shown = tuple(steps) if options.steps else ()
+    shown = tuple(steps)
     return Report("simplify", variables=tuple(variables_of(d)), partial=is_partial(d),
                   items=(item,), steps=shown, **base)  # fmt: skip
 

@@ -49,7 +49,7 @@ def mul_rule(node: Expr, var: str, dep: Dependence) -> Rule:
     if denominators and numerators:
         return quotient(mul(*numerators), mul(*denominators))
     collected = collect_factors(factors)
-    if len(collected) == 1:  # u·u·…·u is u^n: the power rule, one term instead of n
+    if collected is not factors and len(collected) == 1:  # u·…·u is u^n: one term, not n
         return pow_rule(collected[0], var, dep)
     return product(collected)
 
