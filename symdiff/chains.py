@@ -53,7 +53,8 @@ def project(sizes: Sequence[int], order: int) -> int:
     if m < 3 or order <= m or not sizes[-3] < sizes[-2] < sizes[-1]:
         return sizes[-1] if sizes else 0
     degree = min(log(sizes[j] / sizes[j - 1]) / log((j + 1) / j) for j in (m - 2, m - 1))
-    return round(sizes[-1] * float(order / m) ** degree)
+    growth: float = (order / m) ** degree
+    return round(sizes[-1] * growth)
 
 
 class Chains:
