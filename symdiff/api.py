@@ -137,7 +137,11 @@ def diff(
 
 
 def gradient(
-    source: Source, vars: Sequence[str] | None = None, *, limits: Limits = DEFAULT_LIMITS
+    source: Source,
+    vars: Sequence[str] | None = None,
+    *,
+    expand: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> dict[str, Expr]:
     """Every partial derivative, keyed by variable, in order (given, signature, natural).
 
@@ -154,11 +158,11 @@ def gradient(
     definition = as_definition(source, limits)
     names = list(vars) if vars is not None else variables_of(definition)
     if len(names) * count_nodes(definition.body) <= FORWARD_GRADIENT_BUDGET:
-        return {name: diff(definition, name, limits=limits) for name in names}
+        return {name: diff(definition, name, expand=expand, limits=limits) for name in names}
     from .calculus.reverse import gradient_reverse, simplify_partials
 
     raw = gradient_reverse(definition.body, names, limits=limits)
-    return simplify_partials(raw, limits=limits)
+    return simplify_partials(raw, expand=expand, limits=limits)
 
 
 def derive(

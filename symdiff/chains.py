@@ -15,10 +15,11 @@ from dataclasses import replace
 from math import log
 from typing import TYPE_CHECKING
 
-from .api import derive, diff, only_variable, variables_of
+from .api import derive, diff, gradient, only_variable, variables_of
 from .core.definition import Definition
-from .core.expr import Expr
+from .core.expr import ZERO, Expr
 from .core.guards import derivative_size
+from .core.walk import iter_vars
 from .limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
@@ -86,16 +87,63 @@ class Chains:
     ) -> None:
         self.simplify, self.expand, self.steps = simplify, expand, steps
         self.limits = limits.begin()
-        self.memo: dict[tuple[Definition, tuple[str, ...]], tuple[Expr, Derivation | None]] = {}
+        # keyed by the definition's identity (hashing one with a long signature costs its length)
+        self.memo: dict[tuple[int, tuple[str, ...]], tuple[Expr, Derivation | None]] = {}
+        self.kept: dict[int, Definition] = {}  # the definitions the keys name, kept alive
+
+    def _key(self, definition: Definition, names: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+        if id(definition) not in self.kept:
+            self.kept[id(definition)] = definition
+        return id(definition), names
+
+    def fill(self, definition: Definition, prefix: Sequence[str], names: Sequence[str]) -> None:
+        """Differentiate the derivative by ``prefix`` by every one of ``names`` at once.
+
+        One gradient (:func:`symdiff.api.gradient`: reverse mode past a size, its products'
+        growth estimated first) instead of one derivative per variable, so a report's
+        gradient or Hessian row costs about one derivative, not one per variable.  Only
+        without steps and with simplification (otherwise each is its own derivation).
+
+        >>> from symdiff.api import as_definition
+        >>> chains, d = Chains(), as_definition("x*y*z")
+        >>> chains.fill(d, (), ["x", "y", "z"])
+        >>> chains.fill(d, ("x",), ["x", "y", "z"])
+        >>> [str(chains(d, ("x", v))[0]) for v in "xyz"]
+        ['0', 'z', 'y']
+        """
+        if self.steps or not self.simplify:
+            return
+        before = tuple(prefix)
+        todo = [
+            v for v in dict.fromkeys(names) if self._key(definition, (*before, v)) not in self.memo
+        ]
+        if len(todo) < 2:
+            return
+        self.limits.check_order(len(before) + 1)
+        expr = self(definition, before)[0] if before else definition.body
+        self.limits.check_time(f"the derivatives of order {len(before) + 1}")
+        if before:  # the names were read by the first derivatives: those absent give 0 here
+            present = set(iter_vars(expr))
+            for v in todo:
+                if v not in present:
+                    self.memo[self._key(definition, (*before, v))] = (ZERO, None)
+            todo = [v for v in todo if v in present]
+        partials = gradient(expr, todo, expand=self.expand, limits=self.limits)
+        for v, partial in partials.items():
+            self.memo[self._key(definition, (*before, v))] = (partial, None)
 
     def __call__(self, definition: Definition, wrt: Sequence[str]) -> Entry:
         """The derivative of ``definition`` by ``wrt`` in order, and its derivations."""
+        if not self.steps:  # computed already (its order checked then): no stages to collect
+            hit = self.memo.get((id(definition), tuple(wrt)))
+            if hit is not None:
+                return hit[0], ()
         names = _wrt(definition, wrt, self.limits)
         expr, stages = definition.body, []
         order = len(names)
         sizes: list[int] = []  # orders 4 and up: each order's raw size, estimated as they come
         for k in range(order):
-            key = (definition, names[: k + 1])
+            key = self._key(definition, names[: k + 1])
             if key not in self.memo:
                 self.limits.check_time(f"the derivative of order {k + 1}")  # the call's clock
                 if k or order > 3:

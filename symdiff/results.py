@@ -144,7 +144,10 @@ def derivative_report(
         seqs = [[v] * order for v in names]
     else:
         seqs = [[_only_variable(d)] * order]
-    items = tuple(_Items(options)(d, seq) for seq in seqs)
+    item = _Items(options)
+    if len(seqs) > 1:
+        item.chains.fill(d, (), names)  # the first partials as one gradient
+    items = tuple(item(d, seq) for seq in seqs)
     kind = "derivative" if len(items) == 1 else "gradient"
     return Report(kind, variables=tuple(names), partial=is_partial(d), items=items, **base)
 
@@ -164,6 +167,7 @@ def gradient_report(
     (d,), options, base = _base([source], options, [source_text])
     names = list(vars) if vars else variables_of(d)
     item = _Items(options)
+    item.chains.fill(d, (), names)  # one gradient (reverse mode when large), not one per name
     items = tuple(item(d, [v]) for v in names)
     return Report("gradient", variables=tuple(names), partial=is_partial(d), items=items, **base)
 
@@ -203,7 +207,8 @@ def jacobian_report(
     """
     defs, options, base = _base(sources, options, source_texts or [None] * len(sources))
     names = list(vars) if vars else jacobian_variables(defs)
-    cells = jacobian_cells(defs, names, _Items(options), limits=options.limits)
+    entry = _Items(options)
+    cells = jacobian_cells(defs, names, entry, limits=options.limits, chains=entry.chains)
     items = tuple(item for row in cells for item in row)
     return Report("jacobian", variables=tuple(names), partial=len(names) > 1, items=items, **base)
 
