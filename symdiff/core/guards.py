@@ -94,11 +94,14 @@ def printed_size(expr: Expr, stop: int | None = None, limits: Limits = DEFAULT_L
 def check_output(exprs: Expr | Iterable[Expr], limits: Limits = DEFAULT_LIMITS) -> None:
     """Raise ``LimitError`` when printing ``exprs`` would exceed ``limits.max_output_chars``.
 
+    The estimate stops at the first expression past the limit, so the size it names is
+    a lower bound (``or more``).
+
     >>> from symdiff.core.expr import Var
     >>> check_output(Var("x") * Var("y"), Limits(max_output_chars=3))
     Traceback (most recent call last):
-    symdiff.errors.LimitError: the result would print as about 6 characters; the limit is \
-3 (max_output_chars)
+    symdiff.errors.LimitError: the result would print as about 6 characters or more; the limit \
+is 3 (max_output_chars)
     """
     items = [exprs] if isinstance(exprs, Expr) else list(exprs)
     total = 0
@@ -109,7 +112,7 @@ def check_output(exprs: Expr | Iterable[Expr], limits: Limits = DEFAULT_LIMITS) 
     if total > limits.max_output_chars:
         about = f"{total:.3g}" if total >= 10**15 else f"{total:,}"
         raise LimitError(
-            f"the result would print as about {about} characters; the limit is "
+            f"the result would print as about {about} characters or more; the limit is "
             f"{limits.max_output_chars:,} (max_output_chars)"
         )
 

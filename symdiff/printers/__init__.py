@@ -106,8 +106,8 @@ def render(
     >>> render(Var("x") * Var("y"), "text", limits=Limits(max_output_chars=3))
     Traceback (most recent call last):
     ...
-    symdiff.errors.LimitError: the result would print as about 6 characters; the limit is \
-3 (max_output_chars)
+    symdiff.errors.LimitError: the result would print as about 6 characters or more; the limit \
+is 3 (max_output_chars)
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (expected {_expected(list(FORMATS))})")
