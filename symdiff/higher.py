@@ -142,10 +142,15 @@ def hessian_cells(
     n = len(names)
     limits.check_nodes(n * n, f"a Hessian of {n}×{n} entries")
     limits.check_nodes(n * derivative_size(definition.body), "the Hessian's first partials")
+    chains.fill(definition, (), names)  # one gradient for the row of first partials
     first = [chains(definition, (v,))[0] for v in names]
     second = sum((n - i) * derivative_size(f) for i, f in enumerate(first))
     limits.check_nodes(second, "the Hessian's second partials")
-    upper = {(i, j): entry(definition, (names[i], names[j])) for i in range(n) for j in range(i, n)}
+    upper: dict[tuple[int, int], T] = {}
+    for i in range(n):
+        chains.fill(definition, (names[i],), names[i:])  # and one for each row of the upper half
+        for j in range(i, n):
+            upper[i, j] = entry(definition, (names[i], names[j]))
     return [[upper[min(i, j), max(i, j)] for j in range(n)] for i in range(n)]
 
 
@@ -155,17 +160,24 @@ def jacobian_cells(
     entry: Callable[..., T],
     *,
     limits: Limits = DEFAULT_LIMITS,
+    chains: Chains | None = None,
 ) -> Matrix[T]:
     """The Jacobian's cells: ``entry(fᵢ, (xⱼ,))``, one row per function.
 
     Its size is estimated and checked against ``limits.max_nodes`` before any entry.
+    ``chains`` (the entries' own) computes each row as one gradient first.
 
     >>> jacobian_cells([as_definition("f"), as_definition("g")], "xy", lambda d, s: s[0])
     [['x', 'y'], ['x', 'y']]
     """
     estimate = len(names) * sum(derivative_size(d.body) for d in definitions)
     limits.check_nodes(estimate, "the Jacobian")
-    return [[entry(d, (v,)) for v in names] for d in definitions]
+    rows = []
+    for d in definitions:
+        if chains is not None:
+            chains.fill(d, (), names)
+        rows.append([entry(d, (v,)) for v in names])
+    return rows
 
 
 def hessian(
@@ -223,7 +235,8 @@ def jacobian(
     defs = [as_definition(s, limits) for s in sources]
     names = variables_named(defs, vars) if vars is not None else jacobian_variables(defs)
     chains = Chains(expand=expand, limits=limits)
-    return [[e for e, _ in row] for row in jacobian_cells(defs, names, chains, limits=limits)]
+    cells = jacobian_cells(defs, names, chains, limits=limits, chains=chains)
+    return [[e for e, _ in row] for row in cells]
 
 
 def check_answer(

@@ -6,7 +6,9 @@ field                  default     what it bounds
 max_input_chars        1,000,000   characters of input text
 max_depth              100,000     nesting: parentheses, calls, powers, unary signs
 max_nodes              2,000,000   distinct nodes of a parsed expression; nodes a derivative,
-                                   gradient, Hessian or Jacobian builds (estimated first)
+                                   gradient, Hessian or Jacobian builds (estimated first; a
+                                   high order is projected from the orders before it); nodes
+                                   the simplifier's recorded steps rebuild
 max_literal_digits     1,000       digits of one number literal (``1e999`` counts 1000)
 max_fold_bits          4,096       bits of a number the simplifier computes (2^(10^10) stays)
 max_order              20          order of a derivative (``f'''...``, repeated ``--wrt``)
@@ -14,7 +16,8 @@ max_simplify_steps     1,000,000   simplifier rewrites (one per named change)
 max_output_chars       10,000,000  characters of one printed result: ``str()``, ``render()``,
                                    the command's output (estimated first)
 timeout                None        wall-clock seconds for one call, or one input of the
-                                   command (None: no limit); polled, so any thread
+                                   command, parsing to printing on one clock (None: no
+                                   limit); polled, so any thread
 =====================  ==========  ==========================================================
 
 Exceeding any of them raises ``LimitError`` naming the limit, never a hang or a crash.

@@ -161,8 +161,8 @@ class Derivation(derivation.Derivation):
         >>> symdiff.derive("x^2", "x").render("text", limits=symdiff.Limits(max_output_chars=9))
         Traceback (most recent call last):
         ...
-        symdiff.errors.LimitError: the result would print as about 34 characters; the limit is \
-9 (max_output_chars)
+        symdiff.errors.LimitError: the result would print as about 15 characters or more; the \
+limit is 9 (max_output_chars)
         """
         return self.report().render(fmt, limits=limits)
 

@@ -146,7 +146,10 @@ def derivative_report(
         seqs = [[v] * order for v in names]
     else:
         seqs = [[_only_variable(d)] * order]
-    items = tuple(_Items(options)(d, seq) for seq in seqs)
+    item = _Items(options)
+    if len(seqs) > 1:
+        item.chains.fill(d, (), names)  # the first partials as one gradient
+    items = tuple(item(d, seq) for seq in seqs)
     kind = "derivative" if len(items) == 1 else "gradient"
     plot = _plot_request(d, items, order, options) if kind == "derivative" else None
     return Report(kind, variables=tuple(names), partial=is_partial(d), items=items, plot=plot,
@@ -180,6 +183,7 @@ def gradient_report(
     (d,), options, base = _base([source], options, [source_text])
     names = variables_named(d, vars) if vars else variables_of(d)
     item = _Items(options)
+    item.chains.fill(d, (), names)  # one gradient (reverse mode when large), not one per name
     items = tuple(item(d, [v]) for v in names)
     return Report("gradient", variables=tuple(names), partial=is_partial(d), items=items, **base)
 
@@ -219,7 +223,8 @@ def jacobian_report(
     """
     defs, options, base = _base(sources, options, source_texts or [None] * len(sources))
     names = variables_named(defs, vars) if vars else jacobian_variables(defs)
-    cells = jacobian_cells(defs, names, _Items(options), limits=options.limits)
+    entry = _Items(options)
+    cells = jacobian_cells(defs, names, entry, limits=options.limits, chains=entry.chains)
     items = tuple(item for row in cells for item in row)
     return Report("jacobian", variables=tuple(names), partial=len(names) > 1, items=items, **base)
 
@@ -233,12 +238,16 @@ def simplify_report(
     x*x
       = x^2    combine powers
     """
-    from .simplifier import simplify_steps
+    from .simplifier import simplify, simplify_steps
 
     (d,), options, base = _base([source], options, [source_text])
-    result, steps = simplify_steps(d.body, expand=options.expand, limits=options.limits)
+    limits, expand = options.limits, options.expand
+    if options.steps:  # recorded only when asked for: steps cost memory with the depth
+        result, steps = simplify_steps(d.body, expand=expand, limits=limits)
+    else:
+        result, steps = simplify(d.body, expand=expand, limits=limits), []
     item = Item((), result, value=_value(result, options))
-    shown = tuple(steps) if options.steps else ()
+    shown = tuple(steps)
     return Report("simplify", variables=tuple(variables_of(d)), partial=is_partial(d),
                   items=(item,), steps=shown, **base)  # fmt: skip
 

@@ -293,3 +293,17 @@ def test_batch_gives_each_line_its_own_limits(
     refused = "error: the expression has 5 distinct nodes; the limit is 4 (max_nodes)"
     assert shown.out.splitlines() == ["2*x", refused, "3*x^2"]
     assert "line 2" in shown.err and "(max_nodes)" in shown.err
+
+
+def test_running_out_of_memory_is_one_line_not_an_internal_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The limits estimate before the work; should memory still run out, the command says so."""
+
+    def exhausted(*args: object, **kwargs: object) -> int:
+        raise MemoryError
+
+    monkeypatch.setattr("symdiff.cli.run.run", exhausted)
+    assert main(["x^2"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "out of memory" in err and "internal" not in err

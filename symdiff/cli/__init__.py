@@ -97,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(exc if isinstance(exc, SymdiffError) else "the input is nested too deeply")
     except KeyboardInterrupt:
         return fail("interrupted", 130)
+    except MemoryError:  # the limits estimate before the work; this is the last resort
+        return fail("out of memory: lower --max-nodes or --max-output-chars, or set --timeout")
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_INTERNAL

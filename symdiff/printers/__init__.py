@@ -88,7 +88,9 @@ def render(
     A Report, or anything with a ``report()`` (a recorded Derivation), renders in
     every format of :data:`FORMATS`; a bare expression in ``text``, ``unicode`` and
     ``latex`` (text has only d/dx).  Output beyond ``limits.max_output_chars`` is
-    refused before printing (``str()`` and ``_repr_latex_`` of an expression come here).
+    refused before printing (``str()`` and ``_repr_latex_`` of an expression come here),
+    by an estimate linear in the DAG; the time limit is checked after the estimate, so
+    a clock handed down from the computation covers printing too.
 
     >>> from symdiff.core.expr import Derivative, Var
     >>> render(Derivative(Var("x"), "x"), "unicode", partial=True)
@@ -104,18 +106,21 @@ def render(
     >>> render(Var("x") * Var("y"), "text", limits=Limits(max_output_chars=3))
     Traceback (most recent call last):
     ...
-    symdiff.errors.LimitError: the result would print as about 6 characters; the limit is \
-3 (max_output_chars)
+    symdiff.errors.LimitError: the result would print as about 6 characters or more; the limit \
+is 3 (max_output_chars)
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r} (expected {_expected(list(FORMATS))})")
+    limits = limits.begin()  # the caller's clock when it runs (the command's), else its own
     if isinstance(obj, Expr):
         if not FORMATS[fmt].expression:
             raise ValueError(
                 f"an expression prints as {_expected(EXPRESSION_FORMATS)}, not {fmt!r}"
             )
         check_output(obj, limits)
+        limits.check_time("printing")
         return math(obj, fmt, partial)
     report = obj.report()
     check_output(report.exprs(), limits)
+    limits.check_time("printing")
     return FORMATS[fmt].render_report(report, color)

@@ -26,10 +26,27 @@ KINDS = (Pow,)
 
 
 def _times(m: Expr, n: Num, max_bits: int) -> Expr:
-    """The exponent m·n, computed when m is a number and the product is small enough."""
-    if isinstance(m, Num) and fits([m.value, n.value], max_bits):
-        return Num(m.value * n.value)
-    return mul(n, *(m.factors if isinstance(m, Mul) else (m,)))
+    """The exponent m·n: n multiplied into a number factor of m where the product fits.
+
+    Where no number of m can take n, n joins the power of n that m holds (``2^k·c`` times
+    2 is ``2^(k+1)·c``), else n is a new factor.  So ``((…(x+1)^2…)^2`` nested far past
+    ``max_bits`` keeps an exponent of a few factors, not one factor per level (memory and
+    time linear in the depth, not quadratic).
+    """
+    factors = list(m.factors) if isinstance(m, Mul) else [m]
+    for i, f in enumerate(factors):
+        if isinstance(f, Num) and fits([f.value, n.value], max_bits):
+            factors[i] = Num(f.value * n.value)
+            return mul(*factors)
+    for i, f in enumerate(factors):
+        if isinstance(f, Pow) and f.base is n and is_int(f.exp):
+            assert isinstance(f.exp, Num)
+            factors[i] = Pow(n, Num(f.exp.value + 1))
+            return mul(*factors)
+        if f is n and i:  # n·…·n: the second n makes a power
+            del factors[i]
+            return mul(Pow(n, Num(2)), *factors)
+    return mul(n, *factors)
 
 
 def _distribute(base: Expr, n: Num, max_bits: int) -> Expr:

@@ -58,7 +58,12 @@ class _Engine:
         self.moved: set[Expr] = set()  # the nodes whose normal form is another node
         self.waiting: dict[Expr, Expr] = {}  # node -> the node whose normal form it takes
         self.busy: set[Expr] = set()  # nodes whose normal form is being computed
-        self.paths: dict[Expr, tuple[int, ...]] = {}  # recording: where each node was met
+        # recording: where each node was met, as (parent, child index); the root's is (None, 0).
+        # One link per node, so deep nesting costs linear memory; a step's path is read off
+        # the links, and the paths' lengths (the nodes each book line rebuilds) are counted
+        # against max_nodes before the step is kept.
+        self.paths: dict[Expr, tuple[Expr | None, int]] = {}
+        self.rebuilt = 0
         self.count = self.ticks = 0
         self.depth: dict[Expr, int] = {}  # sums (products): how deep their kind nests in them
 
@@ -102,9 +107,29 @@ class _Engine:
                 if result is not node:
                     self.counted()
                     if self.record:
-                        self.steps.append(Step(rule, node, result, path=self.paths[node]))
+                        self.steps.append(Step(rule, node, result, path=self.path(node)))
                     return result
         return node
+
+    def path(self, node: Expr) -> tuple[int, ...]:
+        """Where ``node`` was met: the child indices from the root, counted against max_nodes.
+
+        Each recorded step makes its book line rebuild the expression along this path, so
+        the lengths add up to the nodes the lines build (``max_nodes``), checked first.
+        """
+        paths = self.paths
+        parent, i = paths[node]
+        out: list[int] = []
+        while parent is not None:
+            out.append(i)
+            parent, i = paths[parent]
+        self.rebuilt += len(out) + 1
+        if self.rebuilt > self.limits.max_nodes:
+            raise LimitError(
+                f"the simplification steps would rebuild more than {self.limits.max_nodes:,} "
+                "nodes of the whole expression (max_nodes)"
+            )
+        return tuple(reversed(out))
 
     def normalize(self, start: Expr) -> Expr:
         """The normal form of ``start``: children first, on an explicit stack."""
@@ -148,7 +173,7 @@ class _Engine:
                         if child in busy:
                             raise LimitError("simplification runs in a cycle")
                         if record and child not in paths:
-                            paths[child] = (*paths[node], i)
+                            paths[child] = (node, i)
                         stack.append(child)
                         pushed = True
                 if pushed:
@@ -205,7 +230,7 @@ def run(
     """
     engine = _Engine(passes, limits, record)
     if record:
-        engine.paths[root] = ()
+        engine.paths[root] = (None, 0)
         return engine.normalize(root), engine.steps
     memo, depth, cap, normalize = engine.memo, engine.depth, limits.max_nodes, engine.normalize
     moved = engine.moved  # also the held chains, whose normal form is not known yet

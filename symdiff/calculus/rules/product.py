@@ -14,6 +14,7 @@ from typing import TypeGuard
 
 from ...core.expr import Expr, Mul, Num, Pow, add, mul, neg, pow_
 from . import Dependence, Rule, rule
+from .power import pow_rule
 
 
 def _is_reciprocal(factor: Expr) -> TypeGuard[Pow]:
@@ -47,7 +48,31 @@ def mul_rule(node: Expr, var: str, dep: Dependence) -> Rule:
     numerators = tuple(f for f in factors if not _is_reciprocal(f))
     if denominators and numerators:
         return quotient(mul(*numerators), mul(*denominators))
-    return product(factors)
+    collected = collect_factors(factors)
+    if collected is not factors and len(collected) == 1:  # u·…·u is u^n: one term, not n
+        return pow_rule(collected[0], var, dep)
+    return product(collected)
+
+
+def collect_factors(factors: tuple[Expr, ...]) -> tuple[Expr, ...]:
+    """Equal factors as one power, in the order each first occurs (``u·v·u → u²·v``).
+
+    The product rule writes one term per factor, so ``(x+1)(x+1)…(x+1)`` with
+    n factors would be n terms of n factors; collected, it is ``(x+1)^n``.
+
+    >>> from symdiff.core.expr import Var
+    >>> x, y = Var("x"), Var("y")
+    >>> [str(f) for f in collect_factors((x, y, x, x))]
+    ['x^3', 'y']
+    >>> collect_factors((x, y)) == (x, y)
+    True
+    """
+    if len(set(factors)) == len(factors):
+        return factors
+    counts: dict[Expr, int] = {}
+    for f in factors:
+        counts[f] = counts.get(f, 0) + 1
+    return tuple(f if n == 1 else Pow(f, Num(n)) for f, n in counts.items())
 
 
 def quotient(u: Expr, v: Expr) -> Rule:
