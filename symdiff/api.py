@@ -209,12 +209,24 @@ def gradient(
     limits = limits.begin()
     definition = as_definition(source, limits)
     names = variables_named(definition, vars) if vars is not None else variables_of(definition)
-    if len(names) * count_nodes(definition.body) <= FORWARD_GRADIENT_BUDGET:
-        body = definition.body
-        return {name: diff_by(body, name, expand=expand, limits=limits) for name in names}
+    return gradient_by(definition.body, names, expand=expand, limits=limits)
+
+
+def gradient_by(
+    expr: Expr, names: Sequence[str], *, expand: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> dict[str, Expr]:
+    """:func:`gradient` by names already read (derivatives of derivatives, Jacobian rows).
+
+    >>> from symdiff.core.expr import Var
+    >>> {k: str(v) for k, v in gradient_by(Var("rate") * Var("t"), ["rate", "t"]).items()}
+    {'rate': 't', 't': 'rate'}
+    """
+    limits = limits.begin()
+    if len(names) * count_nodes(expr) <= FORWARD_GRADIENT_BUDGET:
+        return {name: diff_by(expr, name, expand=expand, limits=limits) for name in names}
     from .calculus.reverse import gradient_reverse, simplify_partials
 
-    raw = gradient_reverse(definition.body, names, limits=limits)
+    raw = gradient_reverse(expr, names, limits=limits)
     return simplify_partials(raw, expand=expand, limits=limits)
 
 

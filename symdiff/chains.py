@@ -15,7 +15,7 @@ from dataclasses import replace
 from math import log
 from typing import TYPE_CHECKING
 
-from .api import diff_by, gradient, only_variable, variables_of
+from .api import diff_by, gradient_by, only_variable, variables_of
 from .core.definition import Definition
 from .core.expr import ZERO, Expr
 from .core.guards import derivative_size
@@ -132,7 +132,7 @@ class Chains:
                 if v not in present:
                     self.memo[self._key(definition, (*before, v))] = (ZERO, None)
             todo = [v for v in todo if v in present]
-        partials = gradient(expr, todo, expand=self.expand, limits=self.limits)
+        partials = gradient_by(expr, todo, expand=self.expand, limits=self.limits)
         for v, partial in partials.items():
             self.memo[self._key(definition, (*before, v))] = (partial, None)
 
