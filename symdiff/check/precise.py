@@ -1,0 +1,281 @@
+"""Values with an error bound: every node of an expression at a point, as a real interval.
+
+The checker's high-precision evaluator.  It uses mpmath's interval arithmetic
+(:mod:`mpmath.ctx_iv`, imported on first use), in a fresh context per call so that
+calls on several threads never share a working precision.  Each interval is
+guaranteed to contain the true value; a checker that sees two intervals apart
+knows the values differ, and one that sees their difference shrink with the
+precision knows they agree to that many bits.
+
+A node has no value (None in :attr:`Enclosure.values`) where it is undefined, where the
+interval cannot tell which side of a domain boundary or a kink it is on, or where its
+value is too large to compute (:data:`MAX_EXP_ARGUMENT`, :data:`MAX_POWER_BITS`,
+:data:`MAX_TRIG_BITS`: bounds checked before the work).  The functions whose
+mpmath interval is not a plain call are built from their definitions:
+``tanh(u) = 1 - 2/(exp(2u) + 1)``, ``sigmoid(u) = 1/(1 + exp(-u))``, and abs, relu,
+sign, max, min and ``1(a > b)`` by deciding which branch the interval is on (none:
+a tie, no value).  The branch each of those took is recorded in
+:attr:`Enclosure.sides`, so a finite difference can tell it crossed a kink.
+
+>>> from fractions import Fraction
+>>> from symdiff.core.expr import Var, call
+>>> x = Var("x")
+>>> e = enclose([call("sin", x) ** 2 + call("cos", x) ** 2], {"x": Fraction(1, 3)}, 100)
+>>> e.values[e.roots[0]].delta < 2**-90
+True
+>>> enclose([call("log", x - 20)], {"x": Fraction(3)}, 64).why
+'logarithm of a non-positive number in log(x - 20)'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from ..core.expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
+from ..core.functions import SPELLINGS
+from ..core.walk import postorder
+from ..errors import UnsupportedError
+
+MAX_EXP_ARGUMENT = 2**40  # |u| in exp(u): a result with a ~2^40-bit exponent is the most we compute
+MAX_POWER_BITS = 2**40  # |log2 |b^n||: the same bound for powers
+MAX_TRIG_BITS = 4096  # bits of a trigonometric argument (its reduction costs that many bits)
+
+# mpmath's interval function for each function of the table that has one; the rest are
+# built from their definitions below.  This should become a facet of the function table.
+PLAIN = {"sin": "sin", "cos": "cos", "tan": "tan", "sec": "sec", "exp": "exp"}
+
+
+class _NoValue(Exception):
+    """A node has no value at this point; the message says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class Enclosure:
+    """Intervals for the nodes of ``roots`` at one point and precision.
+
+    ``values`` maps each node to its interval, or None where it has none; ``why`` is
+    the first reason a root has none; ``sides`` the branch each kink node took, in
+    walk order.
+    """
+
+    roots: tuple[Expr, ...]
+    values: dict[Expr, Any]
+    sides: tuple[int, ...]
+    why: str | None
+
+
+def context(prec: int) -> Any:
+    """A fresh mpmath interval context at ``prec`` bits (one per call: thread safe).
+
+    >>> context(80).prec
+    80
+    """
+    from mpmath.ctx_iv import MPIntervalContext
+
+    ctx = MPIntervalContext()
+    ctx.prec = prec
+    return ctx
+
+
+def rational(ctx: Any, value: Fraction) -> Any:
+    """The interval of a rational number.
+
+    >>> rational(context(53), Fraction(1, 4))
+    mpi('0.25', '0.25')
+    """
+    num = ctx.mpf(value.numerator)
+    return num if value.denominator == 1 else num / value.denominator
+
+
+def enclose(roots: Sequence[Expr], point: Mapping[str, Fraction], prec: int) -> Enclosure:
+    """Every node of ``roots`` at ``point`` with ``prec`` bits (iterative: any depth).
+
+    Raises ``UnsupportedError`` for what has no numeric value at all (an abstract
+    function, a pending derivative, a variable missing from the point).
+
+    >>> from symdiff.core.expr import Var, call
+    >>> x = Var("x")
+    >>> e = enclose([call("max", x, 1 - x)], {"x": Fraction(2)}, 53)
+    >>> e.values[e.roots[0]], e.sides
+    (mpi('2.0', '2.0'), (0,))
+    """
+    ctx = context(prec)
+    values: dict[Expr, Any] = {}
+    sides: list[int] = []
+    reasons: dict[Expr, str] = {}
+    for root in roots:
+        for node in postorder(root):
+            if node in values:
+                continue
+            kids = [values[c] for c in node.children]
+            if any(k is None for k in kids):
+                values[node] = None
+                reasons[node] = next(reasons[c] for c in node.children if values[c] is None)
+                continue
+            try:
+                values[node] = _finite(ctx, _value(ctx, node, kids, point, sides))
+            except _NoValue as exc:
+                values[node] = None
+                reasons[node] = f"{exc} in {_show(node)}"
+    why = next((reasons[r] for r in roots if values[r] is None), None)
+    return Enclosure(tuple(roots), values, tuple(sides), why)
+
+
+def _value(ctx: Any, node: Expr, kids: list[Any], point: Mapping[str, Fraction],
+           sides: list[int]) -> Any:  # fmt: skip
+    match node:
+        case Num():
+            return rational(ctx, node.value)
+        case Var():
+            if node.name not in point:
+                raise UnsupportedError(f"no value given for {node.name}")
+            return rational(ctx, point[node.name])
+        case Const():
+            return ctx.e if node.name == "e" else ctx.pi
+        case Add():
+            return ctx.fsum(kids) if kids else ctx.mpf(0)
+        case Mul():
+            total = ctx.mpf(1)
+            for k in kids:
+                total = total * k
+            return total
+        case Pow():
+            return _power(ctx, kids[0], kids[1])
+        case Indicator():
+            side = _sign(kids[0] - kids[1], "at the tie")
+            sides.append(side)
+            return ctx.mpf(1 if side > 0 else 0)
+        case Derivative():
+            raise UnsupportedError(f"cannot evaluate the pending derivative {_show(node)}")
+        case Call() if not node.deriv and node.name in SPELLINGS:
+            return _call(ctx, SPELLINGS[node.name].name, kids, sides)
+        case Call():
+            raise UnsupportedError(f"cannot evaluate the abstract function {_show(node)}")
+    raise UnsupportedError(f"cannot evaluate {_show(node)}")
+
+
+def _call(ctx: Any, name: str, kids: list[Any], sides: list[int]) -> Any:
+    """A known function's interval: mpmath's, or built from its definition."""
+    u = kids[0]
+    if name in ("exp", "tanh", "sigmoid") and _bits(u) > MAX_EXP_ARGUMENT.bit_length():
+        raise _NoValue("a value too large to compute")
+    if name in ("sin", "cos", "tan", "sec") and _bits(u) > MAX_TRIG_BITS:
+        raise _NoValue("an argument too large to reduce")
+    if name in PLAIN:
+        return getattr(ctx, PLAIN[name])(u)
+    if name == "log":
+        _sign(u, "at the boundary of its domain", "logarithm of a non-positive number", True)
+        return ctx.log(u)
+    if name == "sqrt":
+        if _is_zero(u):
+            return ctx.mpf(0)
+        _sign(u, "at the boundary of its domain", "square root of a negative number", True)
+        return ctx.sqrt(u)
+    if name == "tanh":
+        return 1 - 2 / (ctx.exp(2 * u) + 1)
+    if name == "sigmoid":
+        return 1 / (1 + ctx.exp(-u))
+    if name in ("abs", "relu", "sign"):
+        side = _sign(u, "at its kink")
+        sides.append(side)
+        return {"abs": u * side, "relu": u if side > 0 else ctx.mpf(0), "sign": ctx.mpf(side)}[name]
+    if name in ("max", "min"):
+        pick = _winner(kids, name == "max")
+        sides.append(pick)
+        return kids[pick]
+    raise UnsupportedError(f"no high-precision value for {name}")
+
+
+def _winner(kids: list[Any], largest: bool) -> int:
+    """The index of the argument that is definitely the largest (smallest); else no value."""
+    for i, k in enumerate(kids):
+        others = [o for j, o in enumerate(kids) if j != i]
+        if all((k > o) is True if largest else (k < o) is True for o in others):
+            return i
+    raise _NoValue("at a tie")
+
+
+def _sign(u: Any, tie: str, negative: str = "", positive_only: bool = False) -> int:
+    """+1 or -1 when the interval is on one side of 0; otherwise no value (``tie``)."""
+    if (u > 0) is True:
+        return 1
+    if positive_only and (u <= 0) is True:
+        raise _NoValue(negative)
+    if not positive_only and (u < 0) is True:
+        return -1
+    raise _NoValue(tie)
+
+
+def _is_zero(u: Any) -> bool:
+    return bool(u.a == 0 and u.b == 0)
+
+
+def _power(ctx: Any, b: Any, n: Any) -> Any:
+    """``b^n``: integer exponents for any base, others for a positive base only."""
+    integer = n.a == n.b and n.a == int(n.a)
+    if _is_zero(b):
+        if (n > 0) is True:
+            return ctx.mpf(0)
+        if (n == 0) is True:
+            return ctx.mpf(1)
+        raise _NoValue("division by zero")
+    if (b.a <= 0 <= b.b) and not (integer and (n >= 0) is True):
+        raise _NoValue("division by zero" if integer else "a base at the boundary of its domain")
+    if not integer and (b < 0) is True:
+        raise _NoValue("a negative base to a non-integer power")
+    log_size = _bits(b) if b.a <= 0 <= b.b else max(_bits(b), _bits(1 / b))
+    if _bits(n) + log_size.bit_length() > MAX_POWER_BITS.bit_length():
+        raise _NoValue("a value too large to compute")
+    return b ** int(n.a) if integer else ctx.exp(n * ctx.log(b))
+
+
+def _bits(u: Any) -> int:
+    """An upper bound on log2 of the interval's magnitude, at least 0."""
+    from mpmath.libmp import mpf_abs
+
+    out = 0
+    for end in u._mpi_:
+        _, man, exp, bc = mpf_abs(end)
+        if man:
+            out = max(out, exp + bc)
+        elif exp or bc:  # inf or nan
+            raise _NoValue("an unbounded value")
+    return out
+
+
+def _finite(ctx: Any, u: Any) -> Any:
+    _bits(u)  # raises for an infinite or undefined end
+    return u
+
+
+def to_value(u: Any) -> Fraction | float | None:
+    """The interval's midpoint: a Fraction when the interval is a point, else a float.
+
+    None when it does not fit a float.
+
+    >>> to_value(context(53).mpf(3)), to_value(context(53).mpf([1, 2]))
+    (Fraction(3, 1), 1.5)
+    """
+    from mpmath.libmp import to_float, to_man_exp
+
+    lo, hi = u._mpi_
+    try:
+        if lo == hi:
+            man, exp = to_man_exp(lo)
+            if abs(exp) < 4096:
+                return Fraction(int(man)) * Fraction(2) ** int(exp)
+        value: float = (to_float(lo) + to_float(hi)) / 2
+    except OverflowError:
+        return None
+    return value if abs(value) != float("inf") else None
+
+
+def _show(node: Expr) -> str:
+    try:
+        text = str(node)
+    except Exception:  # a message must never hide the reason it gives
+        text = f"a {type(node).__name__} node"
+    return text if len(text) <= 60 else text[:57] + "..."
