@@ -4,7 +4,7 @@ The *critical* quantities of an expression are the arguments of its piecewise fu
 (``abs``, ``relu``, ``sign``: the argument; ``max``, ``min``: the differences of their
 arguments; ``1(a > b)``: ``a - b``) and of its partial functions (``log``, ``sqrt``, a
 base raised to a non-integer power).  Along each variable in turn (the others held at
-a base point) each quantity is evaluated on a grid of ±2^k, k = -6 … 60; where its
+a base point) each quantity is evaluated on a grid of ±2^k, k = -6, -3, … 99; where its
 sign, or whether it is defined at all, changes between neighbours, bisection finds the
 place, and points on both sides of it at several distances are proposed.  So
 ``max(x - 1000, 0)`` gets points beyond x = 1000, and ``sqrt(x - 20)`` points inside
@@ -27,7 +27,7 @@ from ..core.walk import postorder
 from ..limits import DEFAULT_LIMITS, Limits
 from .precise import enclose
 
-GRID = sorted({s * Fraction(2) ** k for k in range(-6, 61, 2) for s in (1, -1)} | {Fraction(0)})
+GRID = sorted({s * Fraction(2) ** k for k in range(-6, 101, 3) for s in (1, -1)} | {Fraction(0)})
 MAX_QUANTITIES = 24  # critical quantities searched (the first ones in walk order)
 MAX_POINTS = 120  # points proposed in all
 BISECTIONS = 48
@@ -102,7 +102,7 @@ Point = dict[str, Fraction]
 
 def _near(r: Fraction) -> list[Fraction]:
     """Points on both sides of ``r`` at several distances, rounded to short numbers."""
-    scale = max(abs(r), Fraction(1))
+    scale = abs(r) or Fraction(1)
     out: list[Fraction] = []
     for offset in OFFSETS:
         step = scale * offset

@@ -15,12 +15,14 @@
    "cannot decide" (an ``UnsupportedError`` naming the reason) with fewer than 5.
 
 ``verify`` compares the derivative's interval at a point with Richardson-extrapolated
-central differences of the source, computed in interval arithmetic with the step
-h = 2^-48 of the point's scale (2^⌊log₂|x|⌋, 1 at 0) at 192 bits (768 when that cannot
-tell).  The tolerance is derived from the difference itself: four times the gap
-between the steps h and h/2 (the truncation error's size) plus 2^-64 of the values.
-A point whose differences cross a kink (a piecewise function changes branch between
-x - h and x + h) or leave the domain is skipped.
+central differences of the source, computed in interval arithmetic with the steps
+h, h/2, h/4, h = 2^-40 of the point's scale (2^⌊log₂|x|⌋, 1 at 0), at 256 bits; where
+they have not settled (error above 2^-64 of the derivative's scale: a fast-varying
+function) with h = 2^-120 at 512 bits, then 2^-360 at 1280.  The tolerance is derived
+from the differences themselves: 16 times the gap between the two extrapolations (an
+over-estimate of the truncation error) plus 2^-(bits - 2·step - 16) of the scale.  A
+point whose differences cross a kink (a piecewise function changes branch between
+x - h and x + h), leave the domain or never settle is skipped.
 
 >>> from symdiff.core.expr import Var
 >>> bool(compare(Var("x") * 2, Var("x") + Var("x"), ["x"]))
@@ -32,24 +34,28 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from fractions import Fraction
+from math import prod
 from typing import Any
 
 from ..core.evaluate import Value, evaluate_nodes
-from ..core.expr import Expr, neg
-from ..core.walk import natural_key, variables
+from ..core.expr import Add, Call, Const, Expr, Mul, Num, Pow, neg
+from ..core.walk import natural_key, postorder, variables
 from ..errors import LimitError, SymdiffError, UnsupportedError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..simplifier import simplify
 from .points import SMALL, Point, Verdict, candidates
-from .precise import context, enclose, rational, to_value
+from .precise import context, enclose, log2_size, rational, to_value
 from .symbolic import sympy_equal
 
 __all__ = ["SMALL", "Point", "Verdict", "compare", "finite_difference", "verify"]
 
 ENOUGH = 40  # agreeing points after which a check stops
 COMPARE_PRECISIONS = (128, 512, 2048)
-VERIFY_PRECISIONS = (192, 768)
-STEP_BITS = 48  # the finite-difference step is 2^-48 of the point's scale
+# (step, bits): the finite-difference step is 2^-step of the point's scale, computed at bits
+VERIFY_STEPS = ((40, 256), (120, 512), (360, 1280))
+SETTLED_BITS = 64  # the differences have settled when their error is below 2^-64 of the scale
+VERIFY_TRIES = 100  # points verify tries (each costs seven evaluations)
+MARGIN_BITS = 16  # bits of the working precision the tolerance leaves to rounding
 
 
 def _names(*exprs: Expr, first: Sequence[str] = ()) -> list[str]:
@@ -91,20 +97,49 @@ def _constant_gap(expected: Expr, answer: Expr, limits: Limits) -> Expr | None:
             continue
         if variables(gap):
             continue
-        e = enclose([gap], {}, COMPARE_PRECISIONS[0])
-        v = e.values[gap]
-        if v is not None and _apart(v):
+        v = enclose([gap], {}, COMPARE_PRECISIONS[0]).values[gap]
+        if (v is not None and _apart(v)) or (v is None and constant_sign(gap)):
             return gap
     return None
 
 
-def _compare_at(expected: Expr, answer: Expr, point: Point) -> tuple[str, Value | None,
-                                                                   Value | None]:  # fmt: skip
+def constant_sign(expr: Expr) -> int:
+    """+1 or -1 when the sign of a constant follows from its shape alone, else 0.
+
+    For constants too large to evaluate: a positive base to any power is positive,
+    and so on through products, sums of one sign, ``exp`` and ``sqrt``.
+
+    >>> from symdiff.parsing.parser import parse
+    >>> constant_sign(parse("-2 * 9^9^9^9")), constant_sign(parse("9^9^9^9 - 1"))
+    (-1, 0)
+    """
+    signs: dict[Expr, int] = {}
+    for node in postorder(expr):
+        kids = [signs[c] for c in node.children]
+        match node:
+            case Num():
+                s = (node.value > 0) - (node.value < 0)
+            case Const():
+                s = 1
+            case Pow() | Call() if isinstance(node, Pow) or node.name in ("exp", "sqrt"):
+                s = 1 if (isinstance(node, Call) and node.name == "exp") or kids[0] == 1 else 0
+            case Mul():
+                s = prod(kids)
+            case Add():
+                s = kids[0] if kids and all(k == kids[0] for k in kids) else 0
+            case _:
+                s = 0
+        signs[node] = s
+    return signs[expr]
+
+
+def _compare_at(expected: Expr, answer: Expr, within: Sequence[Expr],
+                point: Point) -> tuple[str, Value | None, Value | None]:  # fmt: skip
     """``("agree" | "differ", value, value)`` at ``point``, or ``("skip: why", None, None)``."""
     for prec in COMPARE_PRECISIONS:
-        e = enclose([expected, answer], point, prec)
+        e = enclose([expected, answer, *within], point, prec)
         a, b = e.values[expected], e.values[answer]
-        if a is None or b is None:
+        if a is None or b is None or any(e.values[w] is None for w in within):
             return f"skip: {e.why}", None, None
         if prec == COMPARE_PRECISIONS[0]:
             exact = _exact([expected, answer], point)
@@ -113,7 +148,8 @@ def _compare_at(expected: Expr, answer: Expr, point: Point) -> tuple[str, Value 
         d = a - b
         if _apart(d):
             return "differ", to_value(a), to_value(b)
-        if (d.delta <= max(_magnitude(a), _magnitude(b)) / 2 ** (prec // 2)) is True:
+        width = log2_size(d.delta)
+        if not e.lost and (width is None or width <= e.top - prec // 2):
             return "agree", to_value(a), to_value(b)
     return "skip: the values cannot be told apart at 2048 bits", None, None
 
@@ -125,8 +161,12 @@ def compare(
     *,
     seed: int = 0,
     limits: Limits = DEFAULT_LIMITS,
+    within: Sequence[Expr] = (),
 ) -> Verdict:
     """Whether ``answer`` equals ``expected``: symbolically, else at sample points.
+
+    Points where an expression of ``within`` (the function differentiated) is
+    undefined are skipped: an answer need only be right where the function is defined.
 
     >>> from symdiff.core.expr import Var, call
     >>> x = Var("x")
@@ -147,14 +187,14 @@ def compare(
 
     if same(expected, answer, False) or same(expected, answer, True):
         return Verdict(True, expected, answer, "same simplified expression")
-    names = _names(expected, answer, first=names)
+    names = _names(expected, answer, *within, first=names)
     try:
         gap = _constant_gap(expected, answer, limits)
         how = "values differ" if gap is None else f"the answer is off by the constant {gap}"
         agree, skipped = 0, Counter[str]()
-        for point in candidates([expected, answer], names, seed, limits):
+        for point in candidates([expected, answer, *within], names, seed, limits):
             limits.check_time("checking")
-            outcome, a, b = _compare_at(expected, answer, point)
+            outcome, a, b = _compare_at(expected, answer, within, point)
             if outcome == "differ":
                 return Verdict(False, expected, answer, how, point, a, b)
             if outcome == "agree":
@@ -188,52 +228,64 @@ def _scale(x: Fraction) -> Fraction:
 
 
 def finite_difference(
-    expr: Expr, var: str, point: Point, prec: int = VERIFY_PRECISIONS[0]
-) -> tuple[Any, Any, tuple[int, ...]] | None:
+    expr: Expr, var: str, point: Point, step_bits: int = 40, prec: int = 256
+) -> tuple[Any, Any, bool] | None:
     """∂expr/∂var at ``point`` by Richardson-extrapolated central differences, as an interval.
 
-    Returns the estimate, the gap between the steps h and h/2 (the truncation error's
-    size) and the branches the kink nodes took; None where a step leaves the domain or
-    crosses a kink.
+    The steps are h, h/2, h/4 with h = 2^-step_bits of the point's scale.  Returns the
+    estimate (from h/2 and h/4), the size of its truncation error (its gap to the
+    estimate from h and h/2, an over-estimate: the error falls as h⁴), and whether a
+    sum lost a term to rounding; None where a step leaves the domain or crosses a
+    kink (a piecewise function takes another branch).
 
     >>> from symdiff.core.expr import Var
-    >>> d, gap, _ = finite_difference(Var("x") ** 3, "x", {"x": Fraction(2)})
-    >>> abs(d - 12) < 2**-100, gap < 2**-80
-    (True, True)
+    >>> d, gap, lost = finite_difference(Var("x") ** 3, "x", {"x": Fraction(2)})
+    >>> abs(d - 12) < 2**-150, gap < 2**-150, lost
+    (True, True, False)
     """
     x0 = point[var]
-    h = _scale(x0) / 2**STEP_BITS
+    h = _scale(x0) / 2**step_bits
+    steps = (h, h / 2, h / 4)
     at: dict[Fraction, Any] = {}
     sides: set[tuple[int, ...]] = set()
-    for step in (h, -h, h / 2, -h / 2):
+    lost = False
+    for step in (*steps, *(-s for s in steps)):
         e = enclose([expr], {**point, var: x0 + step}, prec)
         if e.values[expr] is None:
             return None
         at[step] = e.values[expr]
         sides.add(e.sides)
+        lost = lost or e.lost
     if len(sides) > 1:
         return None
-    ctx = context(prec)
-    inverse = rational(ctx, 1 / h)  # exact: h is a power of 2
-    coarse = (at[h] - at[-h]) * inverse / 2
-    fine = (at[h / 2] - at[-h / 2]) * inverse
-    return (4 * fine - coarse) / 3, _magnitude(fine - coarse), sides.pop()
+    inverse = rational(context(prec), 1 / h)  # exact: h is a power of 2
+    d = [(at[s] - at[-s]) * inverse * int(h / s) / 2 for s in steps]
+    coarse, fine = (4 * d[1] - d[0]) / 3, (4 * d[2] - d[1]) / 3
+    return fine, _magnitude(fine - coarse), lost
 
 
 def _verify_at(source: Expr, derivative: Expr, var: str, point: Point) -> tuple[str, Any, Any]:
-    """``("agree" | "differ", ours, numeric)`` at ``point``, or ``("skip: why", None, None)``."""
-    for prec in VERIFY_PRECISIONS:
+    """``("agree" | "differ", ours, numeric)`` at ``point``, or ``("skip: why", None, None)``.
+
+    Tries ever smaller steps at ever higher precision (:data:`VERIFY_STEPS`) until the
+    differences settle: their truncation error below 2^-64 of the derivative's scale
+    (the larger of the estimate and |f(x)|/scale of x).
+    """
+    for step_bits, prec in VERIFY_STEPS:
         e = enclose([source, derivative], point, prec)
-        ours = e.values[derivative]
-        if ours is None or e.values[source] is None:
+        ours, value = e.values[derivative], e.values[source]
+        if ours is None or value is None:
             return f"skip: {e.why}", None, None
-        numeric = finite_difference(source, var, point, prec)
-        if numeric is None or numeric[2] != e.sides[: len(numeric[2])]:
+        numeric = finite_difference(source, var, point, step_bits, prec)
+        if numeric is None:
             return "skip: the differences cross a kink or the edge of the domain", None, None
-        estimate, gap, _ = numeric
+        estimate, gap, lost = numeric
+        size = max(_magnitude(estimate),  # not ours: a wrong value must not widen the slack
+                   _magnitude(value) * rational(context(prec), 1 / _scale(point[var])))  # fmt: skip
+        if lost or e.lost or (gap > size / 2**SETTLED_BITS) is not False:
+            continue  # not settled: smaller steps, more bits
         d = ours - estimate
-        size = max(_magnitude(ours), _magnitude(estimate))
-        slack = 4 * gap + size / 2 ** (prec // 3)
+        slack = 16 * gap + size / 2 ** (prec - 2 * step_bits - MARGIN_BITS)
         low = d.a if (d.a > 0) is True else (-d.b if (d.b < 0) is True else 0)
         if (low > slack) is True:
             return "differ", to_value(ours), to_value(estimate)
@@ -262,7 +314,7 @@ def verify(
     agree, skipped = 0, Counter[str]()
     names = _names(source, derivative, first=[var, *(n for n in names if n != var)])
     try:
-        for point in candidates([source, derivative], names, seed, limits):
+        for point in candidates([source, derivative], names, seed, limits, VERIFY_TRIES):
             limits.check_time("checking")
             outcome, ours, numeric = _verify_at(source, derivative, var, point)
             if outcome == "differ":

@@ -26,7 +26,7 @@ from .critical import boundary_points
 Point = dict[str, Fraction]
 SMALL = (*(Fraction(n) for n in (1, 2, -1, 3, -2, 4, 5, -3)), Fraction(1, 2), Fraction(-5, 2))
 SCALES = range(1, 8)  # powers of ten of the spread points
-MAX_TRIES = 400  # points tried before a checker gives up looking for usable ones
+MAX_TRIES = 200  # points tried before a checker gives up looking for usable ones
 
 
 @dataclass(frozen=True)

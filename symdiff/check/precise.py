@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -42,6 +43,8 @@ from ..errors import UnsupportedError
 MAX_EXP_ARGUMENT = 2**40  # |u| in exp(u): a result with a ~2^40-bit exponent is the most we compute
 MAX_POWER_BITS = 2**40  # |log2 |b^n||: the same bound for powers
 MAX_TRIG_BITS = 4096  # bits of a trigonometric argument (its reduction costs that many bits)
+
+MARGIN = 32  # bits a sum's smallest term must keep above its precision, or the sum is "lost"
 
 # mpmath's interval function for each function of the table that has one; the rest are
 # built from their definitions below.  This should become a facet of the function table.
@@ -65,19 +68,30 @@ class Enclosure:
     values: dict[Expr, Any]
     sides: tuple[int, ...]
     why: str | None
+    top: int = 0  # log2 of the largest magnitude met (at least 0): the computation's scale
+    lost: bool = False  # a sum had a nonzero term below its precision (e.g. 2^(10^10) + 1)
 
 
 def context(prec: int) -> Any:
-    """A fresh mpmath interval context at ``prec`` bits (one per call: thread safe).
+    """An mpmath interval context at ``prec`` bits, this thread's own (thread safe).
 
-    >>> context(80).prec
-    80
+    mpmath keeps the working precision in its context, so threads never share one:
+    each thread keeps one context per precision, made on first use.
+
+    >>> context(80).prec, context(80) is context(80)
+    (80, True)
     """
-    from mpmath.ctx_iv import MPIntervalContext
+    made: dict[int, Any] = _CONTEXTS.__dict__.setdefault("by_precision", {})
+    ctx = made.get(prec)
+    if ctx is None:
+        from mpmath.ctx_iv import MPIntervalContext
 
-    ctx = MPIntervalContext()
-    ctx.prec = prec
+        ctx = made[prec] = MPIntervalContext()
+        ctx.prec = prec
     return ctx
+
+
+_CONTEXTS = threading.local()
 
 
 def rational(ctx: Any, value: Fraction) -> Any:
@@ -121,7 +135,34 @@ def enclose(roots: Sequence[Expr], point: Mapping[str, Fraction], prec: int) -> 
                 values[node] = None
                 reasons[node] = f"{exc} in {_show(node)}"
     why = next((reasons[r] for r in roots if values[r] is None), None)
-    return Enclosure(tuple(roots), values, tuple(sides), why)
+    top, lost = 0, False
+    for node, v in values.items():
+        if v is None:
+            continue
+        size = log2_size(v)
+        top = max(top, size if size is not None else 0)
+        if isinstance(node, Add) and not lost:
+            sizes = [s for k in node.children
+                     if _signed(values[k]) and (s := log2_size(values[k])) is not None]  # fmt: skip
+            lost = bool(sizes) and min(sizes) < max(sizes) - prec + MARGIN
+    return Enclosure(tuple(roots), values, tuple(sides), why, top, lost)
+
+
+def _signed(u: Any) -> bool:
+    """Whether the interval lies on one side of 0."""
+    return positive(u) or negative(u)
+
+
+def log2_size(u: Any) -> int | None:
+    """log2 of the larger end's magnitude, rounded up; None for the point 0.
+
+    Read from the raw ends (sign, mantissa, exponent, bit count): no conversions.
+
+    >>> log2_size(context(53).mpf([-5, 3])), log2_size(context(53).mpf(0))
+    (3, None)
+    """
+    tops = [int(e[2] + e[3]) for e in u._mpi_ if e[1]]
+    return max(tops) if tops else None
 
 
 def _value(ctx: Any, node: Expr, kids: list[Any], point: Mapping[str, Fraction],
@@ -193,52 +234,81 @@ def _winner(kids: list[Any], largest: bool) -> int:
     """The index of the argument that is definitely the largest (smallest); else no value."""
     for i, k in enumerate(kids):
         others = [o for j, o in enumerate(kids) if j != i]
-        if all((k > o) is True if largest else (k < o) is True for o in others):
+        if all(positive(k - o) if largest else negative(k - o) for o in others):
             return i
     raise _NoValue("at a tie")
 
 
-def _sign(u: Any, tie: str, negative: str = "", positive_only: bool = False) -> int:
+def _sign(u: Any, tie: str, negative_text: str = "", positive_only: bool = False) -> int:
     """+1 or -1 when the interval is on one side of 0; otherwise no value (``tie``)."""
-    if (u > 0) is True:
+    if positive(u):
         return 1
-    if positive_only and (u <= 0) is True:
-        raise _NoValue(negative)
-    if not positive_only and (u < 0) is True:
+    if positive_only:
+        hi = u._mpi_[1]
+        raise _NoValue(negative_text if hi[0] == 1 or hi == (0, 0, 0, 0) else tie)
+    if negative(u):
         return -1
     raise _NoValue(tie)
 
 
+def positive(u: Any) -> bool:
+    """Whether the interval lies above 0 (read from its raw ends: no conversions).
+
+    >>> positive(context(53).mpf([1, 2])), positive(context(53).mpf([0, 2]))
+    (True, False)
+    """
+    sign, man, _, _ = u._mpi_[0]
+    return bool(sign == 0 and man)
+
+
+def negative(u: Any) -> bool:
+    """Whether the interval lies below 0.
+
+    >>> negative(context(53).mpf([-2, -1])), negative(context(53).mpf([-2, 0]))
+    (True, False)
+    """
+    sign, man, _, _ = u._mpi_[1]
+    return bool(sign == 1 and man)
+
+
 def _is_zero(u: Any) -> bool:
-    return bool(u.a == 0 and u.b == 0)
+    return bool(u._mpi_[0] == u._mpi_[1] == (0, 0, 0, 0))
+
+
+def _integer(u: Any) -> int | None:
+    """The integer the interval is exactly, else None."""
+    lo, hi = u._mpi_
+    sign, man, exp, _ = lo
+    if lo != hi or (man and exp < 0) or (not man and lo != (0, 0, 0, 0)):
+        return None
+    return int((-1) ** sign * man << exp) if man else 0
 
 
 def _power(ctx: Any, b: Any, n: Any) -> Any:
     """``b^n``: integer exponents for any base, others for a positive base only."""
-    integer = n.a == n.b and n.a == int(n.a)
+    k = _integer(n)
     if _is_zero(b):
-        if (n > 0) is True:
+        if positive(n):
             return ctx.mpf(0)
-        if (n == 0) is True:
+        if _is_zero(n):
             return ctx.mpf(1)
         raise _NoValue("division by zero")
-    if (b.a <= 0 <= b.b) and not (integer and (n >= 0) is True):
-        raise _NoValue("division by zero" if integer else "a base at the boundary of its domain")
-    if not integer and (b < 0) is True:
+    straddles = not (positive(b) or negative(b))
+    if straddles and not (k is not None and k >= 0):
+        raise _NoValue("division by zero" if k is not None else "a base at the edge of its domain")
+    if k is None and negative(b):
         raise _NoValue("a negative base to a non-integer power")
-    log_size = _bits(b) if b.a <= 0 <= b.b else max(_bits(b), _bits(1 / b))
+    log_size = _bits(b) if straddles else max(_bits(b), _bits(1 / b))
     if _bits(n) + log_size.bit_length() > MAX_POWER_BITS.bit_length():
         raise _NoValue("a value too large to compute")
-    return b ** int(n.a) if integer else ctx.exp(n * ctx.log(b))
+    return b**k if k is not None else ctx.exp(n * ctx.log(b))
 
 
 def _bits(u: Any) -> int:
     """An upper bound on log2 of the interval's magnitude, at least 0."""
-    from mpmath.libmp import mpf_abs
-
     out = 0
     for end in u._mpi_:
-        _, man, exp, bc = mpf_abs(end)
+        _, man, exp, bc = end
         if man:
             out = max(out, exp + bc)
         elif exp or bc:  # inf or nan
