@@ -6,14 +6,14 @@ arguments; ``1(a > b)``: ``a - b``) and of its partial functions (``log``, ``sqr
 base raised to a non-integer power).  Along each variable in turn (the others held at
 a base point) each quantity is evaluated on a grid of ±2^k, k = -6, -3, … 99; where its
 sign, or whether it is defined at all, changes between neighbours, bisection finds the
-place, and points on both sides of it at several distances are proposed.  So
+place; :func:`near` gives points on both sides of it at several distances.  So
 ``max(x - 1000, 0)`` gets points beyond x = 1000, and ``sqrt(x - 20)`` points inside
 its domain x ≥ 20.
 
 >>> from symdiff.core.expr import Var, call
 >>> x = Var("x")
->>> sorted(p["x"] for p in boundary_points([call("sqrt", x - 20)], ["x"], {"x": Fraction(1)}))[-3:]
-[Fraction(25, 1), Fraction(40, 1), Fraction(100, 1)]
+>>> [(v, near(r)[-2:]) for v, r in boundaries([call("sqrt", x - 20)], ["x"], {"x": Fraction(1)})]
+[('x', [Fraction(100, 1), Fraction(-60, 1)])]
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from .precise import enclose
 
 GRID = sorted({s * Fraction(2) ** k for k in range(-6, 101, 3) for s in (1, -1)} | {Fraction(0)})
 MAX_QUANTITIES = 24  # critical quantities searched (the first ones in walk order)
-MAX_POINTS = 120  # points proposed in all
+MAX_PLACES = 24  # kinks and edges found in all
 BISECTIONS = 48
 MAX_ROOTS = 4  # places searched per quantity and variable, nearest 0 first
 SEARCH_PREC = 64  # bits: the search only needs signs
@@ -100,11 +100,15 @@ def _bisect(q: Expr, var: str, base: Point, lo: Fraction, hi: Fraction, limits: 
 Point = dict[str, Fraction]
 
 
-def _near(r: Fraction) -> list[Fraction]:
-    """Points on both sides of ``r`` at several distances, rounded to short numbers."""
+def near(r: Fraction, offsets: Sequence[Fraction] = OFFSETS) -> list[Fraction]:
+    """Points on both sides of ``r`` at ``offsets`` relative to |r| (1 at 0), rounded short.
+
+    >>> near(Fraction(20), [Fraction(1, 4)])
+    [Fraction(25, 1), Fraction(15, 1)]
+    """
     scale = abs(r) or Fraction(1)
     out: list[Fraction] = []
-    for offset in OFFSETS:
+    for offset in offsets:
         step = scale * offset
         unit = Fraction(1, 10 ** max(0, -_decimal_exponent(step / 4)))
         for side in (1, -1):
@@ -117,20 +121,18 @@ def _decimal_exponent(v: Fraction) -> int:
     return len(str(v.numerator)) - len(str(v.denominator))
 
 
-def boundary_points(
+def boundaries(
     exprs: Sequence[Expr], names: Sequence[str], base: Point, limits: Limits = DEFAULT_LIMITS
-) -> list[Point]:
-    """Points on both sides of every kink and domain edge found along each variable.
+) -> list[tuple[str, Fraction]]:
+    """Every kink and domain edge found along each variable: (variable, where).
 
     >>> from symdiff.core.expr import Var, call
     >>> x = Var("x")
-    >>> [p["x"] for p in boundary_points([call("relu", x - 1000)], ["x"], {"x": Fraction(1)})][:4]
-    [Fraction(1000001, 1000), Fraction(999999, 1000), Fraction(1010, 1), Fraction(990, 1)]
+    >>> boundaries([call("relu", x - 1000) + call("log", x)], ["x"], {"x": Fraction(1)})
+    [('x', Fraction(1000, 1)), ('x', Fraction(0, 1))]
     """
     qs = quantities(exprs)
-    out: list[Point] = []
-    if not qs:
-        return out
+    out: list[tuple[str, Fraction]] = []
     for var in names:
         for q in qs:
             classes = [_sign(q, {**base, var: g}) for g in GRID]
@@ -143,8 +145,18 @@ def boundary_points(
                 elif classes[i + 1] == 0:
                     root = GRID[i + 1]
                 else:
-                    root = _bisect(q, var, base, GRID[i], GRID[i + 1], limits)
-                out.extend({**base, var: v} for v in _near(root))
-            if len(out) >= MAX_POINTS:
-                return out[:MAX_POINTS]
+                    root = _snap(q, var, base, _bisect(q, var, base, GRID[i], GRID[i + 1], limits))
+                if (var, root) not in out:
+                    out.append((var, root))
+            if len(out) >= MAX_PLACES:
+                return out
     return out
+
+
+def _snap(q: Expr, var: str, base: Point, root: Fraction) -> Fraction:
+    """``root`` rounded to the fewest decimals where ``q`` is exactly 0 (1000, not 999.9…)."""
+    for digits in range(7):
+        short = Fraction(round(root, digits))
+        if _sign(q, {**base, var: short}) == 0:
+            return short
+    return root

@@ -3,7 +3,8 @@
 Points come in this order: small integers (easy to read in a message), then the same
 pattern spread over scales (|x| from 1 to 10⁷, random mantissas and signs), then
 points on both sides of every kink and domain edge the search of
-:mod:`symdiff.check.critical` finds, then random rationals in [-3, 3].  Everything is
+:mod:`symdiff.check.critical` finds, then by turns random rationals in [-3, 3], random
+points spread over scales and random points on either side of a kink or edge.  Everything is
 seeded: the same input gives the same points.  A checker takes points until it has
 enough where both sides are defined (sample, reject, resample).
 
@@ -21,7 +22,7 @@ from fractions import Fraction
 from ..core.evaluate import Value
 from ..core.expr import Expr
 from ..limits import DEFAULT_LIMITS, Limits
-from .critical import boundary_points
+from .critical import boundaries, near
 
 Point = dict[str, Fraction]
 SMALL = (*(Fraction(n) for n in (1, 2, -1, 3, -2, 4, 5, -3)), Fraction(1, 2), Fraction(-5, 2))
@@ -90,9 +91,17 @@ def candidates(
         for k in SCALES:
             yield spread(k)
             yield spread(k)
-        yield from boundary_points(exprs, names, small_point(names), limits)
-        while True:
+        base = small_point(names)
+        places = boundaries(exprs, names, base, limits)
+        for var, where in places:
+            yield from ({**base, var: v} for v in near(where))
+        while True:  # resample: random points, at random scales, near random places
             yield {v: Fraction(rng.randint(-3000, 3000), rng.randint(1, 1000)) for v in names}
+            yield spread(rng.choice(SCALES))
+            if places:
+                var, where = rng.choice(places)
+                offset = Fraction(rng.randint(1, 999), 1000) * Fraction(10) ** rng.randint(-6, 1)
+                yield {**base, var: near(where, [offset])[rng.randint(0, 1)]}
 
     for point in stream():
         if made >= tries:

@@ -35,10 +35,11 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any
 
+from ..core.evaluate import evaluate_nodes
 from ..core.expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
 from ..core.functions import SPELLINGS
 from ..core.walk import postorder
-from ..errors import UnsupportedError
+from ..errors import SymdiffError, UnsupportedError
 
 MAX_EXP_ARGUMENT = 2**40  # |u| in exp(u): a result with a ~2^40-bit exponent is the most we compute
 MAX_POWER_BITS = 2**40  # |log2 |b^n||: the same bound for powers
@@ -120,17 +121,27 @@ def enclose(roots: Sequence[Expr], point: Mapping[str, Fraction], prec: int) -> 
     values: dict[Expr, Any] = {}
     sides: list[int] = []
     reasons: dict[Expr, str] = {}
+    varies: set[Expr] = set()  # nodes that depend on a variable
     for root in roots:
         for node in postorder(root):
             if node in values:
                 continue
+            if isinstance(node, Var) or any(c in varies for c in node.children):
+                varies.add(node)
             kids = [values[c] for c in node.children]
             if any(k is None for k in kids):
                 values[node] = None
                 reasons[node] = next(reasons[c] for c in node.children if values[c] is None)
                 continue
             try:
-                values[node] = _finite(ctx, _value(ctx, node, kids, point, sides))
+                try:
+                    value = _value(ctx, node, kids, point, sides, node not in varies)
+                except _NoValue:
+                    value = None if node in varies else _exact_constant(ctx, node)
+                    if value is None:
+                        raise
+                    sides.append(0)
+                values[node] = _finite(ctx, value)
             except _NoValue as exc:
                 values[node] = None
                 reasons[node] = f"{exc} in {_show(node)}"
@@ -165,8 +176,25 @@ def log2_size(u: Any) -> int | None:
     return max(tops) if tops else None
 
 
+def _exact_constant(ctx: Any, node: Expr) -> Any:
+    """A constant's exact value from symdiff's evaluator, if rational (``max(4/3, 2/3 + 2/3)``).
+
+    Decides a tie of a piecewise function of constants, which intervals cannot.
+    """
+    try:
+        value = evaluate_nodes(node, {})[node]
+    except SymdiffError:
+        return None
+    return rational(ctx, value) if isinstance(value, Fraction) else None
+
+
 def _value(ctx: Any, node: Expr, kids: list[Any], point: Mapping[str, Fraction],
-           sides: list[int]) -> Any:  # fmt: skip
+           sides: list[int], fixed: bool) -> Any:  # fmt: skip
+    """One node's interval from its children's.
+
+    A piecewise function of a constant (``fixed``) at its tie has its value there
+    (``abs(0) = 0``, ``1(1 > 1) = 0``): it is no kink, nothing varies.
+    """
     match node:
         case Num():
             return rational(ctx, node.value)
@@ -186,19 +214,19 @@ def _value(ctx: Any, node: Expr, kids: list[Any], point: Mapping[str, Fraction],
         case Pow():
             return _power(ctx, kids[0], kids[1])
         case Indicator():
-            side = _sign(kids[0] - kids[1], "at the tie")
+            side = _sign(kids[0] - kids[1], "at the tie", fixed=fixed)
             sides.append(side)
             return ctx.mpf(1 if side > 0 else 0)
         case Derivative():
             raise UnsupportedError(f"cannot evaluate the pending derivative {_show(node)}")
         case Call() if not node.deriv and node.name in SPELLINGS:
-            return _call(ctx, SPELLINGS[node.name].name, kids, sides)
+            return _call(ctx, SPELLINGS[node.name].name, kids, sides, fixed)
         case Call():
             raise UnsupportedError(f"cannot evaluate the abstract function {_show(node)}")
     raise UnsupportedError(f"cannot evaluate {_show(node)}")
 
 
-def _call(ctx: Any, name: str, kids: list[Any], sides: list[int]) -> Any:
+def _call(ctx: Any, name: str, kids: list[Any], sides: list[int], fixed: bool) -> Any:
     """A known function's interval: mpmath's, or built from its definition."""
     u = kids[0]
     if name in ("exp", "tanh", "sigmoid") and _bits(u) > MAX_EXP_ARGUMENT.bit_length():
@@ -220,29 +248,40 @@ def _call(ctx: Any, name: str, kids: list[Any], sides: list[int]) -> Any:
     if name == "sigmoid":
         return 1 / (1 + ctx.exp(-u))
     if name in ("abs", "relu", "sign"):
-        side = _sign(u, "at its kink")
+        side = _sign(u, "at its kink", fixed=fixed)
         sides.append(side)
         return {"abs": u * side, "relu": u if side > 0 else ctx.mpf(0), "sign": ctx.mpf(side)}[name]
     if name in ("max", "min"):
-        pick = _winner(kids, name == "max")
+        pick = _winner(kids, name == "max", fixed)
         sides.append(pick)
         return kids[pick]
     raise UnsupportedError(f"no high-precision value for {name}")
 
 
-def _winner(kids: list[Any], largest: bool) -> int:
-    """The index of the argument that is definitely the largest (smallest); else no value."""
+def _winner(kids: list[Any], largest: bool, fixed: bool) -> int:
+    """The index of the argument that is definitely the largest (smallest); else no value.
+
+    Constant arguments (``fixed``) that are all exactly equal give the first.
+    """
     for i, k in enumerate(kids):
         others = [o for j, o in enumerate(kids) if j != i]
         if all(positive(k - o) if largest else negative(k - o) for o in others):
             return i
+    if fixed and all(_is_zero(k - kids[0]) for k in kids):
+        return 0
     raise _NoValue("at a tie")
 
 
-def _sign(u: Any, tie: str, negative_text: str = "", positive_only: bool = False) -> int:
-    """+1 or -1 when the interval is on one side of 0; otherwise no value (``tie``)."""
+def _sign(u: Any, tie: str, negative_text: str = "", positive_only: bool = False,
+          fixed: bool = False) -> int:  # fmt: skip
+    """+1 or -1 when the interval is on one side of 0; otherwise no value (``tie``).
+
+    0 for a constant (``fixed``) exactly 0.
+    """
     if positive(u):
         return 1
+    if fixed and not positive_only and _is_zero(u):
+        return 0
     if positive_only:
         hi = u._mpi_[1]
         raise _NoValue(negative_text if hi[0] == 1 or hi == (0, 0, 0, 0) else tie)
