@@ -339,8 +339,7 @@ CONSTANTS_C = (Fraction(1, 10**12), Fraction(-1, 10**12), Fraction(1, 10**6), Fr
 @given(exprs(("x",), max_leaves=8))
 def test_verify_accepts_every_derivative(f: Expr) -> None:
     v = verify(f, symdiff.diff(f, "x"), "x")
-    assert v or not v.decided, (str(f), v.how, v.point)
-    assert v.decided or "cannot decide" in v.how
+    assert v, (str(f), v.how, v.point)
 
 
 @settings(max_examples=40)

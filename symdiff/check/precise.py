@@ -13,8 +13,10 @@ value is too large to compute (:data:`MAX_EXP_ARGUMENT`, :data:`MAX_POWER_BITS`,
 :data:`MAX_TRIG_BITS`: bounds checked before the work).  The functions whose
 mpmath interval is not a plain call are built from their definitions:
 ``tanh(u) = 1 - 2/(exp(2u) + 1)``, ``sigmoid(u) = 1/(1 + exp(-u))``, and abs, relu,
-sign, max, min and ``1(a > b)`` by deciding which branch the interval is on (none:
-a tie, no value).  The branch each of those took is recorded in
+sign, max, min and ``1(a > b)`` by deciding which branch the interval is on.  Where it
+cannot (a tie), the continuous ones (abs, relu, max, min) take the interval of all their
+branches, and the jumps (sign, ``1(a > b)``) have no value: their derivative there is a
+convention, not a fact.  The branch each of those took is recorded in
 :attr:`Enclosure.sides`, so a finite difference can tell it crossed a kink.
 
 >>> from fractions import Fraction
@@ -45,6 +47,7 @@ MAX_EXP_ARGUMENT = 2**40  # |u| in exp(u): a result with a ~2^40-bit exponent is
 MAX_POWER_BITS = 2**40  # |log2 |b^n||: the same bound for powers
 MAX_TRIG_BITS = 4096  # bits of a trigonometric argument (its reduction costs that many bits)
 
+TIE = 2  # the side a piecewise function is on at its kink (abs, relu, max, min only)
 MARGIN = 32  # bits a sum's smallest term must keep above its precision, or the sum is "lost"
 
 # mpmath's interval function for each function of the table that has one; the rest are
@@ -247,15 +250,36 @@ def _call(ctx: Any, name: str, kids: list[Any], sides: list[int], fixed: bool) -
         return 1 - 2 / (ctx.exp(2 * u) + 1)
     if name == "sigmoid":
         return 1 / (1 + ctx.exp(-u))
+    if name in ("abs", "relu") and not (fixed or positive(u) or negative(u)):
+        sides.append(TIE)  # continuous at its kink: the interval of both branches
+        return abs(u) if name == "abs" else ctx.mpf([0, u.b])
     if name in ("abs", "relu", "sign"):
         side = _sign(u, "at its kink", fixed=fixed)
         sides.append(side)
         return {"abs": u * side, "relu": u if side > 0 else ctx.mpf(0), "sign": ctx.mpf(side)}[name]
     if name in ("max", "min"):
-        pick = _winner(kids, name == "max", fixed)
+        try:
+            pick = _winner(kids, name == "max", fixed)
+        except _NoValue:
+            if fixed:
+                raise
+            sides.append(TIE)  # continuous at a tie: the interval of every branch
+            return _hull(ctx, kids, name == "max")
         sides.append(pick)
         return kids[pick]
     raise UnsupportedError(f"no high-precision value for {name}")
+
+
+def _hull(ctx: Any, kids: list[Any], largest: bool) -> Any:
+    """An interval holding the max (min) of intervals that overlap."""
+
+    def pick(a: Any, b: Any) -> Any:
+        return a if (a > b) is largest else b
+
+    lo, hi = kids[0].a, kids[0].b
+    for k in kids[1:]:
+        lo, hi = pick(lo, k.a), pick(hi, k.b)
+    return ctx.mpf([lo, hi])
 
 
 def _winner(kids: list[Any], largest: bool, fixed: bool) -> int:
