@@ -26,8 +26,9 @@ from strategies import exprs
 from symdiff.check.numeric import verify
 from symdiff.check.points import candidates
 from symdiff.check.precise import enclose
+from symdiff.check.symbolic import check_with_sympy
 from symdiff.cli import main
-from symdiff.core.expr import Expr, Num
+from symdiff.core.expr import Expr, Num, Var, add
 from symdiff.errors import UnsupportedError
 from symdiff.results import check_report
 
@@ -358,3 +359,9 @@ def test_check_answer_rejects_a_derivative_off_by_a_constant(f: Expr, c: Fractio
         assert str(exc).startswith("cannot decide")
         return
     assert not v, (str(f), str(answer))
+
+
+def test_check_refuses_expressions_too_large_for_sympy() -> None:
+    big = add(*(Var(f"x{i}") * i for i in range(1, 10_001)))
+    v = check_with_sympy(big, Num(1), ["x1"])
+    assert not v.decided and v.how.startswith("cannot decide: ") and "SymPy" in v.how

@@ -23,6 +23,7 @@ from .precise import context, enclose, to_value
 
 INSTALL = 'pip install "symdiff[check]"'
 MAX_SYMBOLIC_NODES = 400  # larger differences are compared numerically only
+MAX_SYMPY_NODES = 20_000  # distinct nodes handed to SymPy at all (its trees do not share)
 MAX_CONSTANT_BITS = 1 << 16  # bits of a constant SymPy is handed (it computes constants at once)
 MAX_VALUE_BITS = 1 << 16  # bits of a value SymPy is asked to evaluate at a point
 DIGITS = 40  # digits SymPy evaluates its derivative to
@@ -74,13 +75,22 @@ def constant_bits(expr: Expr) -> float:
 
 
 def refuse_large(*exprs: Expr) -> None:
-    """Raise ``UnsupportedError`` ("cannot decide: …") for a constant SymPy could not finish.
+    """Raise ``UnsupportedError`` ("cannot decide: …") for what SymPy could not finish.
+
+    That is a constant of more than ``MAX_CONSTANT_BITS`` bits (SymPy computes
+    ``9^9^9^9`` as soon as it is built) or more than ``MAX_SYMPY_NODES`` nodes.
 
     >>> from symdiff.parsing.parser import parse
     >>> refuse_large(parse("9^9^9^9 x"))  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     symdiff.errors.UnsupportedError: cannot decide: 9^(9^(9^9))*x has a constant of more ...
     """
+    nodes = sum(count_nodes(e) for e in exprs)
+    if nodes > MAX_SYMPY_NODES:
+        raise UnsupportedError(
+            f"cannot decide: {nodes} distinct nodes are more than SymPy is handed "
+            f"({MAX_SYMPY_NODES})"
+        )
     for e in exprs:
         if constant_bits(e) > MAX_CONSTANT_BITS:
             text = str(e)
