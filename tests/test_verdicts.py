@@ -14,6 +14,7 @@ Hypothesis properties over random expressions: ``verify(f, diff(f))`` holds and
 from __future__ import annotations
 
 import io
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import redirect_stdout
 from fractions import Fraction
 
@@ -365,3 +366,14 @@ def test_check_refuses_expressions_too_large_for_sympy() -> None:
     big = add(*(Var(f"x{i}") * i for i in range(1, 10_001)))
     v = check_with_sympy(big, Num(1), ["x1"])
     assert not v.decided and v.how.startswith("cannot decide: ") and "SymPy" in v.how
+
+
+def test_verdicts_are_the_same_on_threads() -> None:
+    """Each thread has its own mpmath contexts: no thread changes another's precision."""
+    rows = [r for r in TINY + KINKS + DOMAINS if r[2] != U][::3]  # numeric verdicts
+
+    def run(row: tuple[str, str, str, str]) -> str:
+        return check_verdict(row[0], row[1])
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        assert list(pool.map(run, rows)) == [r[2] for r in rows]
