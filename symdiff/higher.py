@@ -267,4 +267,5 @@ def check_answer(
     names = [wrt] if isinstance(wrt, str) else list(wrt or ())
     expected = partial(definition, *names, limits=limits)
     given = as_definition(answer, limits).body
-    return compare(expected, given, variables_of(definition), seed=seed, limits=limits)
+    return compare(expected, given, variables_of(definition), seed=seed, limits=limits,
+                   within=[definition.body])  # fmt: skip

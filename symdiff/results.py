@@ -79,12 +79,14 @@ class _Items:
         if self.options.check:
             from .check.symbolic import check_with_sympy
 
-            out.append(("SymPy", check_with_sympy(d.body, chain[-1], seq)))
+            limits = self.options.limits
+            out.append(("SymPy", check_with_sympy(d.body, chain[-1], seq, limits=limits)))
         if self.options.verify:
             from .check.numeric import verify
 
             names = variables_of(d)
-            verdicts = [verify(chain[k], chain[k + 1], v, names) for k, v in enumerate(seq)]
+            verdicts = [verify(chain[k], chain[k + 1], v, names, limits=self.options.limits)
+                        for k, v in enumerate(seq)]  # fmt: skip
             worst = sorted(verdicts, key=lambda v: (v.correct, not v.decided))[0]  # fail first
             out.append(("finite differences", worst))
         return tuple(out)
