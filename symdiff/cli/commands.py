@@ -22,6 +22,7 @@ from ..report import Report
 from ..results import (
     Options,
     check_report,
+    codegen_source,
     derivative_report,
     gradient_report,
     hessian_report,
@@ -89,3 +90,19 @@ def report_for(
         raise ArgumentError("--order takes one variable; for a mixed partial list each "
                             "variable in order, e.g. --wrt x,x,y")  # fmt: skip
     return derivative_report(d, wrt, args.order, options, source_text=texts[0])
+
+
+def codegen_for(args: argparse.Namespace, text: str, limits: Limits | None = None) -> str:
+    """The source ``symdiff codegen`` prints: the gradient's code (``--value``: the expression's).
+
+    >>> from symdiff.cli.options import parse_command
+    >>> codegen_for(parse_command(["codegen", "x*y", "--wrt", "x"]), "x*y").splitlines()[-4:]
+    ['def grad_f(v_x, v_y):', '    return (', '        v_y,', '    )']
+    """
+    limits = (limits_from(args) if limits is None else limits).begin()
+    d = as_definition(text, limits)
+    wrt = _names(args.wrt, d)
+    if args.value and wrt:
+        raise ArgumentError("--value gives the expression's code: leave out --wrt")
+    return codegen_source(d, args.target, wrt, _names(args.vars, d) or None, value=args.value,
+                          limits=limits)  # fmt: skip

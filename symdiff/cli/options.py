@@ -23,7 +23,8 @@ from .limit_options import add_limit_options, seconds
 from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG
 
 FORMATS = tuple(REGISTRY)  # the --format choices: every format a Report renders in
-COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check")
+COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check", "codegen")
+TARGETS = ("python", "numpy", "c", "jax", "torch")  # codegen --target choices
 
 
 class ArgumentError(Exception):
@@ -120,6 +121,10 @@ def build_parser(command: str | None = None) -> Parser:
         p.add_argument("exprs", nargs="+", metavar="EXPR", help="the functions, one per row")
     else:
         p.add_argument("expr", metavar="EXPR", help=EXPR_HELP)
+    if command == "codegen":
+        p.add_argument("--wrt", action=_Names, metavar="VAR", default=[],
+                       help="the partial derivatives to compute, e.g. x,y (default: "
+                       "by every variable)")  # fmt: skip
     if command in (None, "check"):
         p.add_argument("--wrt", action=_Names, metavar="VAR", default=[],
                        help="differentiate by VAR; repeat it or list VARs (x,y) for a mixed "
@@ -127,18 +132,30 @@ def build_parser(command: str | None = None) -> Parser:
     if command is None:
         p.add_argument("--order", type=_order, default=1, metavar="N",
                        help="the N-th derivative (default 1)")  # fmt: skip
-    if command in ("grad", "hessian", "jacobian"):
+    if command in ("grad", "hessian", "jacobian", "codegen"):
         p.add_argument("--vars", action=_Names, metavar="VARS", default=None,
                        help="the variables, in order, e.g. x,y (default: the signature's, "
                        "else all of them in natural order)")  # fmt: skip
     if command == "check":
         p.add_argument("--answer", required=True, metavar="ANSWER",
                        help="the answer to check, e.g. \"9x^2z\"")  # fmt: skip
+    if command == "codegen":
+        add_codegen_options(p)
+        add_shared_options(p)
+        return p
     add_result_options(p, at=command != "check")
     if command not in ("simplify", "check"):
         add_derivative_options(p)
     add_shared_options(p)
     return p
+
+
+def add_codegen_options(parser: argparse.ArgumentParser) -> None:
+    """Options of ``codegen``: the target language, and the value instead of the gradient."""
+    parser.add_argument("--target", choices=TARGETS, default="python", metavar="TARGET",
+                        help=", ".join(TARGETS) + " (default python)")  # fmt: skip
+    parser.add_argument("--value", action="store_true",
+                        help="the code of the expression itself, not of its gradient")  # fmt: skip
 
 
 DEFAULTS: dict[str, object] = {

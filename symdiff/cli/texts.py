@@ -20,6 +20,7 @@ MAIN_EPILOG = f"""commands (put the command first; "symdiff COMMAND --help" for 
   jacobian EXPR EXPR... [--vars x,y]  the matrix of first partials of several functions
   simplify EXPR                       simplify without differentiating
   check EXPR --wrt x --answer ANSWER  is ANSWER the derivative? if not, where it differs
+  codegen EXPR [--target c]           code of the gradient: python, numpy, c, jax, torch
 
 examples:
   symdiff "3(2x^2)^5"                      960x⁹
@@ -46,4 +47,6 @@ DESCRIPTIONS = {
     "jacobian": "The Jacobian of several functions: one row per function, one column per variable.",
     "simplify": "Simplify an expression exactly, without differentiating it.",
     "check": "Check an answer: is it the derivative? If not, show a point where it differs.",
+    "codegen": "Code computing the gradient (or, with --value, the expression): straight-line,\n"
+    "each shared sub-expression computed once, in Python, NumPy, C, JAX or PyTorch.",
 }
