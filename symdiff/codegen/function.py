@@ -93,15 +93,7 @@ class Compiled:
         return [given[n] for n in names]
 
     def _floats(self, values: list[Any]) -> tuple[float, ...]:
-        try:
-            out: tuple[float, ...] = self._python(*[float(v) for v in values])
-        except ZeroDivisionError:
-            raise DomainError("division by zero at this point") from None
-        except ValueError as exc:
-            message = f"a value outside a function's domain at this point ({exc})"
-            raise DomainError(message) from None
-        except OverflowError:
-            raise LimitError("a value at this point is too large for a float") from None
+        out: tuple[float, ...] = _run(self._python, [float(v) for v in values])
         if not all(map(math.isfinite, out)):
             raise LimitError("a value at this point is too large for a float")
         return out
@@ -113,7 +105,24 @@ class Compiled:
             raise UnsupportedError('arrays need NumPy (pip install "symdiff[numpy]")') from None
         if self._numpy is None:  # two threads may both write it: the same function
             self._numpy = _load(function_source(self._program, "numpy", single=False))
-        return self._numpy(*[np.asarray(v, dtype=float) for v in values])
+        return _run(self._numpy, [np.asarray(v, dtype=float) for v in values])
+
+
+def _run(fn: Callable[..., Any], args: list[Any]) -> Any:
+    """Call generated code; Python's arithmetic errors become symdiff's.
+
+    NumPy arrays give ``nan``/``inf`` where a point is outside the domain; an error here
+    comes from plain floats (or from a part of the expression without variables).
+    """
+    try:
+        return fn(*args)
+    except ZeroDivisionError:
+        raise DomainError("division by zero at this point") from None
+    except ValueError as exc:
+        message = f"a value outside a function's domain at this point ({exc})"
+        raise DomainError(message) from None
+    except OverflowError:
+        raise LimitError("a value at this point is too large for a float") from None
 
 
 def _load(source: str) -> Callable[..., Any]:
