@@ -105,7 +105,8 @@ class Compiled:
             raise UnsupportedError('arrays need NumPy (pip install "symdiff[numpy]")') from None
         if self._numpy is None:  # two threads may both write it: the same function
             self._numpy = _load(function_source(self._program, "numpy", single=False))
-        return _run(self._numpy, [np.asarray(v, dtype=float) for v in values])
+        out: tuple[Any, ...] = _run(self._numpy, [np.asarray(v, dtype=float) for v in values])
+        return out
 
 
 def _run(fn: Callable[..., Any], args: list[Any]) -> Any:
