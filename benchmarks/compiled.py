@@ -11,12 +11,12 @@ interleaved rounds (every method once per round, in turn):
 (a) the 4-16-16-3 network's gradient (403 partials) at one point: ``evaluate`` on each
     partial (what a user had before) against the compiled function (compiled once,
     beforehand; and compile + one call);
-(b) the 8-32-32-10 gradient (1,674 partials) at 1,000 points: the compiled function on
-    NumPy arrays against SymEngine's ``Lambdify`` (with ``cse=True``) and CasADi's
+(b) the 8-32-32-10 gradient (1,674 partials) at 1,000 and at 10,000 points: the compiled
+    function on NumPy arrays against SymEngine's ``Lambdify`` (with ``cse=True``) and CasADi's
     ``Function`` (``map`` over the points) built from the same expression graph (the
     gradient's DAG, converted node by node with sharing kept), and JAX ``jit(vmap(grad))``
-    of the loss (the loss as symdiff's JAX code; its compilation not timed); a peer that is
-    not installed is skipped;
+    of the same network written with dense layers (its compilation not timed); PyTorch is
+    not timed; a peer that is not installed is skipped;
 (c) compilation time (the gradient's DAG to a Python callable) for the three network sizes,
     with the DAG's size: linear means a steady time per node.
 
@@ -145,16 +145,30 @@ def casadi_function(names: list[str], roots: list[Expr]) -> Callable[[Any], Any]
     return run
 
 
-def jax_gradient(names: list[str], loss: Expr) -> Callable[[Any], Any] | None:
+def jax_gradient(widths: tuple[int, ...]) -> Callable[[Any], Any] | None:
+    """JAX's own gradient of the same network (dense layers, the same loss formula)."""
     if importlib.util.find_spec("jax") is None:
         return None
     import jax
+    import jax.numpy as jnp
 
     jax.config.update("jax_enable_x64", True)
-    namespace: dict[str, Any] = {}
-    exec(symdiff.compile(loss, names).source("jax"), namespace)  # symdiff's own generated code
-    f = namespace["f"]
-    step = jax.jit(jax.vmap(jax.grad(lambda v: f(*[v[i] for i in range(len(names))]))))
+    x0 = jnp.array([float(v) for v in network.inputs(widths[0])])
+    t = network.target(widths)
+
+    def loss(v: Any) -> Any:  # v: the parameters in network.parameters order
+        a, at = x0, 0
+        for layer in range(1, len(widths)):
+            n_in, n_out = widths[layer - 1], widths[layer]
+            w = v[at : at + n_in * n_out].reshape(n_out, n_in)
+            b = v[at + n_in * n_out : at + n_in * n_out + n_out]
+            at += n_in * n_out + n_out
+            z = w @ a + b
+            a = z if layer == len(widths) - 1 else jnp.maximum(0.0, z)
+        e = jnp.exp(a)
+        return -jnp.log(e[t] / jnp.sum(e))
+
+    step = jax.jit(jax.vmap(jax.grad(loss)))
     return lambda points: step(points).block_until_ready()
 
 
@@ -182,7 +196,7 @@ def one_point(rounds: int) -> None:
 def batch(rounds: int, count: int = 1_000) -> None:
     import numpy as np
 
-    names, grad, loss = gradient_of((8, 32, 32, 10))
+    names, grad, _ = gradient_of((8, 32, 32, 10))
     roots = list(grad.values())
     rng = np.random.default_rng(1)
     points = rng.uniform(-0.6, 0.6, size=(count, len(names)))
@@ -193,7 +207,7 @@ def batch(rounds: int, count: int = 1_000) -> None:
     peers = {
         "SymEngine Lambdify (cse)": lambda: symengine_lambdify(names, roots),
         "CasADi Function (map)": lambda: casadi_function(names, roots),
-        "JAX jit(vmap(grad))": lambda: jax_gradient(names, loss),
+        "JAX jit(vmap(grad))": lambda: jax_gradient((8, 32, 32, 10)),
     }
     reference = np.array([f(*points[0])[n] for n in names])
     for label, build in peers.items():
@@ -233,7 +247,8 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5, help="interleaved rounds (default 5)")
     args = parser.parse_args()
     one_point(max(1, min(args.rounds, 3)))  # evaluate takes seconds per round
-    batch(args.rounds)
+    batch(args.rounds, 1_000)
+    batch(args.rounds, 10_000)
     compile_times(args.rounds)
 
 

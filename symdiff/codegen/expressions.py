@@ -12,7 +12,7 @@ the target's ``power``.  ``1(u > v)`` is 1 where ``u > v`` holds strictly, else 
 >>> code(3 * x**2 + call("sin", x), {"x": "v_x"}, TARGETS["python"])
 '3.0 * v_x ** 2 + math.sin(v_x)'
 >>> code(x**-1 + x**2 * x**5, {"x": "v_x"}, TARGETS["c"])
-'1.0 / v_x + (v_x * v_x) * pow(v_x, 5.0)'
+'1.0 / v_x + v_x * v_x * pow(v_x, 5.0)'
 """
 
 from __future__ import annotations
@@ -69,9 +69,9 @@ def _one(node: Expr, kids: list[Code], names: Mapping[str, str], target: Target)
     if isinstance(node, Const):
         return literal(math.e if node.name == "e" else math.pi), ATOM, True
     if isinstance(node, Add):
-        return " + ".join(_operand(k, 1) for k in kids), 1, fixed
+        return _chain(" + ", kids, 1), 1, fixed
     if isinstance(node, Mul):
-        return " * ".join(_operand(k, 2) for k in kids), 2, fixed
+        return _chain(" * ", kids, 2), 2, fixed
     if isinstance(node, Pow):
         text, binding = _power(node, kids, target)
         return text, binding, fixed
@@ -82,6 +82,12 @@ def _one(node: Expr, kids: list[Code], names: Mapping[str, str], target: Target)
         args = [_lifted(k, target) for k in kids]
         return target.call(ROWS[node.name].name, args), ATOM, fixed
     raise UnsupportedError(f"cannot compile a {type(node).__name__} node")
+
+
+def _chain(operator: str, kids: list[Code], binding: float) -> str:
+    """``a op b op c``, computed left to right: a first operand binding as tightly needs none."""
+    first = kids[0][0] if kids[0][1] >= binding else f"({kids[0][0]})"
+    return operator.join([first, *(_operand(k, binding) for k in kids[1:])])
 
 
 def _operand(kid: Code, operator: float) -> str:

@@ -105,7 +105,8 @@ class Compiled:
             raise UnsupportedError('arrays need NumPy (pip install "symdiff[numpy]")') from None
         if self._numpy is None:  # two threads may both write it: the same function
             self._numpy = _load(function_source(self._program, "numpy", single=False))
-        out: tuple[Any, ...] = _run(self._numpy, [np.asarray(v, dtype=float) for v in values])
+        arrays = [np.ascontiguousarray(v, dtype=float) for v in values]  # strided: slower
+        out: tuple[Any, ...] = _run(self._numpy, arrays)
         return out
 
 

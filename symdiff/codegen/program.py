@@ -2,10 +2,12 @@
 
 The sharing is the common-subexpression form's (:func:`~symdiff.printers.cse.to_cse`):
 a node used more than once gets its own step, so each distinct node is computed once,
-and a node used once is written inline in its one parent.  Names in the program are
-identifiers made here, never the user's text: variable ``x`` is the argument ``v_x`` when
-its name is plain ASCII letters, digits and ``_`` (else ``v1``, ``v2``, …, by position),
-and step ``k`` is ``t<k>``.
+and a node used once is written inline in its one parent.  Products are first written
+as left-nested pairs, so products with the same leading factors share them.
+
+Names in the program are identifiers made here, never the user's text: variable ``x`` is
+the argument ``v_x`` when its name is plain ASCII letters, digits and ``_`` (else ``v1``,
+``v2``, …, by position), and step ``k`` is ``t<k>``.
 
 >>> from symdiff.core.expr import Var, call
 >>> x, y = Var("x"), Var("y")
@@ -22,9 +24,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..core.expr import Call, Derivative, Expr, Var
+from ..core.expr import Call, Derivative, Expr, Mul, Var
 from ..core.functions import SPELLINGS
-from ..core.walk import natural_key, postorder
+from ..core.interning import bulk
+from ..core.walk import natural_key, postorder, transform
 from ..errors import UnsupportedError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..printers.cse import to_cse
@@ -98,7 +101,8 @@ def program(
         raise UnsupportedError(f"the expression uses {listed}, which is not among the variables "
                                f"({', '.join(inputs)})")  # fmt: skip
     everything = (1 << len(inputs)) - 1
-    cse = to_cse(list(exprs))
+    with bulk():
+        cse = to_cse(list(_paired(bundle).children))
     arguments = tuple(f"v_{n}" if plain(n) else f"v{i + 1}" for i, n in enumerate(inputs))
     names = dict(zip(inputs, arguments, strict=True))
     steps = []
@@ -115,6 +119,26 @@ def program(
         labels=tuple(label if plain(label) else f"#{i + 1}" for i, label in enumerate(shown)),
         complete=tuple(depends.get(e, 0) == everything for e in exprs),
     )
+
+
+def _paired(bundle: Expr) -> Expr:
+    """Products as left-nested pairs, ``a*b*c`` as ``(a*b)*c``: equal leading factors are one node.
+
+    The code computes a product left to right either way (the same float operations in
+    the same order), but ``t1*t2*x`` and ``t1*t2*y`` now share ``t1*t2``, which the
+    common-subexpression form then computes once: a gradient's products share their
+    leading factors (backpropagation's ``∂L/∂z · 1(z > 0)``) across a whole layer.
+    """
+
+    def pair(node: Expr, kids: tuple[Expr, ...]) -> Expr:
+        if type(node) is Mul and len(kids) > 2:
+            left = kids[0]
+            for factor in kids[1:]:
+                left = Mul.__new__(Mul, (left, factor))
+            return left
+        return node if kids == node.children else node.rebuild(kids)
+
+    return transform(bundle, pair)
 
 
 def _check(node: Expr) -> None:

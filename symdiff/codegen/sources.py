@@ -66,10 +66,21 @@ def function_source(p: Program, target: str, name: str = "f", single: bool = Tru
 
 
 def _comments(p: Program) -> list[str]:
-    inputs = ", ".join(f"{a} is {n}" if plain(n) else a for a, n in zip(p.arguments, p.inputs,
-                                                                      strict=True))  # fmt: skip
-    outputs = ", ".join(p.labels)
-    return [*HEADER, f"Arguments: {inputs or 'none'}.", f"Outputs, in order: {outputs}."]
+    inputs = [f"{a} is {n}" if plain(n) else a for a, n in zip(p.arguments, p.inputs, strict=True)]
+    return [*HEADER, *_wrapped("Arguments:", inputs or ["none"]),
+            *_wrapped("Outputs, in order:", list(p.labels))]  # fmt: skip
+
+
+def _wrapped(title: str, items: list[str], width: int = 88) -> list[str]:
+    """``title item, item, ….`` in lines of about ``width`` characters."""
+    lines, line = [], title
+    for i, item in enumerate(items):
+        word = item + ("." if i == len(items) - 1 else ",")
+        if len(line) + 1 + len(word) > width and line.strip():
+            lines.append(line)
+            line = "   "
+        line += " " + word
+    return [*lines, line]
 
 
 def _python(
