@@ -12,9 +12,10 @@ interleaved rounds (every method once per round, in turn):
     partial (what a user had before) against the compiled function (compiled once,
     beforehand; and compile + one call);
 (b) the 8-32-32-10 gradient (1,674 partials) at 1,000 and at 10,000 points: the compiled
-    function on NumPy arrays against SymEngine's ``Lambdify`` (with ``cse=True``) and CasADi's
-    ``Function`` (``map`` over the points) built from the same expression graph (the
-    gradient's DAG, converted node by node with sharing kept), and JAX ``jit(vmap(grad))``
+    function on NumPy arrays against SymEngine's ``Lambdify`` (with ``cse=True``) and
+    CasADi's ``Function`` (``map`` over the points; its DM input made beforehand) built from
+    the same expression graph (the gradient's DAG, converted node by node with sharing
+    kept), and JAX ``jit(vmap(grad))``
     of the same network written with dense layers (its compilation not timed); PyTorch is
     not timed; a peer that is not installed is skipped;
 (c) compilation time (the gradient's DAG to a Python callable) for the three network sizes,
@@ -117,7 +118,7 @@ def symengine_lambdify(names: list[str], roots: list[Expr]) -> Callable[[Any], A
     }  # fmt: skip
     exprs = _convert(roots, lib)
     fn = se.Lambdify([symbols[n] for n in names], exprs, cse=True)
-    return lambda points: fn(points)  # points: (count, len(names)) -> (count, outputs)
+    return fn  # points: (count, len(names)) -> (count, outputs)
 
 
 def casadi_function(names: list[str], roots: list[Expr]) -> Callable[[Any], Any] | None:
@@ -136,11 +137,11 @@ def casadi_function(names: list[str], roots: list[Expr]) -> Callable[[Any], Any]
     fn = ca.Function("grad", [x], [out])
     batch: dict[int, Any] = {}
 
-    def run(points: Any) -> Any:  # points: (count, len(names)) -> (outputs, count)
-        count = points.shape[0]
+    def run(points: Any) -> Any:  # points: a DM (len(names), count) -> (outputs, count)
+        count = points.shape[1]
         if count not in batch:
             batch[count] = fn.map(count)
-        return batch[count](points.T).full()
+        return batch[count](points)
 
     return run
 
@@ -200,7 +201,7 @@ def batch(rounds: int, count: int = 1_000) -> None:
     roots = list(grad.values())
     rng = np.random.default_rng(1)
     points = rng.uniform(-0.6, 0.6, size=(count, len(names)))
-    columns = list(points.T)
+    columns = [np.ascontiguousarray(c) for c in points.T]  # inputs prepared untimed, for all
     f = symdiff.compile(grad, names)
     f(*columns)  # the NumPy code is generated on first use: not timed
     methods: dict[str, Callable[[], Any]] = {"symdiff compile (NumPy)": lambda: f(*columns)}
@@ -216,13 +217,19 @@ def batch(rounds: int, count: int = 1_000) -> None:
         if peer is None:
             print(f"    ({label}: not installed, skipped)")
             continue
-        peer(points)  # warm-up (JAX compiles here)
+        data = points
+        if label.startswith("CasADi"):
+            import casadi
+
+            data = casadi.DM(np.ascontiguousarray(points.T))  # its own input type, untimed
+        peer(data)  # warm-up (JAX compiles here)
         built = time.process_time() - start
-        got = np.asarray(peer(points))
+        got = peer(data)
+        got = np.asarray(got.full() if hasattr(got, "full") else got)
         first = got[0] if got.shape[0] == count else got[:, 0]
         agree = np.allclose(first, reference, rtol=1e-9, atol=1e-12)
         print(f"    ({label}: built and warmed up in {built:.1f} s; agrees with ours: {agree})")
-        methods[label] = lambda peer=peer: peer(points)
+        methods[label] = lambda peer=peer, data=data: peer(data)
     times = interleaved(methods, rounds)
     ours = times["symdiff compile (NumPy)"]
     print(f"(b) 8-32-32-10 gradient ({len(names):,} partials) at {count:,} points")

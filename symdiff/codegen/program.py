@@ -3,7 +3,7 @@
 The sharing is the common-subexpression form's (:func:`~symdiff.printers.cse.to_cse`):
 a node used more than once gets its own step, so each distinct node is computed once,
 and a node used once is written inline in its one parent.  Products are first written
-as left-nested pairs, so products with the same leading factors share them.
+as nested pairs (:func:`_paired`), so products with common factors share their pair.
 
 Names in the program are identifiers made here, never the user's text: variable ``x`` is
 the argument ``v_x`` when its name is plain ASCII letters, digits and ``_`` (else ``v1``,
@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..core.expr import Call, Derivative, Expr, Mul, Var
 from ..core.functions import SPELLINGS
 from ..core.interning import bulk
-from ..core.walk import natural_key, postorder, transform
+from ..core.walk import natural_key, postorder
 from ..errors import UnsupportedError
 from ..limits import DEFAULT_LIMITS, Limits
 from ..printers.cse import to_cse
@@ -102,7 +102,7 @@ def program(
                                f"({', '.join(inputs)})")  # fmt: skip
     everything = (1 << len(inputs)) - 1
     with bulk():
-        cse = to_cse(list(_paired(bundle).children))
+        cse = to_cse(list(_paired(order).children))
     arguments = tuple(f"v_{n}" if plain(n) else f"v{i + 1}" for i, n in enumerate(inputs))
     names = dict(zip(inputs, arguments, strict=True))
     steps = []
@@ -121,24 +121,41 @@ def program(
     )
 
 
-def _paired(bundle: Expr) -> Expr:
-    """Products as left-nested pairs, ``a*b*c`` as ``(a*b)*c``: equal leading factors are one node.
+def _paired(order: list[Expr]) -> Expr:
+    """The DAG (``order``: its postorder) with every product of 3+ factors as nested pairs.
 
-    The code computes a product left to right either way (the same float operations in
-    the same order), but ``t1*t2*x`` and ``t1*t2*y`` now share ``t1*t2``, which the
-    common-subexpression form then computes once: a gradient's products share their
-    leading factors (backpropagation's ``∂L/∂z · 1(z > 0)``) across a whole layer.
+    ``a*b*c`` becomes ``(a*b)*c``, so products with the same leading factors share them;
+    and when two of its factors form a product the DAG computes anyway, that pair comes
+    first: ``w*d*g`` is ``(d*g)*w`` where ``d*g`` is a node (backpropagation's
+    ``∂L/∂z · 1(z > 0)``, shared by a whole layer).  The common-subexpression form then
+    computes each pair once.  Regrouping may change a product's last bits, never more.
     """
-
-    def pair(node: Expr, kids: tuple[Expr, ...]) -> Expr:
+    present = set(order)
+    done: dict[Expr, Expr] = {}
+    for node in order:
+        old = node.children
+        kids = tuple([done[c] for c in old])
         if type(node) is Mul and len(kids) > 2:
-            left = kids[0]
-            for factor in kids[1:]:
-                left = Mul.__new__(Mul, (left, factor))
-            return left
-        return node if kids == node.children else node.rebuild(kids)
+            done[node] = _pairs(old, kids, present)
+        else:
+            done[node] = node if kids == old else node.rebuild(kids)
+    return done[order[-1]]
 
-    return transform(bundle, pair)
+
+def _pairs(old: tuple[Expr, ...], kids: tuple[Expr, ...], present: set[Expr]) -> Expr:
+    """One product as nested pairs, a pair the DAG has first (tried for up to 8 factors)."""
+    rest = list(kids)
+    left = rest.pop(0)
+    if len(kids) <= 8:
+        found = next(((i, j) for i in range(len(old)) for j in range(i + 1, len(old))
+                      if Mul.__new__(Mul, (old[i], old[j])) in present), None)  # fmt: skip
+        if found is not None:
+            i, j = found
+            left = Mul.__new__(Mul, (kids[i], kids[j]))
+            rest = [k for n, k in enumerate(kids) if n not in found]
+    for factor in rest:
+        left = Mul.__new__(Mul, (left, factor))
+    return left
 
 
 def _check(node: Expr) -> None:
