@@ -269,11 +269,17 @@ def codegen_source(
     """
     from .api import gradient
     from .codegen import generate_source
+    from .errors import LimitError
 
     limits = limits.begin()
     d = as_definition(source, limits)
     names = list(vars) if vars else list(d.variables)
     if value:
-        return generate_source(d.body, names, target, "f", limits)
-    partials = gradient(d, list(wrt) if wrt else names, limits=limits)
-    return generate_source(partials, names, target, "grad_f", limits)
+        code = generate_source(d.body, names, target, "f", limits)
+    else:
+        partials = gradient(d, list(wrt) if wrt else names, limits=limits)
+        code = generate_source(partials, names, target, "grad_f", limits)
+    if len(code) > limits.max_output_chars:  # checked before anything is printed
+        raise LimitError(f"the code has {len(code):,} characters, more than the limit of "
+                         f"{limits.max_output_chars:,} (max_output_chars)")  # fmt: skip
+    return code

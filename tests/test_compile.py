@@ -327,3 +327,5 @@ def test_cli_codegen(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["codegen", "x*y", "--value", "--wrt", "x"]) == 2
     assert main(["codegen", "f(x)"]) == 2
     assert "abstract function" in capsys.readouterr().err
+    assert main(["codegen", "x^2 y", "--max-output-chars", "100"]) == 2
+    assert "(max_output_chars)" in capsys.readouterr().err

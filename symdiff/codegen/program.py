@@ -101,8 +101,10 @@ def program(
         raise UnsupportedError(f"the expression uses {listed}, which is not among the variables "
                                f"({', '.join(inputs)})")  # fmt: skip
     everything = (1 << len(inputs)) - 1
+    limits.check_time("compiling")
     with bulk():
         cse = to_cse(list(_paired(order).children))
+    limits.check_time("compiling")
     arguments = tuple(f"v_{n}" if plain(n) else f"v{i + 1}" for i, n in enumerate(inputs))
     names = dict(zip(inputs, arguments, strict=True))
     steps = []
