@@ -34,17 +34,8 @@ _BUILDERS = {row.name: ("core.build", row.builder) for row in FUNCTIONS.values()
 _WHERE.update({**_BUILDERS, "sum": ("core.build", "sum_")})
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
-    from .api import (
-        as_definition,
-        compile,
-        derive,
-        diff,
-        gradient,
-        parse,
-        simplify,
-        var,
-        variables_of,
-    )
+    from .api import as_definition, derive, diff, gradient, parse, simplify, var, variables_of
+    from .api import compile as compile
     from .calculus.derivation import Line
     from .core.build import prod
     from .core.build import sum_ as sum

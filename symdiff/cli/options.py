@@ -1,7 +1,7 @@
 """The command line's arguments: one parser per command, sharing option groups.
 
 The first argument picks the command: ``grad``, ``hessian``, ``jacobian``,
-``simplify`` or ``check`` (no expression is exactly one of these words), else
+``simplify``, ``check`` or ``codegen`` (no expression is exactly one of these words), else
 the expression itself is differentiated.  New options for every command go in
 :func:`add_shared_options`; the options of ``Limits`` and :func:`limits_from` (parsed
 options to ``Limits``, refusing an order beyond ``max_order`` first) are in
