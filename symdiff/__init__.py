@@ -15,7 +15,7 @@ from .core.functions import FUNCTIONS
 # Each public name and the module it lives in.  They are imported on first use, so that a
 # command (or a program) that needs only part of symdiff does not pay for all of it.
 _HOMES = {
-    "api": "as_definition derive diff gradient parse simplify var variables_of",
+    "api": "as_definition compile derive diff gradient parse simplify var variables_of",
     "core.expr": "Add Call Const Derivative Expr Indicator Mul Num Pow Var",
     "core.build": "prod",
     "higher": "check_answer derivations hessian jacobian nth_derivative partial",
@@ -37,6 +37,7 @@ _WHERE.update({**_BUILDERS, "sum": ("core.build", "sum_")})
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .api import as_definition, derive, diff, gradient, parse, simplify, var, variables_of
+    from .api import compile as compile
     from .calculus.derivation import Line
     from .core.build import prod
     from .core.build import sum_ as sum
@@ -94,6 +95,7 @@ __all__ = [  # and a builder for each known function (symdiff.sin, ...), from th
     "backprop",
     "batch",
     "check_answer",
+    "compile",
     "derivations",
     "derive",
     "diff",

@@ -8,8 +8,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
 
 from .calculus.differentiate import differentiate
 from .core.definition import Definition
@@ -22,6 +22,7 @@ from .simplifier import arithmetic
 from .simplifier import simplify as _simplify
 
 if TYPE_CHECKING:
+    from .codegen import Compiled
     from .report import Derivation
 
 Source = str | Expr | Definition
@@ -251,3 +252,41 @@ def derive(
 
     record = build_derivation(definition.body, name, definition, expand=expand, limits=limits)
     return Derivation.of(record, source.strip() if isinstance(source, str) else None)
+
+
+def compile(
+    exprs: Source | Sequence[Source] | Mapping[Any, Source],
+    vars: Sequence[str] | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Compiled:
+    """A Python function computing ``exprs``: one expression, a list, or ``gradient()``'s dict.
+
+    Straight-line code over the shared DAG, each distinct node computed once.  Call it
+    with one value per variable of ``vars`` (default: the signature's, else natural
+    order), by position or keyword; it returns a float, a list or a dict, as ``exprs``
+    is.  With NumPy installed, arrays evaluate a whole batch of points in one call.
+    ``.source(target)`` is its code in ``python``, ``numpy``, ``c``, ``jax`` or ``torch``.
+
+    >>> f = compile(gradient("x^2 y"), ["x", "y"])
+    >>> f(3, 2), f(x=1, y=1)
+    ({'x': 12.0, 'y': 9.0}, {'x': 2.0, 'y': 1.0})
+    >>> compile("f(y, x) = x - y")(1, 10)
+    9.0
+    """
+    from .codegen import compile_function
+
+    limits = limits.begin()
+    built: Expr | list[Expr] | dict[Any, Expr]
+    names: list[str] | None
+    if isinstance(exprs, str | Expr | Definition):
+        definition = as_definition(exprs, limits)
+        built = definition.body
+        names = list(vars) if vars is not None else list(definition.variables)
+    else:
+        if isinstance(exprs, Mapping):
+            built = {k: as_expr(v, limits) for k, v in exprs.items()}
+        else:
+            built = [as_expr(v, limits) for v in exprs]
+        names = list(vars) if vars is not None else None
+    return compile_function(built, names, limits)

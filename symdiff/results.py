@@ -308,3 +308,38 @@ def check_report(
     item = _Items(options)(d, seq) if options.steps else Item(tuple(seq), verdict.expected)
     return Report("check", variables=tuple(variables_of(d)), partial=is_partial(d),
                   items=(item,), verdict=verdict, answer=answer.strip(), **base)  # fmt: skip
+
+
+def codegen_source(
+    source: Source,
+    target: str = "python",
+    wrt: Sequence[str] | None = None,
+    vars: Sequence[str] | None = None,
+    *,
+    value: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+) -> str:
+    """The code of the gradient by ``wrt`` (default: every variable), or of the value.
+
+    A function of ``vars`` (default: the signature's, else natural order) in ``target``;
+    with ``value``, it computes the expression itself.
+
+    >>> print(codegen_source("x^2 y", "c").splitlines()[-3])
+        out[0] = 2.0 * v_x * v_y;
+    """
+    from .api import gradient
+    from .codegen import generate_source
+    from .errors import LimitError
+
+    limits = limits.begin()
+    d = as_definition(source, limits)
+    names = list(vars) if vars else list(d.variables)
+    if value:
+        code = generate_source(d.body, names, target, "f", limits)
+    else:
+        partials = gradient(d, list(wrt) if wrt else names, limits=limits)
+        code = generate_source(partials, names, target, "grad_f", limits)
+    if len(code) > limits.max_output_chars:  # checked before anything is printed
+        raise LimitError(f"the code has {len(code):,} characters, more than the limit of "
+                         f"{limits.max_output_chars:,} (max_output_chars)")  # fmt: skip
+    return code

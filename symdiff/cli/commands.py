@@ -23,6 +23,7 @@ from ..report import Report
 from ..results import (
     Options,
     check_report,
+    codegen_source,
     derivative_report,
     gradient_report,
     hessian_report,
@@ -138,3 +139,19 @@ def plot_for(args: argparse.Namespace, limits: Limits | None = None) -> str:
     xrange = parse_range(args.xrange) if args.xrange else None
     return plot_svg(d, wrt[0] if wrt else None, at=point, xrange=xrange, second=args.second,
                     limits=limits)  # fmt: skip
+
+
+def codegen_for(args: argparse.Namespace, text: str, limits: Limits | None = None) -> str:
+    """The source ``symdiff codegen`` prints: the gradient's code (``--value``: the expression's).
+
+    >>> from symdiff.cli.options import parse_command
+    >>> codegen_for(parse_command(["codegen", "x*y", "--wrt", "x"]), "x*y").splitlines()[-4:]
+    ['def grad_f(v_x, v_y):', '    return (', '        v_y,', '    )']
+    """
+    limits = (limits_from(args) if limits is None else limits).begin()
+    d = as_definition(text, limits)
+    wrt = _names(args.wrt, [d])
+    if args.value and wrt:
+        raise ArgumentError("--value gives the expression's code: leave out --wrt")
+    return codegen_source(d, args.target, wrt, _names(args.vars, [d]) or None, value=args.value,
+                          limits=limits)  # fmt: skip

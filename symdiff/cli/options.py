@@ -1,7 +1,8 @@
 """The command line's arguments: one parser per command, sharing option groups.
 
 The first argument picks the command: ``grad``, ``hessian``, ``jacobian``,
-``simplify``, ``check`` or ``plot`` (no expression is exactly one of these words), else
+``simplify``, ``check``, ``plot``, ``codegen``, ``backprop``, ``batch`` or ``serve`` (no
+expression is exactly one of these words), else
 the expression itself is differentiated.  New options for every command go in
 :func:`add_shared_options`; the options of ``Limits`` and :func:`limits_from` (parsed
 options to ``Limits``, refusing an order beyond ``max_order`` first) are in
@@ -23,8 +24,9 @@ from .limit_options import add_limit_options, seconds
 from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG, PLOT_HELP
 
 FORMATS = tuple(REGISTRY)  # the --format choices: every format a Report renders in
-COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check", "plot", "backprop", "batch",
-            "serve")  # fmt: skip
+COMMANDS = ("grad", "hessian", "jacobian", "simplify", "check", "plot", "codegen", "backprop",
+            "batch", "serve")  # fmt: skip
+TARGETS = ("python", "numpy", "c", "jax", "torch")  # codegen --target choices
 
 
 class ArgumentError(Exception):
@@ -228,6 +230,10 @@ def build_parser(command: str | None = None) -> Parser:
     if command == "plot":
         add_plot_options(p)
         return p
+    if command == "codegen":
+        p.add_argument("--wrt", action=_Names, metavar="VAR", default=[],
+                       help="the partial derivatives to compute, e.g. x,y (default: "
+                       "by every variable)")  # fmt: skip
     if command in (None, "check"):
         p.add_argument("--wrt", action=_Names, metavar="VAR", default=[],
                        help="differentiate by VAR; repeat it or list VARs (x,y) for a mixed "
@@ -237,18 +243,30 @@ def build_parser(command: str | None = None) -> Parser:
                        help="the N-th derivative (default 1)")  # fmt: skip
         p.add_argument("--no-plot", dest="plot", action="store_false",
                        help="html: leave out the plot of f and f′")  # fmt: skip
-    if command in ("grad", "hessian", "jacobian"):
+    if command in ("grad", "hessian", "jacobian", "codegen"):
         p.add_argument("--vars", action=_Names, metavar="VARS", default=None,
                        help="the variables, in order, e.g. x,y (default: the signature's, "
                        "else all of them in natural order)")  # fmt: skip
     if command == "check":
         p.add_argument("--answer", required=True, metavar="ANSWER",
                        help="the answer to check, e.g. \"9x^2z\"")  # fmt: skip
+    if command == "codegen":
+        add_codegen_options(p)
+        add_shared_options(p)
+        return p
     add_result_options(p, at=command != "check")
     if command not in ("simplify", "check"):
         add_derivative_options(p)
     add_shared_options(p)
     return p
+
+
+def add_codegen_options(parser: argparse.ArgumentParser) -> None:
+    """Options of ``codegen``: the target language, and the value instead of the gradient."""
+    parser.add_argument("--target", choices=TARGETS, default="python", metavar="TARGET",
+                        help=", ".join(TARGETS) + " (default python)")  # fmt: skip
+    parser.add_argument("--value", action="store_true",
+                        help="the code of the expression itself, not of its gradient")  # fmt: skip
 
 
 DEFAULTS: dict[str, object] = {

@@ -20,7 +20,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from ..printers import render
 from ..report import Report
 from . import EXIT_INPUT, EXIT_INTERNAL, EXIT_OK, EXIT_WRONG_ANSWER, stdin_lines, worst
-from .commands import plot_for, report_for
+from .commands import codegen_for, plot_for, report_for
 from .limit_options import limits_from
 from .options import ArgumentError
 
@@ -78,6 +78,11 @@ def run(args: argparse.Namespace, out: TextIO, color: bool = False) -> int:
         if texts == ["-"]:
             texts = [t for t in (line.strip() for line in stdin_lines()) if t and t[0] != "#"]
         return _single(args, texts, out, color)
+    if args.command == "codegen":  # source code, not a Report
+        if args.expr.strip() == "-":
+            raise ArgumentError("codegen takes one expression, not stdin")
+        out.write(codegen_for(args, args.expr, limits_from(args).begin()))
+        return EXIT_OK
     if args.expr.strip() == "-":
         return _batch(args, stdin_lines(), out, color)
     return _single(args, args.expr, out, color)

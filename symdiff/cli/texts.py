@@ -25,6 +25,7 @@ MAIN_EPILOG = f"""commands (put the command first; "symdiff COMMAND --help" for 
   backprop EXPR --at POINT            backpropagation, step by step, at a point
   serve [--host H] [--port P]         the derivative calculator in a browser, and its API
   plot EXPR [-o f.svg]                an SVG plot of f and f′ (--at x=a: the tangent)
+  codegen EXPR [--target c]           code of the gradient: python, numpy, c, jax, torch
 
 examples:
   symdiff "3(2x^2)^5"                      960x⁹
@@ -64,4 +65,6 @@ DESCRIPTIONS = {
     "the fields are listed in the README (\"Batch jobs\").",
     "plot": "Plot f and f′ (and f″) as an SVG image, with the tangent at --at x=a. "
     "Poles, jumps, domain edges and corners are found and drawn as such.",
+    "codegen": "Code computing the gradient (or, with --value, the expression): straight-line,\n"
+    "each shared sub-expression computed once, in Python, NumPy, C, JAX or PyTorch.",
 }
