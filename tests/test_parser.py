@@ -231,7 +231,7 @@ BAD = [  # source, line, column, words in the message
     ("2 3", 1, 3, 'unexpected "3"'),
     ("x > y", 1, 3, "parentheses"),
     ("(x > y > z)", 1, 8, 'unexpected ">" after "y"'),
-    ("sin x", 1, 5, 'expected "("'),
+    ("sin + x", 1, 5, 'unexpected "+" after "sin": expected "(" or an argument'),
     ("sin'(x)", 1, 4, 'unexpected "\'" after "sin"'),
     ("sinx", 1, 1, 'contains the function "sin"'),
     ("2xexp", 1, 2, '"exp"'),

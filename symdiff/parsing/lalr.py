@@ -31,7 +31,9 @@ from ..limits import Limits
 from .errors import where
 from .lalr_table import OPENERS, SIGNS, Table
 
-_OPERAND_END = frozenset({"NUMBER", "RATIONAL", "NAME", "CONST", "_RPAR", "SUPERSCRIPT"})
+_OPERAND_END = frozenset(
+    {"NUMBER", "RATIONAL", "NAME", "CONST", "_RPAR", "SUPERSCRIPT", "_BAR_CLOSE", "_ARG_CLOSE"}
+)
 _END = "$END"
 _CHECK_EVERY = 4096  # tokens between two looks at the clock
 
