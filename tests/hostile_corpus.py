@@ -171,7 +171,7 @@ CORPUS: list[Row] = [
     ("x + 1 %", Parse, ("line 1, column 7", 'unexpected character "%"')),
     ("x + 1 `", Parse, ("line 1, column 7", 'unexpected character "`"')),
     ('x + 1 "', Parse, ("line 1, column 7", 'unexpected character """')),
-    ("sin(x) garbage(", Parse, ("line 1, column 16", "unexpected end of input")),
+    ("sin(x) garbage(", Unsupported, ("line 1, column 8", "unknown function 'garbage'")),
     ("x + 1 .", Parse, ("line 1, column 7", 'unexpected character "."')),
     ("x..y", Parse, ("line 1, column 2", 'unexpected character "."')),
     ("1..2", Parse, ("line 1, column 2", 'unexpected character "."')),
@@ -618,7 +618,7 @@ CORPUS: list[Row] = [
     ("′", Parse, ("line 1, column 1", 'unexpected "′" at the start')),
     ("e^", Parse, ("line 1, column 3", "unexpected end of input")),
     ("pi^", Parse, ("line 1, column 4", "unexpected end of input")),
-    ("π(", Parse, ("line 1, column 3", "unexpected end of input")),
+    ("π(", Parse, ("line 1, column 1", '"π" before "(" is the constant pi, not a function')),
     ("e(", Parse, ("line 1, column 3", "unexpected end of input")),
     (
         "x = y = z",
