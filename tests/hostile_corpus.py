@@ -126,10 +126,10 @@ CORPUS: list[Row] = [
         ),
     ),
     (
-        "x = 3",
+        "x + 1 = 3",
         Parse,
         (
-            "line 1, column 3",
+            "line 1, column 7",
             'unexpected "=": only a definition such as "f(x, y) = x*y" contains "="',
         ),
     ),
@@ -145,8 +145,8 @@ CORPUS: list[Row] = [
         "x =",
         Parse,
         (
-            "line 1, column 3",
-            'unexpected "=": only a definition such as "f(x, y) = x*y" contains "="',
+            "line 1, column 4",
+            'expected an expression after "="',
         ),
     ),
     ("f(x) = ", Parse, ("line 1, column 7", 'expected an expression after "="')),
@@ -624,8 +624,8 @@ CORPUS: list[Row] = [
         "x = y = z",
         Parse,
         (
-            "line 1, column 3",
-            'unexpected "=": only a definition such as "f(x, y) = x*y" contains "="',
+            "line 1, column 7",
+            'unexpected character "="',
         ),
     ),
     ("f(x, y) = ", Parse, ("line 1, column 10", 'expected an expression after "="')),

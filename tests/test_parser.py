@@ -251,7 +251,7 @@ BAD = [  # source, line, column, words in the message
     ("lambda: 1", 1, 7, "not Python"),
     ("__import__('os')", 1, 1, "not Python"),
     ("x.__class__", 1, 2, "not Python"),
-    ("x = 3", 1, 3, 'unexpected "="'),
+    ("x + 1 = 3", 1, 7, 'unexpected "="'),
     ("f(x, x) = x", 1, 6, 'parameter "x" is repeated'),
     ("f(x, f) = x", 1, 6, "not allowed"),
     ("f(x,) = x", 1, 5, "expected a parameter name"),
