@@ -373,6 +373,18 @@ def test_100000_nested_parentheses() -> None:
         parse("(" * (depth + 1) + "x" + ")" * (depth + 1))
 
 
+def test_100000_nested_one_parenthesis_short_reports_its_error() -> None:
+    """The error is found on a view of the parser's stack, never a copy per candidate token."""
+    depth = 100_000
+    for head in ("(", "sin("):
+        with pytest.raises(ParseError) as info:
+            parse(head * depth + "x" + ")" * (depth - 1))
+        assert info.value.message.startswith("unexpected end of input: expected an operator")
+        assert info.value.message.endswith(
+            '(the "(" at line 1, column ' + str(len(head)) + " is not closed)"
+        )
+
+
 def test_50000_nested_calls() -> None:
     node = parse("sin(" * 50_000 + "x" + ")" * 50_000)
     for _ in range(50_000):
