@@ -159,8 +159,11 @@ def diff(
     """
     limits = limits.begin()
     definition = as_definition(source, limits)
-    name = only_variable(definition, var)
-    return diff_by(definition.body, name, simplify=simplify, expand=expand, limits=limits)
+    checked = only_variable(definition, var) if var is not None else None
+    expr = definition.body
+    for name in operator_wrt(definition, checked):  # once, or as often as d²/dx² says
+        expr = diff_by(expr, name, simplify=simplify, expand=expand, limits=limits)
+    return expr
 
 
 def diff_by(
@@ -184,6 +187,28 @@ def diff_by(
     if not simplify:
         return raw
     return _simplify(arithmetic(raw, limits), expand=expand, limits=limits)
+
+
+def operator_wrt(definition: Definition, var: str | None = None) -> tuple[str, ...]:
+    """The variables to differentiate by, in order: the input's ``d/dx`` or ``var``.
+
+    Without an operator, ``var`` (default: the only variable); with one, ``var`` must agree.
+
+    >>> operator_wrt(as_definition("d²/dx² x^3")), operator_wrt(as_definition("x*y"), "y")
+    (('x', 'x'), ('y',))
+    >>> operator_wrt(as_definition("d/dx x*y"), "y")
+    Traceback (most recent call last):
+    symdiff.errors.UnsupportedError: the input asks for d/dx but d/dy is asked for as well \
+(wrt, --wrt): give the variable once
+    """
+    if not definition.wrt:
+        return (var if var is not None else only_variable(definition),)
+    if var is not None and var != definition.wrt[0]:
+        raise UnsupportedError(
+            f"the input asks for d/d{definition.wrt[0]} but d/d{var} is asked for as well "
+            "(wrt, --wrt): give the variable once"
+        )
+    return definition.wrt
 
 
 def gradient(
@@ -246,7 +271,12 @@ def derive(
     """
     limits = limits.begin()
     definition = as_definition(source, limits)
-    name = only_variable(definition, var)
+    seq = operator_wrt(definition, only_variable(definition, var) if var is not None else None)
+    if len(seq) > 1:
+        raise UnsupportedError(
+            "derive records one derivative; for a higher one use nth_derivative or the command"
+        )
+    name = seq[0]
     from .calculus.derivation import build_derivation  # the step machinery, loaded when first used
     from .report import Derivation
 

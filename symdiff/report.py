@@ -191,4 +191,6 @@ def definition_text(definition: Definition) -> str:
     """
     body = str(definition.body)
     name, params = definition.name, definition.params
+    if name is not None and definition.dependent:
+        return f"{name} = {body}"
     return body if name is None else f"{name}({', '.join(params or ())}) = {body}"

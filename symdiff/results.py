@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 from .api import Source, as_definition, variables_named, variables_of
 from .chains import Chains
 from .core.definition import Definition
+from .errors import UnsupportedError
 from .higher import hessian_cells, is_partial, jacobian_cells, jacobian_variables
 from .higher import only_variable as _only_variable
 from .limits import DEFAULT_LIMITS, Limits
@@ -105,7 +106,10 @@ def _value(expr: Expr, options: Options) -> Value | None:
 
 
 def _base(
-    sources: Sequence[Source], options: Options, typed: Sequence[str | None]
+    sources: Sequence[Source],
+    options: Options,
+    typed: Sequence[str | None],
+    derivative: bool = False,
 ) -> tuple[tuple[Definition, ...], Options, Any]:
     """The definitions, the options with the call's clock, the Report fields every command fills.
 
@@ -115,10 +119,28 @@ def _base(
     limits = options.limits.begin()
     options = options if limits is options.limits else replace(options, limits=limits)
     defs = tuple(as_definition(s, options.limits) for s in sources)
+    if any(d.wrt for d in defs) and not derivative:
+        raise UnsupportedError(
+            "a leading d/dx asks for one derivative: give it to the derivative command "
+            "(symdiff EXPR), not to grad, hessian, jacobian or simplify"
+        )
     texts = tuple((t if t is not None else s if isinstance(s, str) else definition_text(d)).strip()
                   for s, d, t in zip(sources, defs, typed, strict=True))  # fmt: skip
     point = None if options.point is None else dict(options.point)
     return defs, options, {"sources": texts, "definitions": defs, "point": point}
+
+
+def _with_operator(d: Definition, wrt: Sequence[str], order: int) -> tuple[Sequence[str], int]:
+    """``wrt`` and ``order`` as the input's leading ``d/dx`` says, if any (a conflict: error)."""
+    if not d.wrt:
+        return wrt, order
+    if any(v != d.wrt[0] for v in wrt) or len(wrt) > 1 or order != 1:
+        asked = ", ".join(wrt) if wrt else d.wrt[0]
+        raise UnsupportedError(
+            f"the input asks for d/d{d.wrt[0]} (order {len(d.wrt)}) but the derivative by "
+            f"{asked} of order {order} is asked for as well (--wrt, --order): give it once"
+        )
+    return d.wrt, 1
 
 
 def derivative_report(
@@ -140,7 +162,8 @@ def derivative_report(
     '−cos(x)'
     """
     options.limits.check_order(max(len(wrt), 1) * order)  # before a list of that many names
-    (d,), options, base = _base([source], options, [source_text])
+    (d,), options, base = _base([source], options, [source_text], derivative=True)
+    wrt, order = _with_operator(d, wrt, order)
     names = variables_of(d)
     if wrt:
         seqs = [variables_named(d, wrt) * order]
@@ -302,8 +325,9 @@ def check_report(
     """
     from .higher import check_answer
 
-    (d,), options, base = _base([source], options, [source_text])
-    seq = variables_named(d, wrt) or [_only_variable(d)]
+    (d,), options, base = _base([source], options, [source_text], derivative=True)
+    wrt, _ = _with_operator(d, wrt, 1)
+    seq = variables_named(d, wrt) if wrt else [_only_variable(d)]
     verdict = check_answer(d, answer, seq, limits=options.limits)
     item = _Items(options)(d, seq) if options.steps else Item(tuple(seq), verdict.expected)
     return Report("check", variables=tuple(variables_of(d)), partial=is_partial(d),

@@ -157,9 +157,13 @@ _DECLARED = {  # terminals that the lexer makes from words and numbers
     "RATIONAL": st.sampled_from(["5/2", "1/3", "10/4"]),
     "POSITION": st.sampled_from(["1", "2", "3"]),
     "_INDICATOR_OPEN": st.just("1("),
+    "_BAR_OPEN": st.just("|"),
+    "_BAR_CLOSE": st.just("|"),
+    "_ARG_OPEN": st.just(" "),  # an argument written without parentheses: "sin x"
+    "_ARG_CLOSE": st.just(" "),
     # patterns Hypothesis could draw from, but slowly: explicit samples keep the test fast
     "NUMBER": st.sampled_from(["0", "1", "2", "3", "10", "2.5", ".5", "1e-3", "4E2"]),
-    "SUPERSCRIPT": st.sampled_from(["²", "³", "⁻¹", "¹⁰", "⁺²"]),
+    "SUPERSCRIPT": st.sampled_from(["²", "³", "⁻¹", "¹⁰", "⁺²", "ˣ", "⁻²ˣ"]),
     "PRIME": st.sampled_from(["'", "''", "′"]),
     "WS": st.sampled_from([" ", "  ", "\t", "\n"]),
 }

@@ -1,4 +1,6 @@
-"""A parsed input: an expression, optionally with a signature ``f(x, y) = ...``.
+"""A parsed input: an expression, optionally with a signature ``f(x, y) = ...`` or ``y = ...``.
+
+A leading derivative operator (``d/dx x^2``, ``d²/dx² ...``) is kept in ``wrt``.
 
 >>> from symdiff.core.expr import Var
 >>> d = Definition(Var("x"), name="h", params=("x",))
@@ -18,7 +20,9 @@ from .walk import iter_vars, natural_key
 class Definition:
     """An expression with the optional name and parameter list it was defined with.
 
-    ``name`` and ``params`` are ``None`` for a bare expression.
+    ``name`` and ``params`` are ``None`` for a bare expression; ``y = x^2`` has the name
+    ``y``, no ``params`` and ``dependent`` set (its derivative is written dy/dx).  ``wrt`` holds
+    the variables of a leading derivative operator, once per order (``d²/dx²``: x, x).
 
     >>> from symdiff.core.expr import Var
     >>> Definition(Var("x")).label
@@ -28,6 +32,8 @@ class Definition:
     body: Expr
     name: str | None = None
     params: tuple[str, ...] | None = None
+    wrt: tuple[str, ...] = ()
+    dependent: bool = False
 
     @property
     def label(self) -> str:

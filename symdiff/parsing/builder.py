@@ -15,14 +15,20 @@ A division by a literal zero (``1/0``, ``x/0.0``) and zero to a negative literal
 
 from __future__ import annotations
 
+from fractions import Fraction
 from typing import Any
 
 from ..core.expr import MINUS_ONE, ZERO, Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var, neg
-from ..core.functions import KNOWN, arity_ok
+from ..core.functions import KNOWN, SPELLINGS, arity_ok
 from ..errors import DomainError, ParseError, SymdiffError, UnsupportedError
 from .errors import error_at, where
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789- ")
+SUPERSCRIPT_LETTERS = dict(
+    zip("ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ", "abcdefghijklmnoprstuvwxyz", strict=True)
+)
+_TRIG = frozenset({"sin", "cos", "tan", "sec", "csc", "cot"})  # whose inverses are "arc" names
+_ROOTS = {"√": 2, "∛": 3, "∜": 4}
 
 
 class Problem(Exception):
@@ -98,7 +104,7 @@ class Builder:
     def pow(self, c: list[Any]) -> Expr:
         base, op, exp = c if len(c) == 3 else (c[0], c[1], None)
         if exp is None:  # a SUPERSCRIPT token
-            exp = Num(int(op.value.translate(_SUPERSCRIPTS).replace(" ", "")))
+            exp = superscript_value(op.value)
         if base is ZERO and type(exp) is Num and exp.value < 0:
             message = f"division by zero: 0 to the negative power {exp.value}"
             raise Problem(DomainError, op.start_pos, message)
@@ -141,11 +147,87 @@ class Builder:
             raise Problem(UnsupportedError, token.start_pos, message)
         return Call(token.value, args)
 
+    def bare_call(self, c: list[Any]) -> Expr:
+        """``sin 2x``: the argument is the monomial the lexer marked."""
+        return self.call([c[0], (done(c[1]),)])
+
+    def negative(self, c: list[Any]) -> Expr:
+        return Num(-Num(c[0].value).value)
+
+    def fpower(self, c: list[Any]) -> tuple[Any, Expr]:
+        """The power written on a function's name, with its token (for errors)."""
+        return (c[0], c[1]) if len(c) == 2 else (c[0], superscript_value(c[0].value))
+
+    def power_call(self, c: list[Any]) -> Expr:
+        """``sin^2(x)`` is sin(x)^2; ``sin^-1(x)`` is the inverse function (arcsin)."""
+        token, (op, exp), args = c
+        if exp == MINUS_ONE:
+            return self.call([_inverse(token, op), args])
+        if type(exp) is not Num or exp.value.denominator != 1 or exp.value < 1:
+            shown = str(exp) if type(exp) is Num and exp.value.denominator == 1 else f"({exp})"
+            name = token.value
+            message = (
+                f"only a positive whole power ({name}^2(x) is {name}(x)^2) or -1 (the inverse "
+                f"function) may be written on a function's name; write {name}(...)^{shown}"
+            )
+            raise Problem(ParseError, op.start_pos, message)
+        return Pow(self.call([token, args]), exp)
+
+    def power_bare_call(self, c: list[Any]) -> Expr:
+        return self.power_call([c[0], c[1], (done(c[2]),)])
+
+    def absolute(self, c: list[Any]) -> Expr:
+        return Call("abs", (done(c[0]),))
+
+    def root(self, c: list[Any]) -> Expr:
+        """``√u`` is sqrt(u); ``∛u`` is cbrt(u) where the table has it, else u^(1/3); ``∜u``."""
+        sign, arg = c[0], done(c[1])
+        degree = _ROOTS[sign.value]
+        name = {2: "sqrt", 3: "cbrt"}.get(degree)
+        if name in KNOWN:
+            return Call(name, (arg,))
+        return Pow(arg, Num(Fraction(1, degree)))
+
     def abstract(self, c: list[Any]) -> Expr:
         token, args = c[0], c[-1]
         if len(c) == 2:
             return Call(token.value, args)
         return Call(token.value, args, _positions(token.value, c[1], len(args)))
+
+
+def superscript_value(text: str) -> Expr:
+    """The exponent a run of superscripts stands for: ``²`` is 2, ``⁻²ˣ`` is -2x, ``ˣʸ`` is xy.
+
+    >>> str(superscript_value("⁻²ˣ")), str(superscript_value("ᵉ"))
+    ('-2*x', 'e')
+    """
+    letters = "".join(SUPERSCRIPT_LETTERS.get(ch, "") for ch in text)
+    if not letters:
+        return Num(int(text.translate(_SUPERSCRIPTS).replace(" ", "")))
+    digits = "".join(ch for ch in text.translate(_SUPERSCRIPTS) if ch.isdigit())
+    units: list[Expr] = [Const("e") if u == "e" else Var(u) for u in letters]
+    factors = ([Num(int(digits))] if digits else []) + units
+    value = factors[0] if len(factors) == 1 else Mul(tuple(factors))
+    return neg(value) if text[0] == "⁻" else value
+
+
+def _inverse(token: Any, op: Any) -> str:
+    """The inverse function of a function (``sin`` -> ``asin``), read from the table.
+
+    The inverse of ``f`` is the function named ``a`` + f or spelled ``arc`` + f (``asin``,
+    ``arcsin``, ``asinh``, ``arcsinh``); until the table has one, an error says what was meant.
+    """
+    name = token.value
+    for candidate in (f"a{name}", f"arc{name}", f"ar{name}"):
+        if candidate in SPELLINGS:
+            return SPELLINGS[candidate].name
+    arc = f" (arc{name})" if name.rstrip("h") in _TRIG else ""
+    raise Problem(
+        UnsupportedError,
+        op.start_pos,
+        f"{name}^-1 is the inverse function of {name}{arc}, which symdiff does not know yet; "
+        f"for the reciprocal 1/{name}(u) write {name}(u)^-1",
+    )
 
 
 def _positions(name: str, mark: list[Any], count: int) -> tuple[int, ...]:

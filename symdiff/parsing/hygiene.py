@@ -17,9 +17,12 @@ import unicodedata
 from ..core.functions import GREEK, GREEK_LETTERS, SPELLINGS
 from ..errors import LimitError, ParseError
 from ..limits import Limits
+from .builder import SUPERSCRIPT_LETTERS
 from .errors import error_at, where
 
-_UNICODE_OK = "".join(GREEK_LETTERS) + "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺₀₁₂₃₄₅₆₇₈₉·×⋅−÷′"
+_UNICODE_OK = (
+    "".join(GREEK_LETTERS) + "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺₀₁₂₃₄₅₆₇₈₉·×⋅−÷′√∛∜∂" + "".join(SUPERSCRIPT_LETTERS)
+)
 _SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _BAD_CHAR = re.compile(f"[^\t\n\r\x20-\x7e{_UNICODE_OK}{_SPACES}]")
 _PARENS = re.compile(r"[()]")
@@ -30,7 +33,7 @@ _PYTHON = re.compile(r"__|\blambda\b[^:]*:|\bimport\b|\bdef\b|[A-Za-z)]\.[A-Za-z
 _LOOKALIKES = dict(zip("аеорсухіјѕԁɡАВЕКМНОРСТХ", "aeopcyxijsdgABEKMHOPCTX", strict=True))
 _INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 _SYMBOLS = {"–": "-", "—": "-", "‐": "-", "‑": "-", "‒": "-", "∗": "*", "∙": "*", "•": "*",
-            "⁄": "/", "∕": "/", "√": "sqrt(...)", "≥": "1(x > y) for a comparison",
+            "⁄": "/", "∕": "/", "≥": "1(x > y) for a comparison",
             "≤": "1(y > x) for a comparison", "｛": "(", "｝": ")"}  # fmt: skip
 
 

@@ -31,7 +31,9 @@ from ..limits import Limits
 from .errors import where
 from .lalr_table import OPENERS, SIGNS, Table
 
-_OPERAND_END = frozenset({"NUMBER", "RATIONAL", "NAME", "CONST", "_RPAR", "SUPERSCRIPT"})
+_OPERAND_END = frozenset(
+    {"NUMBER", "RATIONAL", "NAME", "CONST", "_RPAR", "SUPERSCRIPT", "_BAR_CLOSE", "_ARG_CLOSE"}
+)
 _END = "$END"
 _CHECK_EVERY = 4096  # tokens between two looks at the clock
 
@@ -117,28 +119,40 @@ def _settle(table: Table, key: tuple[int, str, str]) -> int:
 def accepted(table: Table, states: list[int]) -> frozenset[str]:
     """The terminals the parser in ``states`` can shift next (after any reductions).
 
+    Each candidate is tried on a view of the stack (the untouched part of ``states``
+    below an index, plus the states pushed since), never on a copy: the cost is the
+    reductions taken, not the depth of the stack, however deep the input nests.
+
     >>> from symdiff.parsing.parser import table
     >>> sorted(accepted(table(), [table().start]))[:4]
     ['ABSTRACT', 'CONST', 'FUNC', 'NAME']
     """
     found = set()
     for kind in table.actions[states[-1]]:
-        if kind.isupper() and kind != _END and _shifts(table, list(states), kind):
+        if kind.isupper() and kind != _END and _shifts(table, states, kind):
             found.add(kind)
     return frozenset(found)
 
 
 def _shifts(table: Table, states: list[int], kind: str) -> bool:
+    """Whether ``kind`` is shifted after the reductions it causes (``states`` is not changed)."""
+    below = len(states)  # states[:below] are untouched
+    pushed: list[int] = []  # the states pushed on top of them
     while True:
-        act = table.actions[states[-1]].get(kind)
+        top = pushed[-1] if pushed else states[below - 1]
+        act = table.actions[top].get(kind)
         if act is None:
             return False
         if act >= 0:
             return True
         rule = table.rules[~act]
-        if rule.size:
-            del states[-rule.size :]
-        states.append(table.actions[states[-1]][rule.origin])
+        size = rule.size
+        if size:
+            dropped = min(size, len(pushed))
+            del pushed[len(pushed) - dropped :]
+            below -= size - dropped
+        top = pushed[-1] if pushed else states[below - 1]
+        pushed.append(table.actions[top][rule.origin])
 
 
 class _EndToken:

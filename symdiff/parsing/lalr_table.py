@@ -17,7 +17,7 @@ from operator import itemgetter
 from typing import Any
 
 # the tokens that open a nesting level, counted against Limits.max_depth
-OPENERS = frozenset({"_LPAR", "_INDICATOR_OPEN", "POW"})
+OPENERS = frozenset({"_LPAR", "_INDICATOR_OPEN", "POW", "_BAR_OPEN", "ROOT"})
 SIGNS = frozenset({"_MINUS", "_PLUS"})  # a level when unary: not after an operand
 
 

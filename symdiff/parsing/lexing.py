@@ -9,6 +9,10 @@ parser cannot do:
   ``Indicator``, not ``1*Indicator``.  ``INT/INT`` at the start of a product chain and not
   followed by a power is one rational literal (``5/2*x``); ``x*5/2`` and ``5/2^2`` are not.
 * Numbers in ``f'[...]`` become argument positions.
+* A ``|`` closes an absolute value when it follows an operand while one is open, and
+  opens one otherwise: ``||x| - 1|``, ``2|x|``, ``|x||y|`` (read left to right).
+* A function name followed by neither "(" nor a prime takes the monomial after it as its
+  argument (:mod:`symdiff.parsing.juxtaposed`): ``sin 2x`` is sin(2x).
 * Literals longer than ``Limits.max_literal_digits`` and primes beyond ``Limits.max_order``
   raise ``LimitError`` before any number is built.
 
@@ -28,10 +32,13 @@ from operator import itemgetter
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
 from .errors import where
+from .juxtaposed import check_radicals, mark_arguments
 from .words import word_tokens
 
-_OPERAND_END = frozenset({"NUMBER", "RATIONAL", "NAME", "CONST", "_RPAR", "SUPERSCRIPT"})
-_CHAIN_OPENERS = frozenset({"_LPAR", "_INDICATOR_OPEN", "_COMMA", "_GT", "_LT"})
+_OPERAND_END = frozenset(
+    {"NUMBER", "RATIONAL", "NAME", "CONST", "_RPAR", "SUPERSCRIPT", "_BAR_CLOSE", "_ARG_CLOSE"}
+)
+_CHAIN_OPENERS = frozenset({"_LPAR", "_INDICATOR_OPEN", "_COMMA", "_GT", "_LT", "_BAR_OPEN"})
 _CALLS = frozenset({"_LPAR", "PRIME"})
 _COMPARED = re.compile(r"[()<>]")
 
@@ -83,6 +90,8 @@ def refine(raw: list[tuple[str, int, int]], src: Source) -> list[Tok]:
     prev: str | None = None  # type of the last token emitted
     start = True  # the next token begins a product chain
     positions = False  # inside f'[...]
+    bars = 0  # absolute values open
+    roots = False  # a radical was written
     i, n = 0, len(raw)
     while i < n:
         kind, a, b = raw[i]
@@ -123,6 +132,12 @@ def refine(raw: list[tuple[str, int, int]], src: Source) -> list[Tok]:
                 f"the derivative at {where(text, a)} has order {len(value)}, over "
                 f"the limit {limits.max_order} (max_order)"
             )
+        elif kind == "ROOT":
+            roots = True
+        elif kind == "BAR":
+            closes = bars > 0 and prev in _OPERAND_END
+            kind = "_BAR_CLOSE" if closes else "_BAR_OPEN"
+            bars += -1 if closes else 1
         elif positions or prev == "PRIME":
             positions = kind != "_RSQB" and kind != "_LPAR"
         if kind == "_PLUS" or kind == "_MINUS":
@@ -132,6 +147,10 @@ def refine(raw: list[tuple[str, int, int]], src: Source) -> list[Tok]:
         prev = kind
         append(_tok(Tok, (kind, value, a, b)))
         i += 1
+    if roots:
+        check_radicals(out, text)
+    if any(t[0][0] == "FUNC" for t in words.values() if t):  # a function name was written
+        return mark_arguments(out, text, _tok, Tok)
     return out
 
 

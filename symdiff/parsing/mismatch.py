@@ -17,12 +17,12 @@ from ..errors import ParseError
 from .errors import error_at, where
 from .hygiene import python_hint
 
-_PUNCTUATION = "_LPAR _COMMA _GT _LT _LSQB _RSQB PRIME _RPAR"
+_PUNCTUATION = "_LPAR _COMMA _GT _LT _LSQB _RSQB PRIME _RPAR _BAR_CLOSE"
 
 # how "expected ..." names the terminals, in the order it lists them; others go unnamed
 _NAMED = {"NUMBER": "a number", "RATIONAL": "a number", "POSITION": "a number"}
 _NAMED |= {"NAME": "a variable", "CONST": "a variable", "OPERATOR": "an operator"}
-_NAMED |= {t: f'"{c}"' for t, c in zip(_PUNCTUATION.split(), "(,><[]')", strict=True)}
+_NAMED |= {t: f'"{c}"' for t, c in zip(_PUNCTUATION.split(), "(,><[]')|", strict=True)}
 _OPERATORS = frozenset({"_PLUS", "_MINUS", "_STAR", "SLASH", "POW", "SUPERSCRIPT"})
 _ORDER = tuple(dict.fromkeys(_NAMED.values()))
 
@@ -35,6 +35,8 @@ def describe(names: set[str] | frozenset[str]) -> str:
     >>> describe({"_PLUS", "_STAR", "NAME", "_RPAR"})
     'an operator or ")"'
     """
+    if "_ARG_OPEN" in names:  # after a function's name
+        return '"(" or an argument'
     operand = "NUMBER" in names or "POSITION" in names
     if not operand and "NAME" in names:  # after an operand: names and "(" multiply implicitly
         names = names - {"NAME", "CONST", "_LPAR"}
@@ -74,6 +76,8 @@ def unexpected_token(
     else:
         index = bisect_right([t.start_pos for t in tokens], token.start_pos) - 1
         pos = token.start_pos
+    while index > 0 and tokens[index - 1].start_pos == tokens[index - 1].end_pos:
+        index -= 1  # an empty _ARG_ token: say what was written before it
     prev = tokens[index - 1] if index > 0 else None
     after = f'after "{text[prev.start_pos : prev.end_pos]}"' if prev is not None else start_text
     if token.type == "$END":

@@ -16,10 +16,12 @@ Design:
   100,000 nested parentheses parse.  Every limit of :class:`~symdiff.limits.Limits` that
   concerns text (size, depth, digits, derivative order, distinct nodes, time) is checked
   while parsing, before anything large is built.
-* A definition ``f(x, y) = body`` is recognised by a regular expression before parsing; the
-  header is blanked out (columns of the body stay those of the full text) and the body is
-  parsed knowing the parameters (multi-letter ones become atomic) and the defined name (an
-  abstract function inside the body).
+* A definition ``f(x, y) = body`` or ``y = body``, and a leading derivative operator
+  ``d/dx``, are recognised by regular expressions before parsing
+  (:mod:`symdiff.parsing.headers`, :mod:`symdiff.parsing.operator`); they are blanked out
+  (columns of the body stay those of the full text) and the body is parsed knowing the
+  parameters (multi-letter ones become atomic) and the defined name (an abstract function
+  inside the body).
 * Letter runs before "(": a single letter f, g, h (or the defined name) is a call, any other
   single letter multiplies; ``2yz(x+1)`` (a run continuing an implicit product) splits and its
   last letter decides; other unknown runs (``foo(x)``, ``sinh(x)``) are unknown functions.
@@ -32,20 +34,18 @@ Design:
 
 from __future__ import annotations
 
-import re
 import threading
 from typing import TYPE_CHECKING
 
 from ..core.definition import Definition
 from ..core.expr import Expr
-from ..core.functions import ALIASES, GREEK, GREEK_LETTERS, KNOWN
 from ..core.interning import bulk
 from ..core.walk import count_nodes
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
 from .builder import Builder, Problem
-from .errors import error_at
 from .grammar import grammar_path, load_grammar
+from .headers import check_dependent, read_header
 from .hygiene import check_text
 from .lalr import Mismatch, run
 from .lalr_table import Table, TableData, compile_table
@@ -56,8 +56,6 @@ from .scanning import Scanner
 if TYPE_CHECKING:
     from lark import Lark
 
-_NAME = r"(?:[A-Za-z]+|[" + "".join(GREEK_LETTERS) + r"])[0-9]*(?:_(?:[0-9]+|[A-Za-z]+[0-9]*))*"
-_HEADER = re.compile(r"\s*(?P<name>\w+)\s*\((?P<params>[^()=]*)\)\s*=")
 _LOCK = threading.Lock()
 _CACHE: dict[str, tuple[Table, Scanner]] = {}
 _LARK: dict[str, Lark] = {}
@@ -157,26 +155,16 @@ def parse_definition(text: str, limits: Limits = DEFAULT_LIMITS) -> Definition:
     limits = limits.begin()  # a clock already running (a public call's) is kept
     unclosed = check_text(text, limits)
     source = Source(text, limits)
-    after = "at the start"
-    header = _HEADER.match(text) if "=" in text else None
-    if header is not None:
-        source.name, source.params = _signature(text, header)
-        source.text = re.sub(r"[^\n]", " ", header[0]) + text[header.end() :]
-        after = 'after "="'
-        if not source.text.strip():
-            raise error_at(text, header.end(), 'expected an expression after "="', "an expression")
-    elif "=" in text:
-        raise error_at(
-            text,
-            text.index("="),
-            'unexpected "=": only a definition such as "f(x, y) = x*y" contains "="',
-        )
+    head = read_header(text, limits)
+    source.text, source.name, source.params = head.text, head.name, head.params or ()
     source.tokens = refine(scanner().scan(source.text), source)
     try:
         with bulk():  # no garbage-collector passes over the new nodes: they form no cycles
             body = run(table(), source.tokens, limits, text)
     except Mismatch as bad:
-        raise unexpected_token(bad.names, bad.token, text, source.tokens, unclosed, after) from None
+        raise unexpected_token(
+            bad.names, bad.token, text, source.tokens, unclosed, head.after
+        ) from None
     except Problem as problem:
         raise problem.located(text) from None
     # a token makes at most 3 nodes (x/y: y, y^-1 and the product), so counting is rare
@@ -187,31 +175,9 @@ def parse_definition(text: str, limits: Limits = DEFAULT_LIMITS) -> Definition:
                 f"the expression has {nodes} distinct nodes; the limit is {limits.max_nodes} "
                 "(max_nodes)"
             )
-    return Definition(body, source.name, source.params if header is not None else None)
-
-
-def _signature(text: str, header: re.Match[str]) -> tuple[str, tuple[str, ...]]:
-    """Name and parameters of a definition header, checked."""
-    name = header["name"]
-    if not re.fullmatch(_NAME, name) or not name.isascii():
-        raise error_at(text, header.start("name"), f'"{name}" cannot name a function')
-    if name in KNOWN or name in ALIASES or name in GREEK or name in ("e", "pi"):
-        raise error_at(text, header.start("name"), f'"{name}" is built in; it cannot be defined')
-    params: list[str] = []
-    offset = header.start("params")
-    for part in header["params"].split(","):
-        pos = offset + len(part) - len(part.lstrip())
-        offset += len(part) + 1
-        param = part.strip()
-        if not re.fullmatch(_NAME, param):
-            what = f'"{param}" is not' if param else "expected"
-            raise error_at(text, pos, f"{what} a parameter name", "a variable")
-        param = GREEK_LETTERS.get(param[0], param[0]) + param[1:] if not param.isascii() else param
-        if param in params or param == name or param in KNOWN or param in ALIASES:
-            why = "repeated" if param in params else "not allowed as a parameter"
-            raise error_at(text, pos, f'parameter "{param}" is {why}', "a variable")
-        params.append(param)
-    return name, tuple(params)
+    if head.dependent:
+        check_dependent(text, head, body)
+    return Definition(body, head.name, head.params, head.wrt, head.dependent)
 
 
 __all__ = [

@@ -71,9 +71,9 @@ class LarkScanner(Lexer):
 
 
 class KeepWords:
-    """A do-nothing post-lexer whose only job is to keep the WORD terminal in the grammar."""
+    """A do-nothing post-lexer whose only job is to keep the raw WORD and BAR terminals."""
 
-    always_accept = ("WORD",)
+    always_accept = ("WORD", "BAR")
 
     def process(self, stream: Iterator[Tok]) -> Iterator[Tok]:
         """Pass the tokens through."""

@@ -7,11 +7,15 @@ letters (``yz`` is y*z), the digits staying with the last letter (``w1x1`` is w1
 ``e``, ``pi`` and ``π`` are constants unless they are parameters.  A run hiding a known
 function name (``sinx``) is an error, not a silent product.
 
+Digits right after the letters are a subscript: ``x1`` and ``x₁`` are one variable, printed
+``x₁``.  ``x_1`` is another variable, printed ``x_1`` as written, never like ``x1``.
+
 Before "(" a single letter f, g, h (or the defined name) calls an abstract function; any other
-letter multiplies (``x(x+1)``).  A longer unknown run before "(" (``sinh(x)``, ``foo(x)``) is an
-unknown function (``UnsupportedError``: named, with the known ones and a "did you mean")
-unless it continues an implicit product and resembles no known function: ``2yz(x+1)`` is
-2*y*z*(x+1) and ``2xf(x)`` is 2*x*f(x) -- the last letter decides whether "(" calls.
+single letter multiplies (``x(x+1)``).  A longer run before "(" is never split into a
+product: a known function calls (a Greek name that is also a function, only before "("),
+a Greek name or ``pi`` is an error saying how to write the product (``gamma*(x)``), and any
+other run (``sinh(x)``, ``foo(x)``, ``yz(x)``) is an unknown function (``UnsupportedError``:
+named, with the known ones and a "did you mean" or how to write the product).
 
 >>> from types import SimpleNamespace
 >>> src = SimpleNamespace(text="yz2", params=(), name=None)
@@ -46,23 +50,26 @@ def word_tokens(word: str, at: int, calls: bool, after_operand: bool, src: Any) 
     ``src`` has the ``text``, the definition's ``params`` and its ``name``.
 
     >>> from types import SimpleNamespace
-    >>> src = SimpleNamespace(text="2xf(x)", params=(), name=None)
-    >>> word_tokens("xf", 1, True, True, src)
-    [('NAME', 'x', 1, 2), ('ABSTRACT', 'f', 2, 3)]
+    >>> src = SimpleNamespace(text="2x f(x)", params=(), name=None)
+    >>> word_tokens("f", 3, True, True, src)
+    [('ABSTRACT', 'f', 3, 4)]
     """
     lead = LETTERS.match(word)  # a WORD token starts with a letter
     letters = lead[0] if lead else ""
-    tail = word[len(letters) :]
-    if tail and tail[0] in SUBSCRIPTS:
-        tail = "_" + tail.translate(_SUBSCRIPT_DIGITS)
-    if word in src.params:
-        return [("NAME", word, at, at + len(word))]
+    tail = _canonical_tail(word[len(letters) :])
+    if word in src.params or letters + tail in src.params:
+        return [("NAME", letters + tail, at, at + len(word))]
     if not letters.isascii():
         units = [GREEK_LETTERS.get(c, c) for c in letters]
+        if calls and not tail:
+            if len(units) == 1 and units[0] in SPELLINGS:
+                return [("FUNC", SPELLINGS[units[0]].name, at, at + len(word))]
+            if units[-1] not in ABSTRACT_LETTERS and len(units[-1]) > 1:
+                raise _greek_call(units[-1], letters[-1], at + len(units) - 1, src)
     elif len(letters) == 1:
         units = [letters]
     else:
-        known = _known(letters, tail, src)
+        known = _known(letters, tail, calls, at, src)
         if known is not None:
             return [(known[0], known[1], at, at + len(word))]
         _check_run(letters, word, at, calls, after_operand, src)
@@ -77,17 +84,36 @@ def word_tokens(word: str, at: int, calls: bool, after_operand: bool, src: Any) 
     return out
 
 
-def _known(run: str, tail: str, src: Any) -> tuple[str, str] | None:
+def _known(run: str, tail: str, calls: bool, at: int, src: Any) -> tuple[str, str] | None:
     """Token type and value of a multi-letter ASCII run that is one name, else None."""
-    if run in src.params or run in _GREEK or (tail and run == "pi"):
+    if run in src.params:
+        return "NAME", run + tail
+    if not tail and run in SPELLINGS and (calls or run not in _GREEK):
+        return "FUNC", SPELLINGS[run].name
+    if calls and not tail and (run in _GREEK or run == "pi") and run != src.name:
+        raise _greek_call(run, run, at, src)
+    if run in _GREEK or (tail and run == "pi"):
         return "NAME", run + tail
     if tail:
         return None
     if run == src.name:
         return "ABSTRACT", run
-    if run in SPELLINGS:
-        return "FUNC", SPELLINGS[run].name
     return ("CONST", run) if run == "pi" else None
+
+
+def _greek_call(name: str, word: str, at: int, src: Any) -> Exception:
+    """The error for a Greek letter (or pi) right before "(": not a function, not a product."""
+    what = "the constant pi" if name == "pi" else f"the Greek letter {name}"
+    return error_at(
+        src.text,
+        at,
+        f'"{word}" before "(" is {what}, not a function; for the product write {word}*(...)',
+    )
+
+
+def _canonical_tail(tail: str) -> str:
+    """Subscript digits are digits: ``x₁`` is the variable ``x1`` (printed ``x₁``)."""
+    return tail.translate(_SUBSCRIPT_DIGITS) if tail and tail[0] in SUBSCRIPTS else tail
 
 
 def _letter(unit: str, tail: str, calls: bool, at: int, width: int, src: Any) -> Raw:
@@ -115,20 +141,18 @@ def suggestions(word: str) -> list[str]:
 
 def _check_run(run: str, word: str, at: int, calls: bool, after_operand: bool, src: Any) -> None:
     """Refuse a multi-letter run that reads as an unknown function or hides a known one."""
-    if calls:
+    if calls:  # never split into a product before "("
         similar = suggestions(word)
-        if similar or not after_operand:
-            if similar:
-                hint = "did you mean " + " or ".join(similar) + "?"
-            elif run[-1] in ABSTRACT_LETTERS or run[-1] == src.name:
-                hint = f"for a product, write {'*'.join(run)}(...)"
-            else:
-                hint = f"for a product, write {'*'.join(run)}*(...)"
-            raise UnsupportedError(
-                f"unknown function {word!r} at {where(src.text, at)}; "
-                f"known functions: {', '.join(FUNCTION_NAMES)}; {hint}"
-            )
-        return
+        if similar:
+            hint = "did you mean " + " or ".join(similar) + "?"
+        elif run[-1] in ABSTRACT_LETTERS or run[-1] == src.name:
+            hint = f"for a product, write {'*'.join(run)}(...)"
+        else:
+            hint = f"for a product, write {'*'.join(run)}*(...)"
+        raise UnsupportedError(
+            f"unknown function {word!r} at {where(src.text, at)}; "
+            f"known functions: {', '.join(FUNCTION_NAMES)}; {hint}"
+        )
     hidden = [n for n in _LONG_NAMES if n in run] or (["ln"] if run.startswith("ln") else [])
     if hidden:
         raise error_at(

@@ -63,4 +63,5 @@ def label(report: Report, item: Item, fmt: str, row: int = 0, order: int | None 
     'df/dy'
     """
     wrt = item.wrt if order is None else item.wrt[:order]
-    return derivative_label(report.definitions[row].label, wrt, report.partial, fmt)
+    d = report.definitions[row]
+    return derivative_label(d.label, wrt, report.partial, fmt, dependent=d.dependent)

@@ -43,18 +43,25 @@ def rule_name(rule_id: str) -> str:
     return RULE_NAMES.get(rule_id, rule_id.replace("-", " "))
 
 
-def derivative_label(name: str, wrt: Sequence[str], partial: bool, fmt: str) -> str:
+def derivative_label(
+    name: str, wrt: Sequence[str], partial: bool, fmt: str, *, dependent: bool = False
+) -> str:
     r"""How the book names a derivative: ``h''(x)``, ``∂f/∂x``, ``∂²f/∂y∂x`` (x first).
+
+    ``dependent``: the name is a dependent variable (``y = x^2``), written ``dy/dx``, ``d²y/dx²``.
 
     >>> derivative_label("h", "xx", False, "unicode"), derivative_label("f", "xy", True, "unicode")
     ("h''(x)", '∂²f/∂y∂x')
     >>> derivative_label("f", "xxy", True, "text"), derivative_label("g", "tttt", False, "latex")
     ('d^3f/dydx^2', 'g^{(4)}(t)')
+    >>> derivative_label("y", "xx", False, "unicode", dependent=True)
+    'd²y/dx²'
     """
     n = len(wrt)
     word: Callable[[str], str] = {"latex": latex_name, "unicode": unicode_name}.get(fmt, str)
     head = latex_name(name, function=True) if fmt == "latex" else word(name)
-    if not partial and len(set(wrt)) == 1:
+    leibniz = dependent and not partial  # dy/dx: d, never ∂
+    if not partial and not dependent and len(set(wrt)) == 1:
         if n <= 3:
             marks = "'" * n
         else:
@@ -62,10 +69,11 @@ def derivative_label(name: str, wrt: Sequence[str], partial: bool, fmt: str) -> 
         return f"{head}{marks}({word(wrt[0])})"
     groups = runs(list(reversed(wrt)))  # the last variable is written first: ∂²f/∂y∂x
     if fmt == "latex":
-        top = "\\partial" + (f"^{{{n}}}" if n > 1 else "") + f" {head}"
-        below = " ".join(f"\\partial {word(v)}" + (f"^{{{k}}}" if k > 1 else "") for v, k in groups)
+        d = "d" if leibniz else "\\partial "
+        top = d.strip() + (f"^{{{n}}}" if n > 1 else "") + f" {head}"
+        below = " ".join(f"{d}{word(v)}" + (f"^{{{k}}}" if k > 1 else "") for v, k in groups)
         return f"\\frac{{{top}}}{{{below}}}"
-    mark = "d" if fmt == "text" else "∂"
+    mark = "d" if fmt == "text" or leibniz else "∂"
 
     def sup(k: int) -> str:
         if k == 1:

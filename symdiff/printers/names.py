@@ -1,12 +1,12 @@
 """Names as the book writes them: Greek letters, digit subscripts, and the labels of ∂g/∂h.
 
-A name splits into a base and subscripts: ``x1`` and ``x_1`` are ``x`` with ``1``,
-``w_1_2`` is ``w`` with ``1`` and ``2``.  Unicode shows digit subscripts as
-subscript digits (``w₁,₂``) and leaves any other name as written; LaTeX writes
-``w_{1,2}``, Greek names as commands and longer words upright or italic.
+A name's digits right after its letters are a subscript: ``x1`` is ``x`` with ``1``
+(Unicode ``x₁``, LaTeX ``x_{1}``).  A part after ``_`` is written as it is (``x_1``, LaTeX
+``x\\_1``), so ``x1`` and ``x_1``, different variables, never print alike.  Greek names
+print as letters or commands, longer words upright or italic.
 
->>> unicode_name("alpha"), unicode_name("w_12"), unicode_name("w_1_2"), latex_name("x1")
-('α', 'w₁₂', 'w₁,₂', 'x_{1}')
+>>> unicode_name("alpha"), unicode_name("w12"), unicode_name("w_12"), latex_name("x1")
+('α', 'w₁₂', 'w_12', 'x_{1}')
 """
 
 from __future__ import annotations
@@ -48,28 +48,33 @@ def _digits(part: str) -> bool:
 def unicode_name(name: str) -> str:
     """A variable or function name in Unicode: ``alpha`` → ``α``, ``x1`` → ``x₁``.
 
-    >>> unicode_name("theta_2"), unicode_name("x_a"), unicode_name("rate")
-    ('θ₂', 'x_a', 'rate')
+    Only digits right after the letters become a subscript; a part after ``_`` is written
+    as it is, so ``x_1`` never prints like ``x1`` (``x₁``): they are different variables.
+
+    >>> unicode_name("theta2"), unicode_name("x_a"), unicode_name("rate"), unicode_name("x_1")
+    ('θ₂', 'x_a', 'rate', 'x_1')
     """
-    base, subs = split_name(name)
+    head, sep, rest = name.partition("_")
+    base, subs = split_name(head)
     glyph = _GLYPH.get(base, base)
-    if not subs:
-        return glyph
-    if all(_digits(s) for s in subs):
-        return glyph + ",".join(s.translate(SUBSCRIPT) for s in subs)
-    return glyph + name[len(base) :]
+    if subs and all(_digits(s) for s in subs):
+        glyph += ",".join(s.translate(SUBSCRIPT) for s in subs)
+    elif subs:
+        glyph = head
+    return glyph + sep + rest
 
 
 def compact(name: str) -> bool:
     """Whether a name prints as one letter, with digit subscripts.
 
-    Two such names side by side read as a product: ``xy``, ``x₁y``, ``αβ`` but ``rate·y``.
+    Two such names side by side read as a product: ``xy``, ``x₁y``, ``αβ`` but ``rate·y``,
+    ``x_1·y``.
 
-    >>> compact("x"), compact("alpha"), compact("w_12"), compact("rate"), compact("x_a")
+    >>> compact("x"), compact("alpha"), compact("w12"), compact("rate"), compact("x_1")
     (True, True, True, False, False)
     """
     base, subs = split_name(name)
-    return (len(base) == 1 or base in _GLYPH) and all(_digits(s) for s in subs)
+    return "_" not in name and (len(base) == 1 or base in _GLYPH) and all(map(_digits, subs))
 
 
 def _latex_word(word: str, command: str) -> str:
@@ -86,13 +91,16 @@ def latex_name(name: str, *, function: bool = False) -> str:
 
     Longer words are set in ``\\mathit`` (variables) or ``\\operatorname`` (functions).
 
-    >>> latex_name("w_1_2"), latex_name("rate"), latex_name("loss", function=True)
-    ('w_{1,2}', '\\\\mathit{rate}', '\\\\operatorname{loss}')
+    >>> latex_name("w1"), latex_name("rate"), latex_name("loss", function=True)
+    ('w_{1}', '\\\\mathit{rate}', '\\\\operatorname{loss}')
     """
-    base, subs = split_name(name)
+    head, sep, rest = name.partition("_")
+    base, subs = split_name(head)
     out = _latex_word(base, "operatorname" if function else "mathit")
     if subs:
         out += "_{" + ",".join(_latex_word(s, "mathit") for s in subs) + "}"
+    if sep:  # x_1 is not x1 (x_{1}): the part after "_" is written as it is
+        out += "\\_" + rest.replace("_", "\\_")
     return out
 
 
