@@ -124,7 +124,7 @@ def variables_named(source: Source | Sequence[Source], names: Iterable[str]) -> 
     context of each in turn until one accepts it (:func:`symdiff.naming.read_names`).
 
     >>> variables_named("f(rate, x) = rate*x", ["rate", "x"]), variables_named("x", ["x₁"])
-    (['rate', 'x'], ['x_1'])
+    (['rate', 'x'], ['x1'])
     """
     sources = [source] if isinstance(source, str | Expr | Definition) else list(source)
     return read_names([as_definition(s) for s in sources], names)

@@ -9,7 +9,7 @@ naming it and saying what a name looks like.
 
 >>> from symdiff.api import as_definition
 >>> read_names([as_definition("f(rate) = rate*x")], ["rate", "θ", "x₁"])
-['rate', 'theta', 'x_1']
+['rate', 'theta', 'x1']
 """
 
 from __future__ import annotations

@@ -45,10 +45,10 @@ def neuron() -> symdiff.walkthrough.Walkthrough:  # type: ignore[name-defined]
 
 # the book's forward values and gradients (∂ReLU/∂node), node by node
 BOOK = [
-    ("mul_0", "x0*w0", -3, 1),
-    ("mul_1", "x1*w1", 2, 1),
-    ("mul_2", "x2*w2", 6, 1),
-    ("sum", "mul_0 + mul_1 + mul_2 + b", 6, 1),
+    ("mul0", "x0*w0", -3, 1),
+    ("mul1", "x1*w1", 2, 1),
+    ("mul2", "x2*w2", 6, 1),
+    ("sum", "mul0 + mul1 + mul2 + b", 6, 1),
     ("ReLU", "relu(sum)", 6, 1),
     ("x0", "x0", 1, -3),
     ("x1", "x1", -2, -1),

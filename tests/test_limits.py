@@ -262,14 +262,15 @@ def _in_thread(call: Callable[[], object]) -> tuple[object, float]:
 
 def test_timeout_is_honoured_on_a_worker_thread() -> None:
     outcome, seconds = _in_thread(
-        lambda: nth_derivative(GROWING, "x", 20, limits=Limits(timeout=0.3))
+        lambda: nth_derivative(GROWING, "x", 20, limits=Limits(timeout=0.3, max_nodes=10**9))
     )
     assert isinstance(outcome, LimitError) and "(timeout)" in str(outcome), outcome
     assert seconds < 30  # unbounded: minutes; a generous margin for a loaded machine
 
 
 def test_cli_timeout_is_honoured_on_a_worker_thread(capsys: pytest.CaptureFixture[str]) -> None:
-    outcome, seconds = _in_thread(lambda: main([GROWING, "--order", "20", "--timeout", "0.3"]))
+    args = [GROWING, "--order", "20", "--timeout", "0.3", "--max-nodes", "1000000000"]
+    outcome, seconds = _in_thread(lambda: main(args))  # the node budget lifted: time stops it
     assert outcome == 2 and "(timeout)" in capsys.readouterr().err
     assert seconds < 30
 

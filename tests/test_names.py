@@ -29,7 +29,7 @@ NAMES = [  # name        expected derivative, or the start of the error message
     ("x",               "2*x"),
     ("y",               "x_1"),
     ("x_1",             "y"),
-    ("x₁",              "y"),            # subscript digits: the lexer's x_1
+    ("x₁",              "0"),            # subscript digits: the lexer's x1 (not x_1)
     ("θ",               "z1"),           # Greek: the lexer's theta
     ("theta",           "z1"),
     ("z1",              "theta"),
@@ -116,7 +116,8 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 COMMAND = [  # --wrt         stdout            stderr
     ("x",                 "2*x\n",           ""),
-    ("x₁",                "y\n",             ""),
+    ("x₁",                "0\n",             "symdiff: note: x1 does not occur in the "
+                                             "expression; the derivative by x1 is 0"),
     ("θ",                 "z1\n",            ""),
     ("w",                 "0\n",  "symdiff: note: w does not occur in the expression; "
                                   "the derivative by w is 0\n"),

@@ -134,7 +134,7 @@ def _fresh_prefix(used: set[str], wanted: str) -> str:
     none may look like a used name in Unicode either (``t_1`` and ``t1`` both show as t₁).
 
     >>> _fresh_prefix({"x"}, "t"), _fresh_prefix({"t1"}, "t"), _fresh_prefix({"t1", "t_2"}, "t")
-    ('t', 't_t', 't_t')
+    ('t', 't_', 't_t')
     """
     shown = {unicode_name(name) for name in used}
     for prefix in _candidates(wanted, wanted + "_", wanted + "_" + wanted):

@@ -3,8 +3,8 @@
 Each distinct node of the DAG is one node of the graph (a shared sub-expression once),
 named by what it does: a variable by its name, a sum ``sum``, a product ``mul``, a power
 ``pow``, a call by its function, capitalized so that it is never read as the function
-itself (``ReLU``, ``Exp``); numbered ``mul_0, mul_1, …`` where a kind occurs more than
-once.  Its *definition* is the node over its children's names (``mul_0 = x_0·w_0``,
+itself (``ReLU``, ``Exp``); numbered ``mul0, mul1, …`` where a kind occurs more than
+once.  Its *definition* is the node over its children's names (``mul0 = x0·w0``,
 ``ReLU = relu(sum)``), so a big network reads one operation at a time.
 
 The backward pass is reverse mode, as :mod:`symdiff.calculus.reverse` computes gradients:
@@ -155,7 +155,7 @@ def _names(order: Sequence[Expr], kinds: Sequence[str]) -> list[str]:
         if totals[kind] > 1:
             k = seen.get(kind, 0)
             seen[kind] = k + 1
-            name = f"{base}_{k}"
+            name = f"{base}{k}"  # digits right after letters: printed as a subscript
         else:
             name = base
         while name in taken:  # never the name of a variable of the expression
