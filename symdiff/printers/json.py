@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from ..calculus.derivation import Derivation
     from ..check.numeric import Verdict
     from ..core.definition import Definition
+    from ..core.evaluate import Value
     from ..core.expr import Expr
     from ..core.steps import Step
     from ..report import Item, Report
@@ -53,15 +54,23 @@ def expr_json(expr: Expr, partial: bool = False) -> dict[str, str]:
     }
 
 
-def value_json(value: Fraction | float) -> dict[str, Any]:
-    """A number as ``{"text", "float", "exact"}``: exact rationals keep their text.
+def value_json(value: Value) -> dict[str, Any]:
+    """A number as ``{"text", "float", "exact"}``: exact values keep their text (``3*pi/4``).
+
+    ``float`` is None (null) for an exact value beyond the range of floats.
 
     >>> value_json(Fraction(3, 2)), value_json(0.25)
     ({'text': '3/2', 'float': 1.5, 'exact': True}, {'text': '0.25', 'float': 0.25, 'exact': False})
+    >>> value_json(Fraction(10**400))["float"] is None
+    True
     """
-    if isinstance(value, Fraction):
-        return {"text": str(value), "float": float(value), "exact": True}
-    return {"text": repr(float(value)), "float": float(value), "exact": False}
+    if isinstance(value, float):
+        return {"text": repr(value), "float": value, "exact": False}
+    try:
+        approx: float | None = float(value)
+    except OverflowError:
+        approx = None
+    return {"text": str(value), "float": approx, "exact": True}
 
 
 def steps_table(root: Step) -> list[dict[str, Any]]:
