@@ -19,6 +19,7 @@ from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 from .simplifier import arithmetic
 from .simplifier import simplify as _simplify
+from .simplifier.domain import check_defined
 
 if TYPE_CHECKING:
     from .report import Derivation
@@ -120,7 +121,9 @@ def diff(
 ) -> Expr:
     """The derivative with respect to ``var`` (the only variable if omitted).
 
-    With ``simplify=False`` the raw output of the rules is returned.
+    With ``simplify=False`` the raw output of the rules is returned.  Otherwise an
+    input that is nowhere defined (``(x-x)/(x-x)``, ``log(x-x)``) is a ``DomainError``
+    (:func:`symdiff.simplifier.domain.check_defined`), whatever its rules would give.
 
     >>> str(diff("h(x) = 3(2x^2)^5"))
     '960*x^9'
@@ -130,6 +133,8 @@ def diff(
     limits = limits.begin()
     definition = as_definition(source, limits)
     name = var if var is not None else only_variable(definition)
+    if simplify:
+        check_defined(definition.body, limits)
     raw, _ = differentiate(definition.body, name, limits=limits)
     if not simplify:
         return raw
@@ -157,6 +162,7 @@ def gradient(
         return {name: diff(definition, name, limits=limits) for name in names}
     from .calculus.reverse import gradient_reverse, simplify_partials
 
+    check_defined(definition.body, limits)
     raw = gradient_reverse(definition.body, names, limits=limits)
     return simplify_partials(raw, limits=limits)
 

@@ -55,7 +55,6 @@ from .facets import Function
 from .facets import Value as Value  # the type of a value, for the evaluator's readers
 from .functions import SPELLINGS
 from .numbers import Multiple, Scalar, fold_power, to_fraction
-
 from .walk import natural_key
 
 # bits of an exact value: twice max_fold_bits (~2,500 digits by default: printable, as
@@ -111,8 +110,8 @@ def evaluate_nodes(
     (Fraction(9, 1), Fraction(12, 1))
     """
     order = _postorder([expr] if isinstance(expr, Expr) else expr)
-    point = _point(order, env)
     max_bits = 2 * limits.max_fold_bits
+    point = _point(order, env, max_bits)
     values: dict[Expr, Value] = {}
     for count, node in enumerate(order):
         if not count & 1023:
@@ -153,7 +152,7 @@ def _postorder(roots: Sequence[Expr]) -> list[Expr]:
     return order
 
 
-def _point(order: list[Expr], env: Mapping[str, Given]) -> dict[str, Value]:
+def _point(order: list[Expr], env: Mapping[str, Given], max_bits: int) -> dict[str, Value]:
     """Check the tree can be evaluated; the exact value of each of its variables."""
     point: dict[str, Value] = {}
     missing: list[str] = []
@@ -175,7 +174,11 @@ def _point(order: list[Expr], env: Mapping[str, Given]) -> dict[str, Value]:
                 if isinstance(given, Multiple):
                     point[node.name] = given
                 else:
-                    point[node.name] = _fit(to_fraction(given), MAX_EXACT_BITS)
+                    point[node.name] = _fit(to_fraction(given), max_bits)
+            except OverflowError:
+                message = (f"the value given for {node.name} is too large: over {max_bits:,} bits"
+                           " exact (twice max_fold_bits), and beyond a float")  # fmt: skip
+                raise LimitError(message) from None
             except (ValueError, ArithmeticError, TypeError):
                 message = f"the value given for {node.name} is not a finite number"
                 raise DomainError(message) from None

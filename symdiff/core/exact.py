@@ -1,10 +1,10 @@
-"""Exact constant values and the expressions that write them: ``2``, ``π/2``, ``3e``, ``√3/2``.
+"""Exact constant values and the expressions that write them: ``2``, ``π/2``, ``√3/2``.
 
-An exact value (:data:`~symdiff.core.facets.ExactValue`) is a ``Fraction`` or a rational
-multiple of π, e or a square root (:class:`~symdiff.core.numbers.Multiple`).  :func:`exact_of` reads one
-from a constant expression in the simplifier's normal form; :func:`exact_expr` writes
-one back, so the function table's ``exact`` facet serves the simplifier as it serves
-the evaluator.
+An exact value (:data:`~symdiff.core.facets.ExactValue`) is a ``Fraction`` or a
+rational multiple of π, e or a square root (:class:`~symdiff.core.numbers.Multiple`).
+:func:`exact_of` reads one from a constant expression in the simplifier's normal
+form; :func:`exact_expr` writes one back, so the function table's ``exact`` facet
+serves the simplifier as it serves the evaluator.
 
 >>> from fractions import Fraction
 >>> from symdiff.core.numbers import Multiple
@@ -23,13 +23,12 @@ from .numbers import Multiple, square_free
 
 def _unit(expr: Expr) -> Multiple | None:
     """``pi``, ``e`` or ``sqrt(n)`` (n a square-free integer) as the unit multiple, else None."""
-    kind = type(expr)
-    if kind is Const:
-        return Multiple(Fraction(1), expr.name)  # type: ignore[attr-defined]
-    if kind is Call and expr.name == "sqrt" and not expr.deriv:  # type: ignore[attr-defined]
-        args = expr.children
-        if len(args) == 1 and type(args[0]) is Num:
-            n = args[0].value  # type: ignore[attr-defined]
+    if isinstance(expr, Const):
+        return Multiple(Fraction(1), expr.name)
+    if isinstance(expr, Call) and expr.name == "sqrt" and not expr.deriv:
+        args = expr.args
+        if len(args) == 1 and isinstance(args[0], Num):
+            n = args[0].value
             if n.denominator == 1 and square_free(n.numerator):
                 return Multiple(Fraction(1), "sqrt", n.numerator)
     return None
@@ -42,14 +41,14 @@ def exact_of(expr: Expr) -> ExactValue | None:
     >>> exact_of(Num(Fraction(1, 2))), exact_of(Const("e")), exact_of(Var("x"))
     (Fraction(1, 2), Multiple(q=Fraction(1, 1), name='e', root=1), None)
     """
-    kind = type(expr)
-    if kind is Num:
-        return expr.value  # type: ignore[attr-defined, no-any-return]
-    if kind is Mul:
-        factors = expr.children
-        if len(factors) == 2 and type(factors[0]) is Num:
+    if isinstance(expr, Num):
+        return expr.value
+    if isinstance(expr, Mul):
+        factors = expr.factors
+        if len(factors) == 2 and isinstance(factors[0], Num):
             unit = _unit(factors[1])
-            return None if unit is None else unit * factors[0].value  # type: ignore[attr-defined, return-value]
+            q = factors[0].value
+            return None if unit is None else Multiple(q, unit.name, unit.root) if q else q
         return None
     return _unit(expr)
 

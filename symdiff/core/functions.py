@@ -57,6 +57,14 @@ def _log_exact(vs: Sequence[Value]) -> ExactValue | None:
     return Fraction(1) if u == E else None
 
 
+def _abs_exact(vs: Sequence[Value]) -> ExactValue | None:
+    """|u| of an exact u."""
+    u = vs[0]
+    if isinstance(u, Fraction):
+        return abs(u)
+    return abs(u) if isinstance(u, Multiple) else None
+
+
 def _sigmoid(vs: Sequence[Value]) -> float:
     t = math.exp(-abs(float(vs[0])))  # never overflows: exp of a non-positive number only
     return 1 / (1 + t) if vs[0] > 0 else t / (1 + t)
@@ -89,10 +97,10 @@ def _extremum(wins: bool) -> Partial:
 
 _ROWS = (
     Function("sin", 1, partial=unary(lambda u: call("cos", u)), exact=SIN.exact,
-             real=SIN.real, outside=SIN.outside,
+             real=SIN.real, outside=EVERYWHERE,
              kinks="smooth", unicode="sin", latex=r"\sin", sympy="sin", builder="sin"),
     Function("cos", 1, partial=unary(lambda u: neg(call("sin", u))), exact=COS.exact,
-             real=COS.real, outside=COS.outside,
+             real=COS.real, outside=EVERYWHERE,
              kinks="smooth", unicode="cos", latex=r"\cos", sympy="cos", builder="cos"),
     Function("tan", 1, partial=unary(lambda u: pow_(call("cos", u), -2)), exact=TAN.exact,
              real=TAN.real, outside=TAN.outside,
@@ -120,7 +128,7 @@ _ROWS = (
              unicode="sigmoid", latex=r"\operatorname{sigmoid}", sympy="1/(1 + exp(-u))",
              builder="sigmoid"),
     Function("abs", 1, partial=unary(lambda u: call("sign", u)),
-             exact=lambda vs: None if isinstance(vs[0], float) else abs(vs[0]),
+             exact=_abs_exact,
              real=real(abs), outside=EVERYWHERE,
              kinks="zero", unicode="abs", latex=r"\operatorname{abs}", sympy="Abs", builder="abs_"),
     Function("relu", 1, partial=unary(lambda u: Indicator(u, ZERO)),

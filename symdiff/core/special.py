@@ -1,14 +1,17 @@
-"""Trigonometric values at rational multiples of π, for the ``exact``, ``real`` and ``outside``
-facets of the function table's trigonometric rows.
+"""Trigonometric values at rational multiples of π, and the poles.
 
+The ``exact``, ``real`` and ``outside`` facets of the function table's trigonometric rows.
 At a multiple of π/6 or π/4 each of sin, cos, tan, sec is ``c·√n`` (``c`` rational, ``n``
 1, 2 or 3) or a pole.  The ``exact`` facet gives these values exactly: a ``Fraction``
 (``sin(π/6) = 1/2``, ``tan(π/4) = 1``) or ``c·√n`` as a
 :class:`~symdiff.core.numbers.Multiple` (``sin(π/3) = √3/2``), so that
 ``sec(π/4)² = 2`` exactly; a pole (``tan(π/2)``) is outside the domain.  Other
-rational multiples of π (``π/5``) are evaluated as floats.  A *float* argument counts as a pole when it is within rounding of
-one: ``|cos u| ≤ 4·ulp(u)`` (the float nearest π/2 is 6e-17 from it, and ulp(π/2) is
-2.2e-16); a float computation cannot tell such an argument from the pole.
+rational multiples of π (``π/5``) are evaluated as floats.
+
+A *float* argument counts as a pole when it is within rounding of one:
+``|cos u| ≤ 4·ulp(u)`` (the float nearest π/2 is 6e-17 from it, and ulp(π/2) is
+2.2e-16); a float computation cannot tell such an argument from the pole.  Past
+``|u| ≈ 2^50`` floats are too coarse for this to mean anything, and every one counts.
 
 >>> from fractions import Fraction
 >>> from symdiff.core.numbers import Multiple

@@ -20,7 +20,6 @@ A report is one document whose ``kind`` names what was computed (``derivative``,
 from __future__ import annotations
 
 import json
-from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from .latex import to_latex
