@@ -69,7 +69,7 @@ def _sign(node: Expr, signs: dict[Expr, int]) -> int:
         exp = node.children[1]
         if kids[0] == POSITIVE:
             return POSITIVE
-        if type(exp) is Num and exp.value.denominator == 1 and exp.value.numerator % 2 == 0:  # type: ignore[attr-defined]
+        if type(exp) is Num and exp.value.denominator == 1 and exp.value.numerator % 2 == 0:
             return NONNEGATIVE
         return kids[0] if type(exp) is Num else UNKNOWN
     return UNKNOWN
@@ -104,10 +104,10 @@ def _monomial(term: Expr) -> tuple[tuple[str, int], ...] | None:
             return None
         n = 1
         if exp is not None:
-            if type(exp) is not Num or exp.value.denominator != 1:  # type: ignore[attr-defined]
+            if type(exp) is not Num or exp.value.denominator != 1:
                 return None
-            n = exp.value.numerator  # type: ignore[attr-defined]
-        powers[base.name] = powers.get(base.name, 0) + n  # type: ignore[attr-defined]
+            n = exp.value.numerator
+        powers[base.name] = powers.get(base.name, 0) + n
     return tuple(sorted((k, v) for k, v in powers.items() if v))
 
 
