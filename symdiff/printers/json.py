@@ -58,6 +58,7 @@ def value_json(value: Value) -> dict[str, Any]:
 
     ``float`` is None (null) for an exact value beyond the range of floats.
 
+    >>> from fractions import Fraction
     >>> value_json(Fraction(3, 2)), value_json(0.25)
     ({'text': '3/2', 'float': 1.5, 'exact': True}, {'text': '0.25', 'float': 0.25, 'exact': False})
     >>> value_json(Fraction(10**400))["float"] is None
