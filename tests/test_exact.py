@@ -218,3 +218,31 @@ def test_gradient_values_in_one_walk() -> None:
         "√3",
         "1/2",
     ]
+
+
+TRIG = ["sin", "cos", "tan", "sec"]
+
+
+@pytest.mark.parametrize("name", TRIG)
+@pytest.mark.parametrize("k", [*range(24), -1, -5, -18, 100])
+def test_trig_table_agrees_with_sympy(name: str, k: int) -> None:
+    """At k·π/12 every trig value is SymPy's exactly: exact at multiples of π/6 and π/4."""
+    import sympy
+
+    from symdiff.check.bridge import to_sympy
+    from symdiff.core.exact import exact_expr
+
+    theirs = getattr(sympy, name)(sympy.pi * k / 12)
+    at = {"x": Multiple(Fraction(k, 12))} if k else {"x": Fraction(0)}
+    if theirs.has(sympy.zoo) or theirs is sympy.nan:
+        with pytest.raises(DomainError, match=f"pole of {name}"):
+            evaluate(parse(f"{name}(x)"), at)
+        return
+    ours = evaluate(parse(f"{name}(x)"), at)
+    if k % 2 == 0 or k % 3 == 0:  # a multiple of π/6 or of π/4: exact
+        assert not isinstance(ours, float)
+        assert sympy.simplify(to_sympy(exact_expr(ours)) - theirs) == 0
+        assert float(ours) == pytest.approx(float(theirs), rel=1e-15, abs=1e-15)
+    else:  # a float of the rounded argument: tan and sec amplify its rounding
+        assert isinstance(ours, float)
+        assert ours == pytest.approx(float(theirs), rel=1e-13)
