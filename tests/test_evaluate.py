@@ -31,7 +31,7 @@ from symdiff.core.expr import (
     neg,
     pow_,
 )
-from symdiff.core.numbers import Multiple
+from symdiff.core.multiple import Multiple
 from symdiff.errors import DomainError, LimitError, SymdiffError, UnsupportedError
 from symdiff.limits import Limits
 

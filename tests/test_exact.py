@@ -15,7 +15,7 @@ import pytest
 from symdiff import diff, parse, simplify
 from symdiff.core.evaluate import Value, evaluate
 from symdiff.core.functions import FUNCTIONS
-from symdiff.core.numbers import Multiple
+from symdiff.core.multiple import Multiple
 from symdiff.errors import DomainError, LimitError
 from symdiff.printers.values import show_value
 from symdiff.results import Options, derivative_report, gradient_report

@@ -3,7 +3,7 @@
 Sums, products, integer powers, roots of perfect powers and the piecewise functions
 (abs, relu, sign, max, min, indicators) of rationals stay exact ``Fraction``s.
 ``pi`` and ``e`` are exact too, as rational multiples of themselves
-(:class:`~symdiff.core.numbers.Multiple`: ``pi/2`` is ``Multiple(1/2)``), so a
+(:class:`~symdiff.core.multiple.Multiple`: ``pi/2`` is ``Multiple(1/2)``), so a
 function meets its special points exactly: ``sin(pi/2)`` is 1, ``tan(pi/4)`` is 1,
 ``log(e)`` is 1, and ``tan(pi/2)`` or ``x/sin(pi)`` is a ``DomainError`` (a pole, a
 division by the exact 0), never a huge float.  A known function's exact value, float
@@ -54,7 +54,8 @@ from .expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, 
 from .facets import Function
 from .facets import Value as Value  # the type of a value, for the evaluator's readers
 from .functions import SPELLINGS
-from .numbers import Multiple, Scalar, fold_power, to_fraction
+from .multiple import Multiple
+from .numbers import Scalar, fold_power, to_fraction
 from .walk import natural_key
 
 # bits of an exact value: twice max_fold_bits (~2,500 digits by default: printable, as

@@ -1,13 +1,13 @@
 """Exact constant values and the expressions that write them: ``2``, ``π/2``, ``√3/2``.
 
 An exact value (:data:`~symdiff.core.facets.ExactValue`) is a ``Fraction`` or a
-rational multiple of π, e or a square root (:class:`~symdiff.core.numbers.Multiple`).
+rational multiple of π, e or a square root (:class:`~symdiff.core.multiple.Multiple`).
 :func:`exact_of` reads one from a constant expression in the simplifier's normal
 form; :func:`exact_expr` writes one back, so the function table's ``exact`` facet
 serves the simplifier as it serves the evaluator.
 
 >>> from fractions import Fraction
->>> from symdiff.core.numbers import Multiple
+>>> from symdiff.core.multiple import Multiple
 >>> str(exact_expr(Multiple(Fraction(3, 4)))), exact_of(exact_expr(Multiple(Fraction(-1))))
 ('3/4*pi', Multiple(q=Fraction(-1, 1), name='pi', root=1))
 """
@@ -18,7 +18,7 @@ from fractions import Fraction
 
 from .expr import Call, Const, Expr, Mul, Num, Pow
 from .facets import ExactValue
-from .numbers import Multiple, square_free
+from .multiple import Multiple, square_free
 
 
 def _unit(expr: Expr) -> Multiple | None:

@@ -20,7 +20,8 @@ from fractions import Fraction
 from typing import Any, ClassVar
 
 from .interning import GONE, Entry, intern
-from .numbers import Multiple, Scalar, to_fraction
+from .multiple import Multiple
+from .numbers import Scalar, to_fraction
 
 _set = object.__setattr__
 

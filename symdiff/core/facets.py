@@ -20,7 +20,7 @@ from math import isqrt
 from typing import Literal
 
 from .expr import Expr
-from .numbers import Multiple
+from .multiple import Multiple
 
 # a number as the evaluator computes it: exact (a rational, or a rational multiple of π or
 # of e), or a float
@@ -63,7 +63,7 @@ class Function:
     - ``exact``: the exact value where the function has one, else None (and None outside
       the domain): an :data:`ExactValue`, a ``Fraction`` (``sin(π/6) = 1/2``, ``sqrt(9/4) =
       3/2``, ``log(e) = 1``) or a rational multiple of π or e, a
-      :class:`~symdiff.core.numbers.Multiple` (``asin(1) = π/2``).  Its arguments are
+      :class:`~symdiff.core.multiple.Multiple` (``asin(1) = π/2``).  Its arguments are
       values as the evaluator computes them (``Value``): exact arguments (``π/2`` is
       ``Multiple(1/2)``) find the special points exactly; a float argument has no exact
       value.  The same facet serves the evaluator (``--at``) and the simplifier's

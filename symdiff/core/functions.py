@@ -36,7 +36,7 @@ from .facets import (
     unary,
     where,
 )
-from .numbers import Multiple
+from .multiple import Multiple
 from .special import COS, SEC, SIN, TAN
 
 E = Multiple(Fraction(1), "e")

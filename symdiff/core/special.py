@@ -4,7 +4,7 @@ The ``exact``, ``real`` and ``outside`` facets of the function table's trigonome
 At a multiple of π/6 or π/4 each of sin, cos, tan, sec is ``c·√n`` (``c`` rational, ``n``
 1, 2 or 3) or a pole.  The ``exact`` facet gives these values exactly: a ``Fraction``
 (``sin(π/6) = 1/2``, ``tan(π/4) = 1``) or ``c·√n`` as a
-:class:`~symdiff.core.numbers.Multiple` (``sin(π/3) = √3/2``), so that
+:class:`~symdiff.core.multiple.Multiple` (``sin(π/3) = √3/2``), so that
 ``sec(π/4)² = 2`` exactly; a pole (``tan(π/2)``) is outside the domain.  Other
 rational multiples of π (``π/5``) are evaluated as floats.
 
@@ -14,7 +14,7 @@ A *float* argument counts as a pole when it is within rounding of one:
 ``|u| ≈ 2^50`` floats are too coarse for this to mean anything, and every one counts.
 
 >>> from fractions import Fraction
->>> from symdiff.core.numbers import Multiple
+>>> from symdiff.core.multiple import Multiple
 >>> SIN.exact([Multiple(Fraction(5, 6))]), COS.exact([Multiple(Fraction(1))])
 (Fraction(1, 2), Fraction(-1, 1))
 >>> TAN.outside([Multiple(Fraction(1, 2))])
@@ -30,7 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .numbers import Multiple, pi_turns
+from .multiple import Multiple, pi_turns
 
 Number = Fraction | float | Multiple
 Surd = tuple[Fraction, int]  # c·√n

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..core.exact import shown_expr
 from ..core.expr import Num
-from ..core.numbers import Multiple
+from ..core.multiple import Multiple
 from .derivation import math
 from .names import latex_name, unicode_name
 
@@ -26,7 +26,7 @@ def show_value(value: Value, fmt: str) -> str:
 
     >>> show_value(Fraction(-3, 2), "unicode"), show_value(-0.5, "unicode")
     ('−3/2', '−0.5')
-    >>> from symdiff.core.numbers import Multiple
+    >>> from symdiff.core.multiple import Multiple
     >>> show_value(Multiple(Fraction(1, 2)), "unicode")
     'π/2'
 

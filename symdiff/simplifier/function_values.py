@@ -27,7 +27,7 @@ from __future__ import annotations
 from ..core.exact import exact_expr, exact_of
 from ..core.expr import ONE, ZERO, Call, Const, Expr, Mul, Num
 from ..core.functions import FUNCTIONS
-from ..core.numbers import Multiple
+from ..core.multiple import Multiple
 from ..core.walk import transform
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild
