@@ -15,7 +15,9 @@ simplifying: it is not 0, and no logarithm's argument is negative; nor does a
 denominator that is a sum of distinct monomials (``x - b``), a polynomial that is
 not 0.  A base that simplifies to 0 is a division by zero; a call whose arguments simplify to exact
 values outside its domain (``log(0)``, ``tan(pi/2)``) is a ``DomainError`` naming
-it.  Differentiation calls it on its input before simplifying a derivative.
+it.  Differentiation calls it on its input before simplifying a derivative.  An
+expression found defined is remembered while it lives (weakly, under a lock), so the
+partials of a gradient, taken one variable at a time, check their input once.
 
 >>> from symdiff.core.expr import Var
 >>> x = Var("x")
@@ -28,6 +30,9 @@ True
 
 from __future__ import annotations
 
+import threading
+import weakref
+
 from ..core.exact import exact_of
 from ..core.expr import ZERO, Add, Call, Const, Expr, Mul, Num, Pow, Var
 from ..core.facets import EVERYWHERE
@@ -39,6 +44,9 @@ from .engine import run
 from .table import Pass
 
 GUARDS = "domain guards"  # the name of the call that holds the guards for one run
+
+_DEFINED: weakref.WeakKeyDictionary[Expr, bool] = weakref.WeakKeyDictionary()
+_LOCK = threading.Lock()
 
 UNKNOWN, NONNEGATIVE, POSITIVE = 0, 1, 2
 _POSITIVE_CALLS = frozenset({"exp", "sigmoid"})
@@ -158,6 +166,16 @@ def check_defined(expr: Expr, limits: Limits = DEFAULT_LIMITS) -> None:
     Traceback (most recent call last):
     symdiff.errors.DomainError: logarithm of the non-positive number 0 in log(z*(z - z))
     """
+    with _LOCK:
+        if expr in _DEFINED:
+            return
+    _check(expr, limits)
+    with _LOCK:
+        _DEFINED[expr] = True
+
+
+def _check(expr: Expr, limits: Limits) -> None:
+    """The work of :func:`check_defined`, not remembered."""
     from . import PASSES
 
     owners: dict[Expr, Expr] = {}  # guard -> the node it guards
