@@ -60,8 +60,8 @@ class Multiple:
     >>> half_pi = Multiple(Fraction(1, 2))
     >>> half_pi * 2, -half_pi + half_pi, str(half_pi * 3)
     (Multiple(q=Fraction(1, 1), name='pi', root=1), Fraction(0, 1), '3*pi/2')
-    >>> half_pi > Fraction(157, 100), float(half_pi), half_pi + 1
-    (True, 1.5707963267948966, 2.5707963267948966)
+    >>> half_pi > Fraction(157, 100), float(half_pi), half_pi + 1, int(-half_pi * 3)
+    (True, 1.5707963267948966, 2.5707963267948966, -4)
     >>> r2 = Multiple(Fraction(1, 2), "sqrt", 2)
     >>> str(r2), r2 * r2, r2.power(-2), str(r2 * Multiple(Fraction(1), "sqrt", 3))
     ('sqrt(2)/2', Fraction(1, 2), Fraction(2, 1), 'sqrt(6)/2')
@@ -75,6 +75,17 @@ class Multiple:
         if self.name == "sqrt":
             return float(self.q) * math.sqrt(self.root)
         return float(self.q) * _FLOATS[self.name]
+
+    def __int__(self) -> int:
+        """Truncated toward 0, exactly (as ``int`` of a ``Fraction``)."""
+        q = self.q
+        if self.name == "sqrt":  # floor(√y) = isqrt(floor(y)) for y = q²·n
+            whole = math.isqrt(math.floor(q * q * self.root))
+            return whole if q > 0 else -whole
+        low, high = (math.trunc(q * b) for b in _BOUNDS[self.name])
+        return low if low == high else math.trunc(float(self))
+
+    __trunc__ = __int__
 
     def unit_text(self) -> str:
         """The unit as written: ``pi``, ``e``, ``sqrt(2)``."""
