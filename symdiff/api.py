@@ -20,6 +20,7 @@ from .limits import DEFAULT_LIMITS, Limits
 from .naming import read_names
 from .simplifier import arithmetic
 from .simplifier import simplify as _simplify
+from .simplifier.domain import check_defined
 
 if TYPE_CHECKING:
     from .codegen import Compiled
@@ -150,7 +151,9 @@ def diff(
 ) -> Expr:
     """The derivative with respect to ``var`` (the only variable if omitted).
 
-    With ``simplify=False`` the raw output of the rules is returned.
+    With ``simplify=False`` the raw output of the rules is returned.  Otherwise an
+    input that is nowhere defined (``(x-x)/(x-x)``, ``log(x-x)``) is a ``DomainError``
+    (:func:`symdiff.simplifier.domain.check_defined`), whatever its rules would give.
 
     >>> str(diff("h(x) = 3(2x^2)^5"))
     '960*x^9'
@@ -160,6 +163,8 @@ def diff(
     limits = limits.begin()
     definition = as_definition(source, limits)
     checked = only_variable(definition, var) if var is not None else None
+    if simplify:
+        check_defined(definition.body, limits)  # no 0/0 silently cancelled: refused first
     expr = definition.body
     for name in operator_wrt(definition, checked):  # once, or as often as d²/dx² says
         expr = diff_by(expr, name, simplify=simplify, expand=expand, limits=limits)
@@ -235,6 +240,7 @@ def gradient(
     limits = limits.begin()
     definition = as_definition(source, limits)
     names = variables_named(definition, vars) if vars is not None else variables_of(definition)
+    check_defined(definition.body, limits)  # no 0/0 silently cancelled: refused first
     return gradient_by(definition.body, names, expand=expand, limits=limits)
 
 

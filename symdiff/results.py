@@ -69,7 +69,7 @@ class _Items:
     def __call__(self, d: Definition, seq: Sequence[str]) -> Item:
         """One derivative, with its derivations, value and checks as asked."""
         expr, stages = self.chains(d, seq)
-        return Item(tuple(seq), expr, stages, _value(expr, self.options), self.checks(d, seq))
+        return Item(tuple(seq), expr, stages, None, self.checks(d, seq))
 
     def checks(self, d: Definition, seq: Sequence[str]) -> tuple[tuple[str, Verdict], ...]:
         """``--check`` (SymPy) and ``--verify`` (finite differences, each order in turn)."""
@@ -102,7 +102,26 @@ def _value(expr: Expr, options: Options) -> Value | None:
         return None
     from .core.evaluate import evaluate
 
-    return evaluate(expr, dict(options.point))
+    return evaluate(expr, dict(options.point), limits=options.limits)
+
+
+def _valued(items: tuple[Item, ...], options: Options) -> tuple[Item, ...]:
+    """The items with their values at the point, if one was given: one walk for them all.
+
+    The partials of a gradient (the cells of a Hessian) share most of their nodes:
+    :func:`~symdiff.core.evaluate.evaluate_all` computes each distinct node once.  An
+    item repeated (the Hessian's lower triangle) stays one object.
+    """
+    if options.point is None:
+        return items
+    from .core.evaluate import evaluate_all
+
+    values = evaluate_all([i.expr for i in items], dict(options.point), limits=options.limits)
+    done: dict[int, Item] = {}
+    for item, value in zip(items, values, strict=True):
+        if id(item) not in done:
+            done[id(item)] = replace(item, value=value)
+    return tuple(done[id(item)] for item in items)
 
 
 def _base(
@@ -174,7 +193,7 @@ def derivative_report(
     item = _Items(options)
     if len(seqs) > 1:
         item.chains.fill(d, (), names)  # the first partials as one gradient
-    items = tuple(item(d, seq) for seq in seqs)
+    items = _valued(tuple(item(d, seq) for seq in seqs), options)
     kind = "derivative" if len(items) == 1 else "gradient"
     plot = _plot_request(d, items, order, options) if kind == "derivative" else None
     return Report(kind, variables=tuple(names), partial=is_partial(d), items=items, plot=plot,
@@ -209,7 +228,7 @@ def gradient_report(
     names = variables_named(d, vars) if vars else variables_of(d)
     item = _Items(options)
     item.chains.fill(d, (), names)  # one gradient (reverse mode when large), not one per name
-    items = tuple(item(d, [v]) for v in names)
+    items = _valued(tuple(item(d, [v]) for v in names), options)
     return Report("gradient", variables=tuple(names), partial=is_partial(d), items=items, **base)
 
 
@@ -230,7 +249,7 @@ def hessian_report(
     names = variables_named(d, vars) if vars else variables_of(d)
     entry = _Items(options)
     cells = hessian_cells(d, names, entry, entry.chains)
-    items = tuple(item for row in cells for item in row)
+    items = _valued(tuple(item for row in cells for item in row), options)
     return Report("hessian", variables=tuple(names), partial=is_partial(d), items=items, **base)
 
 
@@ -250,7 +269,7 @@ def jacobian_report(
     names = variables_named(defs, vars) if vars else jacobian_variables(defs)
     entry = _Items(options)
     cells = jacobian_cells(defs, names, entry, limits=options.limits, chains=entry.chains)
-    items = tuple(item for row in cells for item in row)
+    items = _valued(tuple(item for row in cells for item in row), options)
     return Report("jacobian", variables=tuple(names), partial=len(names) > 1, items=items, **base)
 
 
@@ -329,7 +348,10 @@ def check_report(
     wrt, _ = _with_operator(d, wrt, 1)
     seq = variables_named(d, wrt) if wrt else [_only_variable(d)]
     verdict = check_answer(d, answer, seq, limits=options.limits)
-    item = _Items(options)(d, seq) if options.steps else Item(tuple(seq), verdict.expected)
+    if options.steps:
+        (item,) = _valued((_Items(options)(d, seq),), options)
+    else:
+        item = Item(tuple(seq), verdict.expected)
     return Report("check", variables=tuple(variables_of(d)), partial=is_partial(d),
                   items=(item,), verdict=verdict, answer=answer.strip(), **base)  # fmt: skip
 

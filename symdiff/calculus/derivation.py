@@ -22,6 +22,7 @@ from ..core.steps import Step
 from ..core.walk import iter_vars, postorder, substitute
 from ..limits import DEFAULT_LIMITS, Limits
 from ..simplifier import arithmetic, simplify_steps
+from ..simplifier.domain import check_defined
 from ..simplifier.flatten import flatten
 from .differentiate import differentiate
 
@@ -137,6 +138,7 @@ def build_derivation(
     ['derivative', 'derivative', 'arithmetic']
     """
     definition = definition or Definition(expr)
+    check_defined(expr, limits)  # a derivative is defined only where its input is
     _, tree = differentiate(expr, var, record=True, limits=limits)
     assert tree is not None
     lines = derivative_lines(tree)

@@ -20,6 +20,7 @@ from fractions import Fraction
 from typing import Any, ClassVar
 
 from .interning import GONE, Entry, intern
+from .multiple import Multiple
 from .numbers import Scalar, to_fraction
 from .pickling import reduce_node
 
@@ -101,8 +102,12 @@ class Expr:
         return f"${render(self, 'latex')}$"
 
     # ----- evaluation and bridges -----------------------------------------
-    def evaluate(self, env: Mapping[str, Scalar] | None = None) -> Fraction | float:
-        """Value at a point: exact (``Fraction``) where possible, else ``float``.
+    def evaluate(
+        self, env: Mapping[str, Scalar | Multiple] | None = None
+    ) -> Fraction | Multiple | float:
+        """Value at a point: exact (``Fraction``, or ``Multiple``: ``pi/2``) where possible.
+
+        Else a ``float``.
 
         >>> (Var("x") ** 2 + 1).evaluate({"x": 3})
         Fraction(10, 1)

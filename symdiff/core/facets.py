@@ -20,10 +20,14 @@ from math import isqrt
 from typing import Literal
 
 from .expr import Expr
+from .multiple import Multiple
 
-Value = Fraction | float  # an exact or a float number, as the evaluator computes them
+# a number as the evaluator computes it: exact (a rational, or a rational multiple of π or
+# of e), or a float
+Value = Fraction | Multiple | float
+ExactValue = Fraction | Multiple  # an exact value: what an ``exact`` facet gives
 Partial = Callable[[tuple[Expr, ...], int], Expr]
-Exact = Callable[[Sequence[Value]], Fraction | None]
+Exact = Callable[[Sequence[Value]], ExactValue | None]
 Real = Callable[[Sequence[Value]], float]
 Domain = Callable[[Sequence[Value]], str | None]
 # where the derivative jumps: nowhere, where two arguments tie (max, min), where the
@@ -35,6 +39,7 @@ HALF = Fraction(1, 2)
 __all__ = [
     "EVERYWHERE",
     "HALF",
+    "ExactValue",
     "Function",
     "Kinks",
     "Value",
@@ -55,10 +60,21 @@ class Function:
     - ``arity``: the number of arguments (None: any number, at least one);
     - ``partial``: ∂f/∂uᵢ, given the arguments and i, as an expression of the arguments
       (f'(u) for one argument; the chain rule multiplies by duᵢ; a 0 drops its term);
-    - ``exact``: the value at numbers where it is rational (``sin(0) = 0``, ``sqrt(9/4) =
-      3/2``), else None, and None outside the domain;
-    - ``real``: the float value (plain floats, from :mod:`math`), inside the domain;
+    - ``exact``: the exact value where the function has one, else None (and None outside
+      the domain): an :data:`ExactValue`, a ``Fraction`` (``sin(π/6) = 1/2``, ``sqrt(9/4) =
+      3/2``, ``log(e) = 1``) or a rational multiple of π or e, a
+      :class:`~symdiff.core.multiple.Multiple` (``asin(1) = π/2``).  Its arguments are
+      values as the evaluator computes them (``Value``): exact arguments (``π/2`` is
+      ``Multiple(1/2)``) find the special points exactly; a float argument has no exact
+      value.  The same facet serves the evaluator (``--at``) and the simplifier's
+      ``function-values`` pass, which writes a value back as an expression
+      (:func:`symdiff.core.exact.exact_expr`).  Irrational algebraic values (``sin(π/3) =
+      √3/2``) are not exact values: the ``real`` facet gives them as floats;
+    - ``real``: the float value (plain floats, from :mod:`math`), inside the domain; it
+      accepts exact arguments too (``float()`` of any ``Value``);
     - ``outside``: why numbers are outside the domain (a phrase ending with the number), or None;
+      poles included (``tan(π/2)``, found exactly at exact multiples of π, and for a float
+      argument within rounding of the pole: :mod:`symdiff.core.special`);
     - ``kinks``: where the derivative jumps: ``"smooth"`` (nowhere), ``"ties"`` (where two
       arguments are equal) or ``"zero"`` (where the argument is 0);
     - ``unicode``, ``latex``: the printed names (the LaTeX one a command valid in KaTeX);
@@ -130,7 +146,12 @@ def where(bad: Callable[[Value], bool], phrase: str) -> Domain:
     >>> where(lambda v: v < 0, "square root of the negative number")([Fraction(-1)])
     'square root of the negative number -1'
     """
-    return lambda vs: f"{phrase} {vs[0]}" if bad(vs[0]) else None
+    return lambda vs: f"{phrase} {_shown(vs[0])}" if bad(vs[0]) else None
+
+
+def _shown(v: Value) -> str:
+    """A number in a message: exact as written (``1/2``, ``pi/2``), a float by its repr."""
+    return repr(v) if isinstance(v, float) else str(v)
 
 
 def _everywhere(vs: Sequence[Value]) -> str | None:
@@ -148,7 +169,7 @@ def exact_sqrt(vs: Sequence[Value]) -> Fraction | None:
     (Fraction(3, 2), None, None)
     """
     v = vs[0]
-    if isinstance(v, float) or v < 0:
+    if not isinstance(v, Fraction) or v < 0:
         return None
     n, d = isqrt(v.numerator), isqrt(v.denominator)
     if n * n == v.numerator and d * d == v.denominator:

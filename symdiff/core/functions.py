@@ -23,7 +23,23 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from .expr import ONE, ZERO, Expr, Indicator, Num, add, call, mul, neg, pow_
-from .facets import EVERYWHERE, HALF, Function, Partial, Value, at, exact_sqrt, real, unary, where
+from .facets import (
+    EVERYWHERE,
+    HALF,
+    ExactValue,
+    Function,
+    Partial,
+    Value,
+    at,
+    exact_sqrt,
+    real,
+    unary,
+    where,
+)
+from .multiple import Multiple
+from .special import COS, SEC, SIN, TAN
+
+E = Multiple(Fraction(1), "e")
 
 
 def _log(vs: Sequence[Value]) -> float:
@@ -33,13 +49,30 @@ def _log(vs: Sequence[Value]) -> float:
     return math.log(u)
 
 
+def _log_exact(vs: Sequence[Value]) -> ExactValue | None:
+    """log(1) = 0, log(e) = 1."""
+    u = vs[0]
+    if u == 1:
+        return Fraction(0)
+    return Fraction(1) if u == E else None
+
+
+def _abs_exact(vs: Sequence[Value]) -> ExactValue | None:
+    """|u| of an exact u."""
+    u = vs[0]
+    if isinstance(u, Fraction):
+        return abs(u)
+    return abs(u) if isinstance(u, Multiple) else None
+
+
 def _sigmoid(vs: Sequence[Value]) -> float:
     t = math.exp(-abs(float(vs[0])))  # never overflows: exp of a non-positive number only
     return 1 / (1 + t) if vs[0] > 0 else t / (1 + t)
 
 
-def _rational(v: Value) -> Fraction | None:
-    return v if isinstance(v, Fraction) else None
+def _rational(v: Value) -> ExactValue | None:
+    """The value itself when it is exact (a rational, or a multiple of π or e)."""
+    return None if isinstance(v, float) else v
 
 
 def _extremum(wins: bool) -> Partial:
@@ -63,22 +96,22 @@ def _extremum(wins: bool) -> Partial:
 
 
 _ROWS = (
-    Function("sin", 1, partial=unary(lambda u: call("cos", u)), exact=at(0, 0),
-             real=real(math.sin), outside=EVERYWHERE,
+    Function("sin", 1, partial=unary(lambda u: call("cos", u)), exact=SIN.exact,
+             real=SIN.real, outside=EVERYWHERE,
              kinks="smooth", unicode="sin", latex=r"\sin", sympy="sin", builder="sin"),
-    Function("cos", 1, partial=unary(lambda u: neg(call("sin", u))), exact=at(0, 1),
-             real=real(math.cos), outside=EVERYWHERE,
+    Function("cos", 1, partial=unary(lambda u: neg(call("sin", u))), exact=COS.exact,
+             real=COS.real, outside=EVERYWHERE,
              kinks="smooth", unicode="cos", latex=r"\cos", sympy="cos", builder="cos"),
-    Function("tan", 1, partial=unary(lambda u: pow_(call("cos", u), -2)), exact=at(0, 0),
-             real=real(math.tan), outside=EVERYWHERE,
+    Function("tan", 1, partial=unary(lambda u: pow_(call("cos", u), -2)), exact=TAN.exact,
+             real=TAN.real, outside=TAN.outside,
              kinks="smooth", unicode="tan", latex=r"\tan", sympy="tan", builder="tan"),
     Function("sec", 1, partial=unary(lambda u: mul(call("sec", u), call("tan", u))),
-             exact=at(0, 1), real=real(lambda t: 1 / math.cos(t)), outside=EVERYWHERE,
+             exact=SEC.exact, real=SEC.real, outside=SEC.outside,
              kinks="smooth", unicode="sec", latex=r"\sec", sympy="sec", builder="sec"),
     Function("exp", 1, partial=unary(lambda u: call("exp", u)), exact=at(0, 1),
              real=real(math.exp), outside=EVERYWHERE,
              kinks="smooth", unicode="exp", latex=r"\exp", sympy="exp", builder="exp"),
-    Function("log", 1, partial=unary(lambda u: pow_(u, -1)), exact=at(1, 0),
+    Function("log", 1, partial=unary(lambda u: pow_(u, -1)), exact=_log_exact,
              real=_log, outside=where(lambda v: v <= 0, "logarithm of the non-positive number"),
              kinks="smooth",
              unicode="log", latex=r"\log", sympy="log", builder="log", spellings=("ln",)),
@@ -95,7 +128,7 @@ _ROWS = (
              unicode="sigmoid", latex=r"\operatorname{sigmoid}", sympy="1/(1 + exp(-u))",
              builder="sigmoid"),
     Function("abs", 1, partial=unary(lambda u: call("sign", u)),
-             exact=lambda vs: None if isinstance(vs[0], float) else abs(vs[0]),
+             exact=_abs_exact,
              real=real(abs), outside=EVERYWHERE,
              kinks="zero", unicode="abs", latex=r"\operatorname{abs}", sympy="Abs", builder="abs_"),
     Function("relu", 1, partial=unary(lambda u: Indicator(u, ZERO)),

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ..calculus.derivation import Derivation
     from ..check.numeric import Verdict
     from ..core.definition import Definition
+    from ..core.evaluate import Value
     from ..core.expr import Expr
     from ..core.steps import Step
     from ..report import Item, Report
@@ -55,8 +56,8 @@ def expr_json(expr: Expr, partial: bool = False) -> dict[str, str]:
     }
 
 
-def value_json(value: Fraction | float) -> dict[str, Any]:
-    """A number as ``{"text", "float", "exact"}``: exact rationals keep their text.
+def value_json(value: Value) -> dict[str, Any]:
+    """A number as ``{"text", "float", "exact"}``: exact values keep their text (``3*pi/4``).
 
     ``float`` is the nearest float, or ``null`` when the value is beyond the float range
     (an exact ``10^309``; ``text`` still holds it): JSON has no infinity.
@@ -66,12 +67,13 @@ def value_json(value: Fraction | float) -> dict[str, Any]:
     >>> value_json(Fraction(10) ** 309)["float"] is None
     True
     """
-    if isinstance(value, Fraction):
-        return {"text": fraction_text(value), "float": _float(value), "exact": True}
-    return {"text": repr(float(value)), "float": _float(value), "exact": False}
+    if isinstance(value, float):
+        return {"text": repr(value), "float": _float(value), "exact": False}
+    text = fraction_text(value) if isinstance(value, Fraction) else str(value)
+    return {"text": text, "float": _float(value), "exact": True}  # a rational, or q·π, q·e, q·√n
 
 
-def _float(value: Fraction | float) -> float | None:
+def _float(value: Value) -> float | None:
     """The nearest finite float, or None."""
     try:
         number = float(value)

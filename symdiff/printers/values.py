@@ -11,7 +11,9 @@ from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from ..core.exact import shown_expr
 from ..core.expr import Num
+from ..core.multiple import Multiple
 from .derivation import math
 from .names import latex_name, unicode_name
 
@@ -20,15 +22,21 @@ if TYPE_CHECKING:
 
 
 def show_value(value: Value, fmt: str) -> str:
-    """A number: exact as a fraction, else as a float.
+    """A number: exact as a fraction or a multiple of π or e, else as a float.
 
     >>> show_value(Fraction(-3, 2), "unicode"), show_value(-0.5, "unicode")
     ('−3/2', '−0.5')
+    >>> from symdiff.core.multiple import Multiple
+    >>> show_value(Multiple(Fraction(1, 2)), "unicode")
+    'π/2'
+
     >>> print(show_value(1e-20, "latex"))
     1 \\times 10^{-20}
     """
     if isinstance(value, Fraction):
         return math(Num(value), fmt)
+    if isinstance(value, Multiple):
+        return math(shown_expr(value), fmt)
     text = repr(float(value))
     if fmt == "latex" and "e" in text:
         mantissa, exponent = text.split("e")

@@ -28,7 +28,7 @@ from .paths import Chain, chains
 
 if TYPE_CHECKING:
     from ..api import Source
-    from ..core.numbers import Scalar
+    from ..core.evaluate import Given
 
 __all__ = ["FULL_GRAPH_NODES", "Walkthrough", "backprop"]
 
@@ -85,7 +85,7 @@ class Walkthrough:
 
 def backprop(
     source: Source,
-    at: Mapping[str, Scalar],
+    at: Mapping[str, Given],
     wrt: Sequence[str] | None = None,
     *,
     full: bool | None = None,

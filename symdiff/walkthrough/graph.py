@@ -36,7 +36,7 @@ from ..core.walk import natural_key, postorder
 from ..limits import DEFAULT_LIMITS, Limits
 
 if TYPE_CHECKING:
-    from ..core.numbers import Scalar
+    from ..core.evaluate import Given
 
 MAX_GRAPH_NODES = 200_000  # distinct nodes explained in one walkthrough
 
@@ -167,7 +167,7 @@ def _names(order: Sequence[Expr], kinds: Sequence[str]) -> list[str]:
 
 def build_graph(
     source: Expr | str,
-    at: Mapping[str, Scalar],
+    at: Mapping[str, Given],
     *,
     output: str = "L",
     limits: Limits = DEFAULT_LIMITS,
