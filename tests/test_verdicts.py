@@ -30,7 +30,7 @@ from symdiff.check.precise import enclose
 from symdiff.check.symbolic import check_with_sympy
 from symdiff.cli import main
 from symdiff.core.expr import Expr, Num, Var, add
-from symdiff.errors import UnsupportedError
+from symdiff.errors import DomainError, UnsupportedError
 from symdiff.results import check_report
 
 Y, N, U = "yes", "no", "undecided"
@@ -342,7 +342,11 @@ CONSTANTS_C = (Fraction(1, 10**12), Fraction(-1, 10**12), Fraction(1, 10**6), Fr
 @settings(max_examples=40)
 @given(exprs(("x",), max_leaves=8))
 def test_verify_accepts_every_derivative(f: Expr) -> None:
-    v = verify(f, symdiff.diff(f, "x"), "x")
+    try:
+        derivative = symdiff.diff(f, "x")
+    except DomainError:  # f is nowhere defined ((-0^2)^-1): refused before differentiating
+        return
+    v = verify(f, derivative, "x")
     if not v.decided:  # only where f itself is undefined about everywhere (0/0^2)
         undefined = [enclose([f], p, 64).values[f] is None for p in candidates([f], ["x"])]
         assert v.how.startswith("cannot decide: ") and sum(undefined) >= len(undefined) - 2

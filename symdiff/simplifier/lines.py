@@ -147,7 +147,7 @@ def book_lines(
         if whole is not before:
             lines.append(Step(rule, before, whole, tuple(done)))
         before = whole
-    if pending or (steps and whole is not result):
+    if (pending or steps) and whole is not result:  # never a line that changes nothing
         rule = pending[0].rule if pending else steps[-1].rule
         lines.append(Step(rule, before, result, tuple(pending)))
     return lines
