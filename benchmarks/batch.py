@@ -25,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,29 +68,31 @@ SEVERAL = [  # f(x, y, z): gradients
 ]
 
 
-def items(n: int) -> list[dict[str, object]]:
-    """``n`` records cycling through the task mix (deterministic)."""
-    out: list[dict[str, object]] = []
+def items(n: int) -> Iterator[dict[str, object]]:
+    """``n`` records cycling through the task mix (deterministic), one at a time.
+
+    A generator, so that this process stays small: a child started from a large process
+    can report the parent's peak memory as its own.
+    """
     i = 0
-    while len(out) < n:
+    while i < n:
         f = FUNCTIONS[i % len(FUNCTIONS)]
         kind = i % 10
         if kind in (0, 1, 2):
-            out.append({"input": f})
+            yield {"id": i, "input": f}
         elif kind == 3:
-            out.append({"input": f, "steps": True})
+            yield {"id": i, "input": f, "steps": True}
         elif kind in (4, 5):
-            out.append({"input": SEVERAL[i % len(SEVERAL)], "task": "gradient"})
+            yield {"id": i, "input": SEVERAL[i % len(SEVERAL)], "task": "gradient"}
         elif kind == 6:
-            out.append({"input": "x^3", "task": "check", "answer": "3x^2"})
+            yield {"id": i, "input": "x^3", "task": "check", "answer": "3x^2"}
         elif kind == 7:
-            out.append({"input": f, "task": "check", "answer": "2x"})
+            yield {"id": i, "input": f, "task": "check", "answer": "2x"}
         elif kind == 8:
-            out.append({"input": f, "order": 2})
+            yield {"id": i, "input": f, "order": 2}
         else:
-            out.append({"input": f + " +* 1" if i % 50 == 9 else f, "task": "simplify"})
+            yield {"id": i, "input": f + " +* 1" if i % 50 == 9 else f, "task": "simplify"}
         i += 1
-    return [{"id": k, **r} for k, r in enumerate(out)]
 
 
 def write_items(path: Path, n: int) -> None:
@@ -106,7 +109,7 @@ code = subprocess.run(sys.argv[1:]).returncode
 wall = time.perf_counter() - start
 own = resource.getrusage(resource.RUSAGE_SELF)
 kids = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(wall, kids.ru_utime + kids.ru_stime, max(own.ru_maxrss, kids.ru_maxrss), code)
+print(wall, kids.ru_utime + kids.ru_stime, kids.ru_maxrss, code)
 """
 
 

@@ -116,10 +116,11 @@ def batch(
             run_on_dask(items(), sink, limits, workers=jobs, scheduler=scheduler, room=room)
         else:
             with LocalPool(jobs, limits) as pool:
-                pool.run(items(), sink, room)
+                pool.run(items(), sink, room, writer.tick)
     except KeyboardInterrupt:
         interrupted = True
     finally:
+        writer.flush()
         if bar is not None:
             bar.close()
     seconds = time.monotonic() - start

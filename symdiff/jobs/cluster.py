@@ -1,7 +1,7 @@
 """The Dask engine: the same records, run as tasks on a Dask cluster (``symdiff[dask]``).
 
-Records go to the cluster in chunks (one task each, so a task's overhead is shared by
-many small records), at most a few chunks per worker at a time, so memory stays bounded
+Records go to the cluster in chunks of ``CHUNK`` (one task each, so a task's overhead is
+shared by many small records), at most ``TASKS_PER_WORKER`` chunks per worker at a time, so memory stays bounded
 however long the input.  Each task runs :func:`~symdiff.jobs.records.run_record` on its
 records and returns their JSON lines: only text crosses the network.  The results are
 handed back as they finish, and the caller's writer puts them in input order, so the
@@ -27,8 +27,8 @@ from ..limits import Limits
 from .pool import Item, Sink
 from .records import Result, failure, input_of, record_id, run_record
 
-CHUNK = 100  # records per task
-TASKS_PER_WORKER = 3  # tasks in flight per worker
+CHUNK = 1000  # records per task: a task's overhead is shared by many small records
+TASKS_PER_WORKER = 2  # tasks in flight per worker
 
 
 def run_chunk(items: Sequence[Item], limits: Limits) -> list[tuple[int, str, str]]:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import multiprocessing
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -39,7 +40,10 @@ Item = tuple[int, int, str]  # (sequence number, input line number, the record's
 Sink = Callable[[int, Result], None]
 
 RETRIES = 1  # a record whose worker died is tried once more, on a fresh worker
-DEPTH = 2  # records sent to a worker ahead of its answers
+DEPTH = 16  # records sent to a worker ahead of its answers
+CHUNK = 8  # records sent in one message
+TICK = 0.25  # seconds between two calls of the caller's tick while records run
+SEND_EVERY = 0.01  # seconds a worker may hold a finished result before sending it
 IDLE: Item = (-1, -1, "")  # what an endless source yields when it has nothing to start now
 
 
@@ -55,8 +59,33 @@ def grace_for(timeout: float | None) -> float | None:
 
 
 def _serve(conn: Connection, limits: Limits) -> None:
-    """A worker: run each record sent, send its result back; stop on None."""
+    """A worker: run each record of each list sent, send the results back; stop on None.
+
+    Records come in lists and results go back in lists (a message per record would cost
+    the supervisor, on the same cores, about a tenth of the work).  A result is never
+    held back long: a small thread sends what is waiting every ``SEND_EVERY`` seconds, so
+    the supervisor knows within that time which record is running (for its time limit,
+    and to blame the right record if the worker dies).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    waiting: list[tuple[int, str, str]] = []
+    lock = threading.Lock()
+
+    def send() -> None:
+        with lock:
+            if waiting:
+                conn.send(list(waiting))
+                waiting.clear()
+
+    def sender() -> None:
+        while True:
+            time.sleep(SEND_EVERY)
+            try:
+                send()
+            except (OSError, ValueError):
+                return
+
+    threading.Thread(target=sender, daemon=True).start()
     while True:
         try:
             message = conn.recv()
@@ -64,9 +93,11 @@ def _serve(conn: Connection, limits: Limits) -> None:
             return
         if message is None:
             return
-        seq, number, line = message
-        result = run_record(line, limits, number)
-        conn.send((seq, result.outcome, result.line))
+        for seq, number, line in message:
+            result = run_record(line, limits, number)
+            with lock:
+                waiting.append((seq, result.outcome, result.line))
+        send()
 
 
 @dataclass
@@ -86,13 +117,19 @@ class LocalPool:
     """
 
     def __init__(
-        self, jobs: int, limits: Limits, depth: int = DEPTH, wakeup: Connection | None = None
+        self,
+        jobs: int,
+        limits: Limits,
+        depth: int = DEPTH,
+        wakeup: Connection | None = None,
+        chunk: int = CHUNK,
     ) -> None:
         if jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {jobs}")
         self.jobs = jobs
         self.limits = limits
         self.depth = depth
+        self.chunk = min(chunk, depth)
         self.wakeup = wakeup  # readable when an endless source has new items
         self.grace = grace_for(limits.timeout)
         self._context = multiprocessing.get_context("spawn")
@@ -135,7 +172,11 @@ class LocalPool:
         return fresh
 
     def run(
-        self, items: Iterator[Item], sink: Sink, room: Callable[[], bool] = lambda: True
+        self,
+        items: Iterator[Item],
+        sink: Sink,
+        room: Callable[[], bool] = lambda: True,
+        tick: Callable[[], None] | None = None,
     ) -> None:
         """Run every item, handing each result to ``sink(seq, result)`` as it finishes.
 
@@ -143,15 +184,20 @@ class LocalPool:
         buffered); at most ``depth`` items are in flight per worker.  An endless source
         yields :data:`IDLE` when it has nothing now, and makes ``wakeup`` readable when
         it has (a service's queue); it ends by being exhausted, like any iterator.
+        ``tick()`` is called at least every ``TICK`` seconds while records run (the
+        writer flushes its output there).
         """
         retry: deque[tuple[Item, int]] = deque()
         exhausted = False
         while True:
             idle = False
             for w in list(self._workers):
-                while len(w.queue) < self.depth:
+                if len(w.queue) > self.depth - self.chunk:
+                    continue  # enough in hand: top it up by a whole message later
+                batch: list[tuple[Item, int]] = []
+                while len(batch) < self.chunk:
                     if retry:
-                        item, tries = retry.popleft()
+                        batch.append(retry.popleft())
                     elif exhausted or idle or not room():
                         break
                     else:
@@ -162,8 +208,9 @@ class LocalPool:
                         if nxt is IDLE:
                             idle = True
                             break
-                        item, tries = nxt, 0
-                    w = self._send(w, item, tries)
+                        batch.append((nxt, 0))
+                if batch:
+                    self._send(w, batch)
             busy = [w for w in self._workers if w.queue]
             if not busy:
                 if exhausted and not retry:
@@ -175,8 +222,10 @@ class LocalPool:
                 if not retry:  # every started item gives a result, so this cannot happen
                     raise RuntimeError("no item in flight and no room to start one")
                 continue
-            for w in self._wait(busy):
+            for w in self._wait(busy, TICK if tick is not None else None):
                 self._collect(w, sink, retry)
+            if tick is not None:
+                tick()
 
     def _drain(self) -> None:
         """Empty the wakeup pipe (its bytes only say "look at the source again")."""
@@ -184,22 +233,22 @@ class LocalPool:
         while wakeup is not None and wakeup.poll():
             wakeup.recv_bytes()
 
-    def _send(self, w: _Worker, item: Item, tries: int) -> _Worker:
-        """Queue ``item`` on worker ``w``; a worker found dead is replaced (its queue kept)."""
+    def _send(self, w: _Worker, batch: list[tuple[Item, int]]) -> _Worker:
+        """Queue ``batch`` on worker ``w``; a worker found dead is replaced (its queue kept)."""
         for _ in range(3):
             try:
-                w.conn.send(item)
+                w.conn.send([item for item, _ in batch])
             except (OSError, ValueError):  # it died: a fresh one takes its records
                 old = list(w.queue)
                 w = self._replace(w)
-                for queued, t in old:
-                    w.conn.send(queued)
-                    w.queue.append((queued, t))
+                if old:
+                    w.conn.send([item for item, _ in old])
+                    w.queue.extend(old)
                 w.started = time.monotonic()
                 continue
             if not w.queue:
                 w.started = time.monotonic()
-            w.queue.append((item, tries))
+            w.queue.extend(batch)
             return w
         raise RuntimeError("worker processes die as soon as they start")
 
@@ -209,12 +258,13 @@ class LocalPool:
             return None
         return self.limits.timeout + self.grace
 
-    def _wait(self, busy: list[_Worker]) -> list[_Worker]:
-        """The busy workers that answered, died or ran out of time."""
+    def _wait(self, busy: list[_Worker], most: float | None = None) -> list[_Worker]:
+        """The busy workers that answered, died or ran out of time (waiting ``most`` s at most)."""
         limit = self._limit()
-        timeout = None
+        timeout = most
         if limit is not None:
-            timeout = max(0.0, min(w.started for w in busy) + limit - time.monotonic())
+            left = max(0.0, min(w.started for w in busy) + limit - time.monotonic())
+            timeout = left if most is None else min(left, most)
         handles: dict[Any, _Worker] = {}
         for w in busy:
             handles[w.conn] = w
@@ -238,12 +288,13 @@ class LocalPool:
         answered = False
         while w.queue and w.conn.poll():
             try:
-                got_seq, outcome, text = w.conn.recv()
+                got = w.conn.recv()
             except (EOFError, OSError):
                 break
-            w.queue.popleft()
-            w.started = time.monotonic()  # the next record starts as this one is answered
-            sink(got_seq, Result(outcome, text))
+            for got_seq, outcome, text in got:
+                w.queue.popleft()
+                sink(got_seq, Result(outcome, text))
+            w.started = time.monotonic()  # the next record runs (give or take SEND_EVERY)
             answered = True
         if answered or not w.queue:
             return

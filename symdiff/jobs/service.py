@@ -52,7 +52,7 @@ class PoolService:
 
     def start(self) -> None:
         """Start the workers and the supervisor thread."""
-        pool = LocalPool(self.jobs, self.limits, depth=1, wakeup=self._wake_read)
+        pool = LocalPool(self.jobs, self.limits, depth=1, wakeup=self._wake_read, chunk=1)
         pool.__enter__()
         self._thread = threading.Thread(target=self._supervise, args=(pool,), daemon=True,
                                         name="symdiff-pool")  # fmt: skip
