@@ -2,8 +2,9 @@
 
 Records go to the cluster in chunks of ``CHUNK`` (one task each, so a task's overhead is
 shared by many small records), at most ``TASKS_PER_WORKER`` chunks per worker at a time,
-so memory stays bounded however long the input.  Each task runs :func:`~symdiff.jobs.records.run_record` on its
-records and returns their JSON lines: only text crosses the network.  The results are
+so memory stays bounded however long the input.  Each task runs
+:func:`~symdiff.jobs.records.run_record` on its records and returns their JSON lines:
+only text crosses the network.  The results are
 handed back as they finish, and the caller's writer puts them in input order, so the
 output is byte for byte the local engine's.
 
