@@ -713,9 +713,7 @@ TIE_CONVENTION = (
     "arguments equal in value but written differently tie everywhere; the documented strict-"
     "indicator convention (derivative 0 at a tie) then gives 0 though the function is smooth"
 )
-DIFF_BUGS: dict[tuple[str, str], str] = {
-    ("max(x^2, (-x)^2)", "x"): TIE_CONVENTION,  # diff gives 0; 2*x
-}
+DIFF_BUGS: dict[tuple[str, str], str] = {}  # max(x^2, (-x)^2): fixed (calculus/ties.py)
 DERIVE_BUGS: dict[tuple[str, str], str] = {}
 
 

@@ -30,10 +30,14 @@ from __future__ import annotations
 import threading
 from typing import Literal
 
-from ..core.expr import Add, Const, Expr, Mul, Num, Pow, Var, add, mul
+from ..core.expr import Add, Call, Const, Expr, Mul, Num, Pow, Var, add, mul
+from ..core.functions import FUNCTIONS
 from ..core.walk import postorder
 from ..simplifier.arithmetic import arithmetic
 from .differentiate import differentiate
+from .ties import representatives
+
+TIES = frozenset(row.name for row in FUNCTIONS.values() if row.kinks == "ties")  # max, min
 
 # A compiled local partial: (0, i) is child i itself, (1, e) the fixed
 # expression e, (2, (result, nodes)) rebuilds the template nodes that contain
@@ -185,6 +189,10 @@ def local_partial(node: Expr, position: int) -> Expr:
         else:
             rest = (add if cls is Add else mul)(*kids[:position], *kids[position + 1 :])
         return instantiate(binary, (kids[position], rest))
+    if isinstance(node, Call) and node.name in TIES:  # max/min: equal arguments count once
+        same = representatives(kids)
+        if same is not kids:
+            return FUNCTIONS[node.name].partial(same, position)
     shape, slots = compiled_partials(node)
     compiled = slots[position]
     if compiled is None:

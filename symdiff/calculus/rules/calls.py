@@ -17,6 +17,7 @@ from ...core.expr import ONE, ZERO, Call, Expr, Mul, Var, add, mul
 from ...core.facets import Function
 from ...core.functions import FUNCTIONS
 from ...errors import UnsupportedError
+from ..ties import representatives
 from . import Dependence, Rule, rule
 from .chain import chain
 
@@ -61,10 +62,12 @@ def several(node: Call, row: Function, var: str, dep: Dependence) -> Rule:
     '1(x > 0)'
     """
     args, x = node.args, Var(var)
+    # max/min: arguments that are one function, written differently, count once
+    same = representatives(args) if row.kinks == "ties" else args
     live: list[tuple[int, Expr]] = []
     for i, a in enumerate(args):
         if dep(a):
-            p = row.partial(args, i)
+            p = row.partial(same, i)
             if p is not ZERO:
                 live.append((i, p))
     subs = tuple(args[i] for i, _ in live if args[i] is not x)
