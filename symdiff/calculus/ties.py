@@ -10,7 +10,9 @@ by that earlier one; the partials then count it once, as for a repeated node.
 
 Proving costs a simplification, so it is tried only for pairs that could be equal: the
 same node after the arithmetic line, or the same variables; never with a constant argument
-(its derivative is 0, and so is that of anything equal to it: there is nothing to repair).
+(its derivative is 0, and so is that of anything equal to it: there is nothing to repair),
+and only for calls of at most ``MAX_ARGS`` non-constant arguments (pairs grow as n²; a
+max over 100,000 arguments is left as written).
 
 >>> from symdiff.core.expr import Var, call, neg
 >>> x = Var("x")
@@ -27,6 +29,9 @@ from ..simplifier import simplify
 from ..simplifier.arithmetic import arithmetic
 
 
+MAX_ARGS = 16  # non-constant arguments compared pairwise; a wider max is left as written
+
+
 def representatives(args: tuple[Expr, ...]) -> tuple[Expr, ...]:
     """``args`` with each one equal (as a function) to an earlier one replaced by it.
 
@@ -41,7 +46,7 @@ def representatives(args: tuple[Expr, ...]) -> tuple[Expr, ...]:
         return args
     # a constant argument has derivative 0, as has anything equal to it: nothing to repair
     open_ = [i for i, a in enumerate(args) if not isinstance(a, Num | Const)]
-    if len(open_) < 2:
+    if not 2 <= len(open_) <= MAX_ARGS:
         return args
     tidy = {i: arithmetic(args[i]) for i in open_}
     names = {i: frozenset(variables(tidy[i])) for i in open_}
