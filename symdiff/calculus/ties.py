@@ -28,7 +28,6 @@ from ..errors import SymdiffError
 from ..simplifier import simplify
 from ..simplifier.arithmetic import arithmetic
 
-
 MAX_ARGS = 16  # non-constant arguments compared pairwise; a wider max is left as written
 
 
