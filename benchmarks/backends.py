@@ -80,6 +80,39 @@ def convert(expr: Expr, backend: str) -> Any:
     return done[expr]
 
 
+def rebuild(roots: Sequence[Expr], lib: Mapping[str, Callable[..., Any]]) -> list[Any]:
+    """``roots`` built children first with another library's constructors, sharing kept.
+
+    ``lib`` maps ``num`` (a Fraction, or the float of ``e``/``pi`` when there is no
+    ``const``), ``const`` (optional, by name), ``var`` (by name), ``indicator`` (a, b) and
+    each function by name to a constructor; sums and products fold with ``+`` and ``*``,
+    powers use ``**``.  A node ``lib`` has no constructor for is a ``TypeError``.
+    """
+    done: dict[Expr, Any] = {}
+    for node in postorder(Call("#roots", tuple(roots)))[:-1]:
+        kids = [done[c] for c in node.children]
+        if isinstance(node, Num):
+            out = lib["num"](node.value)
+        elif isinstance(node, Var):
+            out = lib["var"](node.name)
+        elif isinstance(node, Const):
+            const = lib.get("const")
+            out = const(node.name) if const else lib["num"](math.e if node.name == "e" else math.pi)
+        elif isinstance(node, Add | Mul):
+            out = kids[0]
+            for k in kids[1:]:
+                out = out + k if isinstance(node, Add) else out * k
+        elif isinstance(node, Pow):
+            out = kids[0] ** kids[1]
+        else:
+            key = "indicator" if isinstance(node, Indicator) else getattr(node, "name", "")
+            if key not in lib or (isinstance(node, Call) and node.deriv):
+                raise TypeError(f"no form for {type(node).__name__} {node}")
+            out = lib[key](*kids)
+        done[node] = out
+    return [done[r] for r in roots]
+
+
 def _extremum(lib: Any, backend: str, name: str, kids: list[Any]) -> Any:
     if backend == "sympy":
         return (lib.Max if name == "max" else lib.Min)(*kids)

@@ -32,19 +32,21 @@ import random
 import statistics
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "examples"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import network
+from backends import rebuild
 
 import symdiff
 from symdiff.core.evaluate import evaluate
-from symdiff.core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
-from symdiff.core.walk import count_nodes, postorder
+from symdiff.core.expr import Call, Expr
+from symdiff.core.walk import count_nodes
 
 
 def cpu(fn: Callable[[], Any]) -> float:
@@ -72,37 +74,7 @@ def gradient_of(widths: tuple[int, ...]) -> tuple[list[str], dict[str, Expr], Ex
     return names, symdiff.gradient(loss, names), loss
 
 
-# ----- the same DAG in SymEngine and CasADi (children first, sharing kept) -----------------
-def _convert(roots: Sequence[Expr], lib: dict[str, Any]) -> list[Any]:
-    done: dict[Expr, Any] = {}
-    for node in postorder(Call("#roots", tuple(roots)))[:-1]:
-        kids = [done[c] for c in node.children]
-        if isinstance(node, Num):
-            out = lib["num"](node.value)
-        elif isinstance(node, Var):
-            out = lib["var"](node.name)
-        elif isinstance(node, Const):
-            out = lib["num"](2.718281828459045 if node.name == "e" else 3.141592653589793)
-        elif isinstance(node, Add):
-            out = kids[0]
-            for k in kids[1:]:
-                out = out + k
-        elif isinstance(node, Mul):
-            out = kids[0]
-            for k in kids[1:]:
-                out = out * k
-        elif isinstance(node, Pow):
-            out = kids[0] ** kids[1]
-        elif isinstance(node, Indicator):
-            out = lib["indicator"](kids[0], kids[1])
-        elif isinstance(node, Call):
-            out = lib[node.name](*kids)
-        else:
-            raise TypeError(f"no form for {node}")
-        done[node] = out
-    return [done[r] for r in roots]
-
-
+# ----- the same DAG in SymEngine and CasADi (backends.rebuild: children first, sharing kept)
 def symengine_lambdify(names: list[str], roots: list[Expr]) -> Callable[[Any], Any] | None:
     if importlib.util.find_spec("symengine") is None:
         return None
@@ -116,7 +88,7 @@ def symengine_lambdify(names: list[str], roots: list[Expr]) -> Callable[[Any], A
         "max": lambda a, b: se.Max(a, b),
         "indicator": lambda a, b: se.Piecewise((1, a > b), (0, True)),
     }  # fmt: skip
-    exprs = _convert(roots, lib)
+    exprs = rebuild(roots, lib)
     fn = se.Lambdify([symbols[n] for n in names], exprs, cse=True)
     return fn  # points: (count, len(names)) -> (count, outputs)
 
@@ -133,7 +105,7 @@ def casadi_function(names: list[str], roots: list[Expr]) -> Callable[[Any], Any]
         "exp": ca.exp, "log": ca.log, "max": ca.fmax,
         "indicator": lambda a, b: ca.if_else(a > b, 1, 0),
     }  # fmt: skip
-    out = ca.vertcat(*_convert(roots, lib))
+    out = ca.vertcat(*rebuild(roots, lib))
     fn = ca.Function("grad", [x], [out])
     batch: dict[int, Any] = {}
 

@@ -28,6 +28,7 @@ result is checked at a random point against symdiff's (relative 1e-9).
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import math
 import platform
@@ -41,11 +42,10 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from backends import Program, convert, foreign_values, load
+from backends import Program, convert, foreign_values, load, rebuild
 from workloads import Workload, all_workloads
 
-from symdiff.core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
-from symdiff.core.walk import postorder
+from symdiff.core.expr import Expr
 
 Task = Callable[[], Any]
 
@@ -64,75 +64,41 @@ def to_casadi(expr: Expr, names: list[str]) -> tuple[Any, list[Any]]:
     """``expr`` as a CasADi SX expression, and the SX symbols of ``names`` (in order)."""
     ca = _optional("casadi")
     symbols = {n: ca.SX.sym(n) for n in names}
-    fns: dict[str, Callable[..., Any]] = {
+
+    def var(name: str) -> Any:
+        if name not in symbols:
+            symbols[name] = ca.SX.sym(name)
+        return symbols[name]
+
+    def fold(pair: Callable[[Any, Any], Any]) -> Callable[..., Any]:
+        return lambda *args: functools.reduce(pair, args)
+
+    lib: dict[str, Callable[..., Any]] = {
+        "num": lambda v: ca.SX(float(v)), "var": var, "indicator": lambda a, b: a > b,
         "sin": ca.sin, "cos": ca.cos, "tan": ca.tan, "exp": ca.exp, "log": ca.log,
         "sqrt": ca.sqrt, "tanh": ca.tanh, "abs": ca.fabs, "sign": ca.sign,
         "sigmoid": lambda u: 1 / (1 + ca.exp(-u)), "relu": lambda u: ca.fmax(u, 0),
+        "max": fold(ca.fmax), "min": fold(ca.fmin),
     }  # fmt: skip
-    done: dict[Expr, Any] = {}
-    for node in postorder(expr):
-        kids = [done[c] for c in node.children]
-        if isinstance(node, Num):
-            out: Any = ca.SX(float(node.value))
-        elif isinstance(node, Var):
-            out = symbols.get(node.name)
-            if out is None:
-                out = symbols[node.name] = ca.SX.sym(node.name)
-        elif isinstance(node, Const):
-            out = ca.SX(math.e if node.name == "e" else math.pi)
-        elif isinstance(node, Add):
-            out = kids[0]
-            for k in kids[1:]:
-                out = out + k
-        elif isinstance(node, Mul):
-            out = kids[0]
-            for k in kids[1:]:
-                out = out * k
-        elif isinstance(node, Pow):
-            out = kids[0] ** kids[1]
-        elif isinstance(node, Indicator):
-            out = kids[0] > kids[1]
-        elif isinstance(node, Call) and not node.deriv and node.name in ("max", "min"):
-            out = kids[0]
-            for k in kids[1:]:
-                out = (ca.fmax if node.name == "max" else ca.fmin)(out, k)
-        elif isinstance(node, Call) and not node.deriv and node.name in fns:
-            out = fns[node.name](*kids)
-        else:
-            raise TypeError(f"no CasADi form for {node}")
-        done[node] = out
-    return done[expr], [symbols[n] for n in names]
+    (out,) = rebuild([expr], lib)
+    return out, [symbols[n] for n in names]
 
 
 def to_symbolica(expr: Expr) -> Any:
     """``expr`` as a Symbolica expression (TypeError where Symbolica has no such function)."""
     sb = _optional("symbolica")
-    done: dict[Expr, Any] = {}
-    methods = {"sin": "sin", "cos": "cos", "exp": "exp", "log": "log", "sqrt": "sqrt",
-               "tanh": "tanh", "abs": "abs"}  # fmt: skip
-    for node in postorder(expr):
-        kids = [done[c] for c in node.children]
-        if isinstance(node, Num):
-            v = node.value
-            out: Any = sb.Expression.num(v.numerator) / sb.Expression.num(v.denominator)
-        elif isinstance(node, Var):
-            out = sb.S(node.name)
-        elif isinstance(node, Add):
-            out = kids[0]
-            for k in kids[1:]:
-                out = out + k
-        elif isinstance(node, Mul):
-            out = kids[0]
-            for k in kids[1:]:
-                out = out * k
-        elif isinstance(node, Pow):
-            out = kids[0] ** kids[1]
-        elif isinstance(node, Call) and not node.deriv and node.name in methods:
-            out = getattr(kids[0], methods[node.name])()
-        else:
-            raise TypeError(f"no Symbolica form for {type(node).__name__}")
-        done[node] = out
-    return done[expr]
+
+    def no_constant(name: str) -> Any:
+        raise TypeError(f"no Symbolica form for the constant {name}")
+
+    lib: dict[str, Callable[..., Any]] = {
+        "num": lambda v: sb.Expression.num(v.numerator) / sb.Expression.num(v.denominator),
+        "const": no_constant, "var": sb.S,
+        **{name: (lambda m: lambda u: getattr(u, m)())(name)
+           for name in ("sin", "cos", "exp", "log", "sqrt", "tanh", "abs")},
+    }  # fmt: skip
+    (out,) = rebuild([expr], lib)
+    return out
 
 
 # ----- one task per library ---------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .calculus.differentiate import differentiate
 from .core.definition import Definition
 from .core.expr import Expr, Var
-from .core.walk import count_nodes
+from .core.walk import count_nodes, iter_vars
 from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 from .naming import read_names
@@ -24,6 +24,7 @@ from .simplifier.domain import check_defined
 
 if TYPE_CHECKING:
     from .codegen import Compiled
+    from .core.evaluate import Value
     from .report import Derivation
 
 Source = str | Expr | Definition
@@ -65,6 +66,16 @@ def parse(text: str, limits: Limits = DEFAULT_LIMITS) -> Expr:
     '3*x^3*z - y^2'
     """
     return as_expr(text, limits)
+
+
+def number(text: str, limits: Limits = DEFAULT_LIMITS) -> Value | None:
+    """A number written as an expression (``pi/2``, ``10^3``); None if it has variables.
+
+    >>> number("3/4"), number("x + 1")
+    (Fraction(3, 4), None)
+    """
+    expr = parse(text, limits)
+    return None if any(True for _ in iter_vars(expr)) else expr.evaluate({})
 
 
 def var(name: str) -> Var:

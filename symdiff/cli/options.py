@@ -72,13 +72,17 @@ def _format_help() -> str:
     return ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def add_shared_options(parser: argparse.ArgumentParser, *, formats: bool = True) -> None:
+def add_shared_options(
+    parser: argparse.ArgumentParser,
+    *,
+    formats: bool = True,
+    timeout: str = "give up (exit 2) after this much wall-clock time",
+) -> None:
     """Options every command has: output format (``formats``), time limit, debugging."""
     if formats:
         parser.add_argument("--format", choices=FORMATS, metavar="FORMAT",
                             help=_format_help())  # fmt: skip
-    parser.add_argument("--timeout", type=seconds, metavar="SECONDS",
-                        help="give up (exit 2) after this much wall-clock time")  # fmt: skip
+    parser.add_argument("--timeout", type=seconds, metavar="SECONDS", help=timeout)
     parser.add_argument("--debug", action="store_true",
                         help="show the traceback of an internal error")  # fmt: skip
     add_limit_options(parser)
@@ -135,11 +139,7 @@ def add_batch_options(parser: argparse.ArgumentParser) -> None:
                         help="skip the records whose ids OUT holds, and append")  # fmt: skip
     parser.add_argument("--quiet", action="store_true",
                         help="no progress bar and no summary line")  # fmt: skip
-    parser.add_argument("--timeout", type=seconds, metavar="SECONDS",
-                        help="the time limit of each record (default 60)")  # fmt: skip
-    parser.add_argument("--debug", action="store_true",
-                        help="show the traceback of an internal error")  # fmt: skip
-    add_limit_options(parser)
+    add_shared_options(parser, formats=False, timeout="the time limit of each record (default 60)")
 
 
 def add_backprop_options(parser: argparse.ArgumentParser) -> None:
@@ -154,11 +154,7 @@ def add_backprop_options(parser: argparse.ArgumentParser) -> None:
                         "beyond, a summary per layer)")  # fmt: skip
     parser.add_argument("--format", choices=(*FORMATS, "dot"), metavar="FORMAT",
                         help=_format_help() + ", or dot (Graphviz)")  # fmt: skip
-    parser.add_argument("--timeout", type=seconds, metavar="SECONDS",
-                        help="give up (exit 2) after this much wall-clock time")  # fmt: skip
-    parser.add_argument("--debug", action="store_true",
-                        help="show the traceback of an internal error")  # fmt: skip
-    add_limit_options(parser)
+    add_shared_options(parser, formats=False)
 
 
 def _port(text: str) -> int:
@@ -178,11 +174,9 @@ def add_serve_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--port", type=_port, default=8000, help="the port (default 8000)")
     parser.add_argument("--jobs", type=_jobs, metavar="N",
                         help="worker processes (default: every core)")  # fmt: skip
-    parser.add_argument("--timeout", type=seconds, metavar="SECONDS",
-                        help="the time limit of each request (default 10)")  # fmt: skip
-    parser.add_argument("--debug", action="store_true",
-                        help="show the traceback of an internal error")  # fmt: skip
-    add_limit_options(parser)
+    add_shared_options(parser, formats=False, timeout="the time limit of each request (default 10)")
+
+
 def add_plot_options(parser: argparse.ArgumentParser) -> None:
     """The options of ``plot``: the variable, the point, the window, f″, the output file."""
     parser.add_argument("--wrt", action=_Names, metavar="VAR", default=[],

@@ -10,7 +10,6 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..core.walk import variables
 from .options import ArgumentError
 
 if TYPE_CHECKING:
@@ -56,7 +55,7 @@ def parse_point(texts: Sequence[str], d: Definition | None = None) -> dict[str, 
     Traceback (most recent call last):
     symdiff.cli.options.ArgumentError: --at expects NAME=VALUE, not 'x'
     """
-    from ..api import parse
+    from ..api import number
 
     point: dict[str, Value] = {}
     for text in texts:
@@ -64,10 +63,10 @@ def parse_point(texts: Sequence[str], d: Definition | None = None) -> dict[str, 
             name, sep, value = part.partition("=")
             if not sep or not name.strip() or not value.strip():
                 raise ArgumentError(f"--at expects NAME=VALUE, not {part.strip()!r}")
-            expr = parse(value)
-            if variables(expr):
+            given = number(value)
+            if given is None:
                 raise ArgumentError(f"the value of {name.strip()} must be a number")
-            point[variable_name(name, d)] = expr.evaluate({})
+            point[variable_name(name, d)] = given
     return point
 
 
@@ -80,7 +79,7 @@ def parse_range(text: str) -> tuple[float, float]:
     Traceback (most recent call last):
     symdiff.cli.options.ArgumentError: --xrange expects A,B with A < B (e.g. -5,5), not '5,1'
     """
-    from ..api import parse
+    from ..api import number
     from ..errors import SymdiffError
 
     wrong = ArgumentError(f"--xrange expects A,B with A < B (e.g. -5,5), not {text.strip()!r}")
@@ -88,10 +87,10 @@ def parse_range(text: str) -> tuple[float, float]:
     if len(parts) != 2:
         raise wrong
     try:
-        exprs = [parse(part) for part in parts]
-        if any(variables(e) for e in exprs):
+        ends = [number(part) for part in parts]
+        if None in ends:
             raise wrong
-        lo, hi = (float(e.evaluate({})) for e in exprs)
+        lo, hi = (float(e) for e in ends if e is not None)
     except (SymdiffError, OverflowError):
         raise wrong from None
     if not (math.isfinite(lo) and math.isfinite(hi) and lo < hi):

@@ -194,17 +194,16 @@ def _point(value: Any) -> dict[str, Value] | None:
         return None
     if not isinstance(value, Mapping):
         raise RecordError('"at" must be an object such as {"x": "1/2"}')
-    from ..api import parse
-    from ..core.walk import variables
+    from ..api import number
 
     point: dict[str, Value] = {}
     for name, given in value.items():
-        if isinstance(given, bool) or not isinstance(given, str | int | float):
+        found = None
+        if not isinstance(given, bool) and isinstance(given, str | int | float):
+            found = number(str(given))
+        if found is None:
             raise RecordError(f'the value of {name} in "at" must be a number')
-        expr = parse(str(given))
-        if variables(expr):
-            raise RecordError(f'the value of {name} in "at" must be a number')
-        point[name] = expr.evaluate({})
+        point[name] = found
     return point
 
 

@@ -14,7 +14,7 @@ so a page can be shared; copying gives the derivation as LaTeX or Markdown.
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import lru_cache
 
 from ..printers.html import page
 from ..printers.labels import RULE_NAMES
@@ -240,7 +240,7 @@ SCRIPT = """
 """
 
 
-@cache
+@lru_cache(maxsize=1)  # one page, built once
 def calculator_page() -> str:
     """The page (built once: it has no per-request content)."""
     script = SCRIPT % {"rules": json.dumps(RULE_NAMES)}
