@@ -55,7 +55,9 @@ def quantities(exprs: Sequence[Expr]) -> list[Expr]:
                 found[node.base] = None
             elif isinstance(node, Call) and not node.deriv and node.name in SPELLINGS:
                 row = SPELLINGS[node.name]
-                if row.kinks == "zero" or row.name in ("log", "sqrt"):
+                for edge in row.edges:
+                    found[add(node.args[0], Num(-edge)) if edge else node.args[0]] = None
+                if row.kinks == "zero":
                     found[node.args[0]] = None
                 elif row.kinks == "ties":
                     args = node.args

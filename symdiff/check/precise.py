@@ -11,9 +11,10 @@ A node has no value (None in :attr:`Enclosure.values`) where it is undefined, wh
 interval cannot tell which side of a domain boundary or a kink it is on, or where its
 value is too large to compute (:data:`MAX_EXP_ARGUMENT`, :data:`MAX_POWER_BITS`,
 :data:`MAX_TRIG_BITS`: bounds checked before the work).  The functions whose
-mpmath interval is not a plain call are built from their definitions:
-``tanh(u) = 1 - 2/(exp(2u) + 1)``, ``sigmoid(u) = 1/(1 + exp(-u))``, and abs, relu,
-sign, max, min and ``1(a > b)`` by deciding which branch the interval is on.  Where it
+interval comes from the function table's ``interval`` facet (mpmath's interval function,
+or the function's definition in them: ``tanh(u) = 1 - 2/(exp(2u) + 1)``); ``log`` and
+``sqrt`` are built here, deciding their domain edge, and abs, relu, sign, max, min and
+``1(a > b)`` by deciding which branch the interval is on.  Where it
 cannot (a tie), the continuous ones (abs, relu, max, min) take the interval of all their
 branches, and the jumps (sign, ``1(a > b)``) have no value: their derivative there is a
 convention, not a fact.  The branch each of those took is recorded in
@@ -39,7 +40,7 @@ from typing import Any
 
 from ..core.evaluate import evaluate_nodes
 from ..core.expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
-from ..core.functions import SPELLINGS
+from ..core.functions import FUNCTIONS, SPELLINGS
 from ..core.walk import postorder
 from ..errors import SymdiffError, UnsupportedError
 
@@ -49,10 +50,6 @@ MAX_TRIG_BITS = 4096  # bits of a trigonometric argument (its reduction costs th
 
 TIE = 2  # the side a piecewise function is on at its kink (abs, relu, max, min only)
 MARGIN = 32  # bits a sum's smallest term must keep above its precision, or the sum is "lost"
-
-# mpmath's interval function for each function of the table that has one; the rest are
-# built from their definitions below.  This should become a facet of the function table.
-PLAIN = {"sin": "sin", "cos": "cos", "tan": "tan", "sec": "sec", "exp": "exp"}
 
 
 class _NoValue(Exception):
@@ -236,8 +233,12 @@ def _call(ctx: Any, name: str, kids: list[Any], sides: list[int], fixed: bool) -
         raise _NoValue("a value too large to compute")
     if name in ("sin", "cos", "tan", "sec") and _bits(u) > MAX_TRIG_BITS:
         raise _NoValue("an argument too large to reduce")
-    if name in PLAIN:
-        return getattr(ctx, PLAIN[name])(u)
+    row = FUNCTIONS[name]
+    if row.interval is not None:
+        try:
+            return row.interval(ctx, kids)
+        except (ValueError, ZeroDivisionError) as exc:  # an argument reaches outside the domain
+            raise _NoValue("at the boundary of its domain") from exc
     if name == "log":
         _sign(u, "at the boundary of its domain", "logarithm of a non-positive number", True)
         return ctx.log(u)
@@ -246,10 +247,6 @@ def _call(ctx: Any, name: str, kids: list[Any], sides: list[int], fixed: bool) -
             return ctx.mpf(0)
         _sign(u, "at the boundary of its domain", "square root of a negative number", True)
         return ctx.sqrt(u)
-    if name == "tanh":
-        return 1 - 2 / (ctx.exp(2 * u) + 1)
-    if name == "sigmoid":
-        return 1 / (1 + ctx.exp(-u))
     if name in ("abs", "relu") and not (fixed or positive(u) or negative(u)):
         sides.append(TIE)  # continuous at its kink: the interval of both branches
         return abs(u) if name == "abs" else ctx.mpf([0, u.b])

@@ -61,8 +61,8 @@ DESCRIPTIONS = {
     'this machine (needs: pip install "symdiff[web]").',
     "batch": "Run a file of JSON-lines records (one task each: diff, gradient, hessian, check, "
     "simplify) on every core or on a Dask cluster; write one JSON record per input record, in "
-    "input order. Records: {\"id\": 1, \"input\": \"x^3\", \"task\": \"diff\", \"wrt\": \"x\"}; "
-    "the fields are listed in the README (\"Batch jobs\").",
+    'input order. Records: {"id": 1, "input": "x^3", "task": "diff", "wrt": "x"}; '
+    'the fields are listed in the README ("Batch jobs").',
     "plot": "Plot f and f′ (and f″) as an SVG image, with the tangent at --at x=a. "
     "Poles, jumps, domain edges and corners are found and drawn as such.",
     "codegen": "Code computing the gradient (or, with --value, the expression): straight-line,\n"

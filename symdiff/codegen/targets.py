@@ -1,11 +1,9 @@
 """How each target language spells symdiff's operations: one :class:`Target` per language.
 
-``SPELLINGS`` holds, per row of the function table (keyed by the row's name), the code of a
-call in each target: ``{0}`` is the one argument of a unary function; a template with ``{1}``
-is binary and folded left over more arguments (``max(a, b, c)`` is ``fmax(fmax(a, b), c)``);
-``{args}`` takes every argument, comma-separated.  Each placeholder appears once, so the
-code of an argument is never written twice (the size of the code stays linear).  This
-mapping belongs in the function table as a facet; it is kept here until then.
+How a function of the table is called in each target is the row's ``code`` facet
+(:class:`~symdiff.core.facets.Function`): a template per target, filled in here.  The
+helper functions a template may call are defined here (``HELPERS``) and written into the
+generated source when it uses them.
 
 >>> TARGETS["c"].call("max", ["a", "b", "c"])
 'fmax(fmax(a, b), c)'
@@ -18,40 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..core.functions import FUNCTIONS
 from ..errors import UnsupportedError
-
-# row name -> target -> code template (see the module docstring)
-SPELLINGS: dict[str, dict[str, str]] = {
-    "sin": {"python": "math.sin({0})", "numpy": "np.sin({0})", "c": "sin({0})",
-            "jax": "jnp.sin({0})", "torch": "torch.sin({0})"},
-    "cos": {"python": "math.cos({0})", "numpy": "np.cos({0})", "c": "cos({0})",
-            "jax": "jnp.cos({0})", "torch": "torch.cos({0})"},
-    "tan": {"python": "math.tan({0})", "numpy": "np.tan({0})", "c": "tan({0})",
-            "jax": "jnp.tan({0})", "torch": "torch.tan({0})"},
-    "sec": {"python": "(1.0 / math.cos({0}))", "numpy": "(1.0 / np.cos({0}))",
-            "c": "(1.0 / cos({0}))", "jax": "(1.0 / jnp.cos({0}))",
-            "torch": "(1.0 / torch.cos({0}))"},
-    "exp": {"python": "math.exp({0})", "numpy": "np.exp({0})", "c": "exp({0})",
-            "jax": "jnp.exp({0})", "torch": "torch.exp({0})"},
-    "log": {"python": "math.log({0})", "numpy": "np.log({0})", "c": "log({0})",
-            "jax": "jnp.log({0})", "torch": "torch.log({0})"},
-    "sqrt": {"python": "math.sqrt({0})", "numpy": "np.sqrt({0})", "c": "sqrt({0})",
-             "jax": "jnp.sqrt({0})", "torch": "torch.sqrt({0})"},
-    "tanh": {"python": "math.tanh({0})", "numpy": "np.tanh({0})", "c": "tanh({0})",
-             "jax": "jnp.tanh({0})", "torch": "torch.tanh({0})"},
-    "sigmoid": {"python": "_sigmoid({0})", "numpy": "_sigmoid({0})", "c": "symdiff_sigmoid({0})",
-                "jax": "jax.nn.sigmoid({0})", "torch": "torch.sigmoid({0})"},
-    "abs": {"python": "abs({0})", "numpy": "np.abs({0})", "c": "fabs({0})",
-            "jax": "jnp.abs({0})", "torch": "torch.abs({0})"},
-    "relu": {"python": "max({0}, 0.0)", "numpy": "np.maximum({0}, 0.0)", "c": "fmax({0}, 0.0)",
-             "jax": "jnp.maximum({0}, 0.0)", "torch": "torch.relu({0})"},
-    "sign": {"python": "_sign({0})", "numpy": "np.sign({0})", "c": "symdiff_sign({0})",
-             "jax": "jnp.sign({0})", "torch": "torch.sign({0})"},
-    "max": {"python": "max({args})", "numpy": "np.maximum({0}, {1})", "c": "fmax({0}, {1})",
-            "jax": "jnp.maximum({0}, {1})", "torch": "torch.maximum({0}, {1})"},
-    "min": {"python": "min({args})", "numpy": "np.minimum({0}, {1})", "c": "fmin({0}, {1})",
-            "jax": "jnp.minimum({0}, {1})", "torch": "torch.minimum({0}, {1})"},
-}  # fmt: skip
 
 # helper functions a template may call, defined in the generated source when used:
 # the sigmoid as the function table computes it (exp of a non-positive number only)
@@ -95,10 +61,10 @@ class Target:
         >>> TARGETS["python"].call("max", ["a", "b", "c"])
         'max(a, b, c)'
         """
-        row = SPELLINGS.get(function)
-        if row is None or self.name not in row:
+        row = FUNCTIONS.get(function)
+        template = None if row is None else row.code.get(self.name)
+        if template is None:
             raise UnsupportedError(f"no {self.name} spelling of the function {function}")
-        template = row[self.name]
         if "{args}" in template:
             return template.format(args=", ".join(args))
         if "{1}" not in template:
@@ -132,4 +98,4 @@ TARGETS: dict[str, Target] = {
     )
 }  # fmt: skip
 
-__all__ = ["HELPERS", "SPELLINGS", "TARGETS", "Target"]
+__all__ = ["HELPERS", "TARGETS", "Target"]

@@ -13,11 +13,11 @@ rows briefly (``unary``, ``at``, ``real``, ``where``).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
 from fractions import Fraction
 from math import isqrt
-from typing import Literal
+from typing import Any, Literal
 
 from .expr import Expr
 from .multiple import Multiple
@@ -31,8 +31,13 @@ Exact = Callable[[Sequence[Value]], ExactValue | None]
 Real = Callable[[Sequence[Value]], float]
 Domain = Callable[[Sequence[Value]], str | None]
 # where the derivative jumps: nowhere, where two arguments tie (max, min), where the
-# argument is 0 (abs, relu, sign); the checker samples away from those points
-Kinks = Literal["smooth", "ties", "zero"]
+# argument is 0 (abs, relu, sign), where the argument is a whole number (floor, ceil: the
+# function itself jumps there); the checker and the plots look for those points
+Kinks = Literal["smooth", "ties", "zero", "integers"]
+# what the simplifier may assume of the function's value: nothing, > 0, or ≥ 0
+Image = Literal["real", "positive", "nonnegative"]
+# the value as an mpmath interval, given the interval context and the argument intervals
+Interval = Callable[[Any, Sequence[Any]], Any]
 
 HALF = Fraction(1, 2)
 
@@ -41,7 +46,10 @@ __all__ = [
     "HALF",
     "ExactValue",
     "Function",
+    "Image",
+    "Interval",
     "Kinks",
+    "Shorthand",
     "Value",
     "at",
     "exact_sqrt",
@@ -81,7 +89,22 @@ class Function:
     - ``sympy``: SymPy's name for it, or, where SymPy has none, its definition as a
       formula in ``u`` in symdiff's language (``1/(1 + exp(-u))``);
     - ``builder``: the name of its Python builder in :mod:`symdiff.core.build`
-      (``symdiff.<name>`` is that builder).
+      (``symdiff.<name>`` is that builder);
+    - ``code``: the function in each code generation target (``python``, ``numpy``, ``c``,
+      ``jax``, ``torch``) as a template: ``{0}`` is the one argument of a unary function; a
+      template with ``{1}`` is binary and folded left over more arguments (``max(a, b, c)``
+      is ``fmax(fmax(a, b), c)``); ``{args}`` takes every argument, comma-separated.  Each
+      placeholder appears once, so an argument's code is never written twice.  A target
+      missing here cannot compile the function (an ``UnsupportedError`` says so);
+    - ``interval``: the value as an mpmath interval (the checker's high-precision values,
+      :mod:`symdiff.check.precise`), given the interval context and the argument intervals;
+      it raises ``ValueError`` where an argument interval reaches outside the domain.
+      None: built by the checker itself (the piecewise functions, whose branch it records;
+      ``log`` and ``sqrt``, whose domain edge it decides);
+    - ``edges``: values of the argument where the domain ends or the derivative is
+      unbounded (``log``: 0; ``asin``: -1 and 1); the checker samples on both sides of them;
+    - ``image``: what the simplifier may assume of the value: ``"positive"`` (``exp``),
+      ``"nonnegative"`` (``abs``, ``sqrt``) or ``"real"`` (nothing).
 
     >>> from symdiff.core.functions import FUNCTIONS
     >>> FUNCTIONS["max"].accepts(3), FUNCTIONS["log"].outside([Fraction(-2)])
@@ -100,6 +123,10 @@ class Function:
     sympy: str
     builder: str
     spellings: tuple[str, ...] = ()
+    code: Mapping[str, str] = field(default_factory=dict)
+    interval: Interval | None = None
+    edges: tuple[Fraction, ...] = ()
+    image: Image = "real"
 
     def accepts(self, count: int) -> bool:
         """Whether the function takes ``count`` arguments.
@@ -107,6 +134,38 @@ class Function:
         >>> from symdiff.core.functions import FUNCTIONS
         >>> FUNCTIONS["sin"].accepts(2), FUNCTIONS["min"].accepts(1)
         (False, True)
+        """
+        return count >= 1 if self.arity is None else count == self.arity
+
+
+@dataclass(frozen=True, slots=True)
+class Shorthand:
+    """A name that stands for an expression of the table's functions, expanded when read.
+
+    ``log10(u)`` is ``log(u)/log(10)``, ``pow(a, b)`` is ``a^b``: the parser and the
+    builders write ``means(args)`` in its place, so nothing downstream knows the name
+    (and the printers print what it means).  ``arity`` as for :class:`Function`; a
+    shorthand may share its name with a function of another arity (``log(u, b)``).
+
+    >>> from symdiff.core.expr import Var, call
+    >>> log10 = Shorthand("log10", 1, lambda a: call("log", a[0]) / call("log", Var("t")),
+    ...                   "log10(x)", "logarithm to base 10")
+    >>> str(log10.means((Var("x"),)))
+    'log(x)/log(t)'
+    """
+
+    name: str
+    arity: int | None
+    means: Callable[[tuple[Expr, ...]], Expr]
+    example: str  # how it is written, for the README's list
+    summary: str  # what it is, in a few words
+
+    def accepts(self, count: int) -> bool:
+        """Whether the shorthand takes ``count`` arguments.
+
+        >>> from symdiff.core.expr import Var
+        >>> Shorthand("pow", 2, lambda a: a[0] ** a[1], "pow(a, b)", "a^b").accepts(2)
+        True
         """
         return count >= 1 if self.arity is None else count == self.arity
 

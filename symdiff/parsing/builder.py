@@ -19,7 +19,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..core.expr import MINUS_ONE, ZERO, Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var, neg
-from ..core.functions import KNOWN, SPELLINGS, arity_ok
+from ..core.functions import KNOWN, SPELLINGS, arity_ok, shorthand, takes
 from ..errors import DomainError, ParseError, SymdiffError, UnsupportedError
 from .errors import error_at, where
 
@@ -139,11 +139,11 @@ class Builder:
 
     def call(self, c: list[Any]) -> Expr:
         token, args = c
-        if not arity_ok(token.value, len(args)):
-            wanted = KNOWN[token.value]
-            count = "at least 1 argument" if wanted is None else f"{wanted} argument"
-            count += "s" if wanted not in (None, 1) else ""
-            message = f"{token.value}() takes {count}, not {len(args)}"
+        short = shorthand(token.value, len(args))
+        if short is not None:
+            return short.means(args)
+        if token.value not in KNOWN or not arity_ok(token.value, len(args)):
+            message = f"{token.value}() takes {takes(token.value)}, not {len(args)}"
             raise Problem(UnsupportedError, token.start_pos, message)
         return Call(token.value, args)
 

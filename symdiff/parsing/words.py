@@ -29,7 +29,7 @@ import difflib
 import re
 from typing import Any
 
-from ..core.functions import ABSTRACT_LETTERS, GREEK, GREEK_LETTERS, SPELLINGS
+from ..core.functions import ABSTRACT_LETTERS, GREEK, GREEK_LETTERS, SPELLINGS, WORDS
 from ..errors import UnsupportedError
 from .errors import error_at, where
 
@@ -40,7 +40,7 @@ SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
 _SUBSCRIPT_DIGITS = str.maketrans(SUBSCRIPTS, "0123456789")
 _GREEK = frozenset(GREEK)
 _CONSTANTS = frozenset({"e", "pi"})
-FUNCTION_NAMES = tuple(sorted(SPELLINGS))  # every spelling of every known function
+FUNCTION_NAMES = tuple(sorted(WORDS))  # every spelling of every known function and shorthand
 _LONG_NAMES = tuple(n for n in FUNCTION_NAMES if len(n) >= 3)
 
 
@@ -88,8 +88,10 @@ def _known(run: str, tail: str, calls: bool, at: int, src: Any) -> tuple[str, st
     """Token type and value of a multi-letter ASCII run that is one name, else None."""
     if run in src.params:
         return "NAME", run + tail
-    if not tail and run in SPELLINGS and (calls or run not in _GREEK):
-        return "FUNC", SPELLINGS[run].name
+    if not tail and run in WORDS and (calls or run not in _GREEK):
+        return "FUNC", WORDS[run]
+    if tail and calls and run + tail in WORDS:  # log10(x), atan2(y, x)
+        return "FUNC", WORDS[run + tail]
     if calls and not tail and (run in _GREEK or run == "pi") and run != src.name:
         raise _greek_call(run, run, at, src)
     if run in _GREEK or (tail and run == "pi"):

@@ -36,7 +36,7 @@ import weakref
 from ..core.exact import exact_of
 from ..core.expr import ZERO, Add, Call, Const, Expr, Mul, Num, Pow, Var
 from ..core.facets import EVERYWHERE
-from ..core.functions import SPELLINGS
+from ..core.functions import FUNCTIONS, SPELLINGS
 from ..core.walk import postorder
 from ..errors import DomainError
 from ..limits import DEFAULT_LIMITS, Limits
@@ -49,8 +49,8 @@ _DEFINED: weakref.WeakKeyDictionary[Expr, bool] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 UNKNOWN, NONNEGATIVE, POSITIVE = 0, 1, 2
-_POSITIVE_CALLS = frozenset({"exp", "sigmoid"})
-_NONNEGATIVE_CALLS = frozenset({"abs", "relu", "sqrt"})
+_POSITIVE_CALLS = frozenset(r.name for r in FUNCTIONS.values() if r.image == "positive")
+_NONNEGATIVE_CALLS = frozenset(r.name for r in FUNCTIONS.values() if r.image == "nonnegative")
 
 
 def _sign(node: Expr, signs: dict[Expr, int]) -> int:
