@@ -13,6 +13,7 @@ rows briefly (``unary``, ``at``, ``real``, ``where``).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -53,6 +54,7 @@ __all__ = [
     "Value",
     "at",
     "exact_sqrt",
+    "mpmath_real",
     "real",
     "unary",
     "where",
@@ -197,6 +199,40 @@ def real(f: Callable[[float], float]) -> Real:
     1.5
     """
     return lambda vs: f(float(vs[0]))
+
+
+def mpmath_real(name: str) -> Real:
+    """The float value from mpmath's function ``name``, for what :mod:`math` lacks.
+
+    mpmath is imported on first use; each thread computes in its own 53-bit context, so
+    no thread sees another's working precision.
+
+    >>> round(mpmath_real("besselj")([Fraction(0), 1.5]), 12)
+    0.511827671736
+    """
+
+    def value(vs: Sequence[Value]) -> float:
+        ctx = _mp_context()
+        result = getattr(ctx, name)(*[float(v) for v in vs])
+        if isinstance(result, ctx.mpc):  # a real function's value off its real domain
+            raise ValueError(f"{name} has no real value there")
+        return float(result)
+
+    return value
+
+
+def _mp_context() -> Any:
+    """This thread's mpmath context at double precision."""
+    ctx = getattr(_MP, "ctx", None)
+    if ctx is None:
+        from mpmath.ctx_mp import MPContext
+
+        ctx = _MP.ctx = MPContext()
+        ctx.prec = 53
+    return ctx
+
+
+_MP = threading.local()
 
 
 def where(bad: Callable[[Value], bool], phrase: str) -> Domain:
