@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from ..core.expr import Derivative
-from .labels import latex_text, rule_name
+from .labels import latex_text, rule_name, rule_statement
 from .latex import to_latex
 from .text import to_text
 from .unicode import to_unicode
@@ -59,9 +59,10 @@ def derivation_rows(d: Derivation, fmt: str, labelled: bool = True) -> list[Row]
     ['d/dx 3x', '3·d/dx x', '3·1', '3']
     """
     rows: list[Row] = []
+    stated: set[str] = set()
     for i, line in enumerate(d.lines):
         shown = math(line.expr, fmt, d.partial)
-        names = [rule_name(r) for r in line.rules]
+        names = [_named(r, fmt, stated) for r in line.rules]
         if i == 0 and names and not labelled:
             problem = Derivative(d.definition.body, d.var)
             rows.append((math(problem, fmt, d.partial), ""))
@@ -71,6 +72,13 @@ def derivation_rows(d: Derivation, fmt: str, labelled: bool = True) -> list[Row]
             continue
         rows.append((shown, ", ".join(names)))
     return rows
+
+
+def _named(rule_id: str, fmt: str, stated: set[str]) -> str:
+    """A rule's name; the first time a function's chain rule is used, with its statement."""
+    statement = None if rule_id in stated else rule_statement(rule_id, fmt)
+    stated.add(rule_id)
+    return rule_name(rule_id) + (f": {statement}" if statement else "")
 
 
 def layout_rows(label: str, rows: Sequence[Row], dim: Callable[[str], str] | None = None) -> str:
