@@ -11,9 +11,9 @@ from collections.abc import Callable, Sequence
 from ..core.expr import Call, Var, mul
 from ..core.functions import FUNCTIONS
 from ..simplifier import PASSES
+from .names import SUPERSCRIPT, latex_name, runs, unicode_name
 from .text import to_text
 from .unicode import to_unicode
-from .names import SUPERSCRIPT, latex_name, runs, unicode_name
 
 __all__ = ["RULE_NAMES", "derivative_label", "latex_text", "rule_name", "rule_statement"]
 
