@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..core.expr import Call, Var, mul
+from ..core.expr import ZERO, Call, Mul, Num, Var, mul
 from ..core.functions import FUNCTIONS
 from ..simplifier import PASSES
 from .names import SUPERSCRIPT, latex_name, runs, unicode_name
@@ -64,9 +64,14 @@ def rule_statement(rule_id: str, fmt: str) -> str | None:
     show = to_unicode if fmt == "unicode" else to_text
     u, du = Var("u"), Var("u′" if fmt == "unicode" else "u'")
     partial = row.partial((u,), 0)
-    over = show(mul(du, partial))  # u′/u: a quotient reads best with u′ on top
-    formula = over if "/" in over else show(mul(partial, du))
-    return f"d/dx {show(Call(row.name, (u,)))} = {formula}"
+    head = f"d/dx {show(Call(row.name, (u,)))} = "
+    if partial is ZERO:
+        return head + "0"
+    factors = partial.factors if isinstance(partial, Mul) else (partial,)
+    numbers = [f for f in factors if isinstance(f, Num)]
+    rest = [f for f in factors if not isinstance(f, Num)]
+    over = show(mul(*numbers, du, *rest))  # (1/2)u′/√u: a quotient reads best with u′ on top
+    return head + (over if "/" in over else show(mul(*numbers, *rest, du)))
 
 
 def derivative_label(
