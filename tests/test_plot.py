@@ -457,7 +457,8 @@ def test_html_page_without_a_plot(args: list[str], capsys: pytest.CaptureFixture
 def test_a_plot_is_drawn_only_for_the_page() -> None:
     report = symdiff.derive("x^2", "x").report()
     assert report.plot is not None
-    assert "<svg" not in report.render("markdown") and "<svg" not in report.render("json")
+    assert "<svg" not in report.render("json")
+    assert "](data:image/svg+xml;base64," in report.render("markdown")  # the plot as an image
     assert '<figure class="plot">' in report.render("html")
     assert '<figure class="plot">' in symdiff.derive("x^2", "x")._repr_html_()
 

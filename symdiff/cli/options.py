@@ -236,7 +236,7 @@ def build_parser(command: str | None = None) -> Parser:
         p.add_argument("--order", type=_order, default=1, metavar="N",
                        help="the N-th derivative (default 1)")  # fmt: skip
         p.add_argument("--no-plot", dest="plot", action="store_false",
-                       help="html: leave out the plot of f and f′")  # fmt: skip
+                       help="html, markdown: leave out the plot of f and f′")  # fmt: skip
     if command in ("grad", "hessian", "jacobian", "codegen"):
         p.add_argument("--vars", action=_Names, metavar="VARS", default=None,
                        help="the variables, in order, e.g. x,y (default: the signature's, "

@@ -151,8 +151,12 @@ def _batch(args: argparse.Namespace, lines: Iterable[str], out: TextIO, color: b
             sections.append(shown)
             sources.append(text)
             continue
-        if previous and ("\n" in previous or "\n" in shown) and args.format != "json":
-            out.write("---\n\n" if args.format == "markdown" else "\n")
+        if previous and args.format == "markdown":  # every record alike, never a heading
+            from ..printers.markdown import RECORD_SEPARATOR
+
+            out.write(RECORD_SEPARATOR)
+        elif previous and ("\n" in previous or "\n" in shown) and args.format != "json":
+            out.write("\n")
         out.write(shown.rstrip("\n") + "\n")
         out.flush()
         previous = shown

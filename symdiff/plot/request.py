@@ -60,3 +60,5 @@ class PlotRequest:
                            limits=self.limits)  # fmt: skip
         except (UnsupportedError, DomainError):
             return None
+        except OverflowError:  # a point beyond float range (--at x=10^309): nothing to draw
+            return None

@@ -1,9 +1,14 @@
 """Reports as Markdown: what was asked, the derivations in ``$$`` blocks, the result, checks.
 
+A one-variable derivative ends with its plot (:func:`plot_image`; ``--no-plot`` omits it).
+Several reports (``symdiff - --format markdown``) are joined by :data:`RECORD_SEPARATOR`.
+
 It renders on code-hosting sites and in notebooks (``Derivation._repr_markdown_``).
 
 >>> import symdiff
->>> print(render_report(symdiff.derive("x^2", "x").report()))
+>>> text = render_report(symdiff.derive("x^2", "x").report())
+>>> head, plot = text.rsplit("\\n\\n", 1)
+>>> print(head)
 **Differentiate** `x^2` with respect to `x`
 <BLANKLINE>
 $$
@@ -15,11 +20,15 @@ $$
 $$
 <BLANKLINE>
 **Result:** $f'(x) = 2 x$
-<BLANKLINE>
+>>> plot[:40]
+'![Plot of f(x) = x²](data:image/svg+xml;'
 """
 
 from __future__ import annotations
 
+import re
+from base64 import b64encode
+from html import unescape
 from typing import TYPE_CHECKING
 
 from .derivation import math
@@ -32,9 +41,31 @@ from .verdicts import verdict_lines, verdict_text
 if TYPE_CHECKING:
     from ..report import Report
 
+RECORD_SEPARATOR = "\n---\n\n"  # after a blank line: a rule, never a heading's underline
+
 
 def _code(texts: tuple[str, ...] | list[str]) -> str:
     return ", ".join(f"`{t.strip()}`" for t in texts)
+
+
+def question(report: Report) -> list[tuple[str, tuple[str, ...]]]:
+    """What was asked, as (words, inputs as typed) pairs; the first words are the verb.
+
+    Markdown and HTML write it (:func:`heading`, the page's input line) from these pairs.
+
+    >>> import symdiff
+    >>> question(symdiff.derive("f(x, y) = x*y", "y").report())
+    [('Differentiate', ('f(x, y) = x*y',)), ('with respect to', ('y',))]
+    """
+    inputs = tuple(report.sources)
+    if report.kind == "simplify":
+        return [("Simplify", inputs)]
+    wrt = tuple(dict.fromkeys(v for item in report.items for v in item.wrt))
+    if report.kind == "check":
+        return [("Check", (report.answer or "",)), ("as the derivative of", inputs),
+                ("with respect to", wrt)]  # fmt: skip
+    names = report.variables if report.kind != "derivative" else wrt
+    return [("Differentiate", inputs), ("with respect to", names)]
 
 
 def heading(report: Report) -> str:
@@ -44,15 +75,28 @@ def heading(report: Report) -> str:
     >>> heading(symdiff.derive("f(x, y) = x*y", "y").report())
     '**Differentiate** `f(x, y) = x*y` with respect to `y`'
     """
-    inputs = _code(report.sources)
-    if report.kind == "simplify":
-        return f"**Simplify** {inputs}"
-    wrt = list(dict.fromkeys(v for item in report.items for v in item.wrt))
-    if report.kind == "check":
-        answer = _code([report.answer or ""])
-        return f"**Check** {answer} as the derivative of {inputs} with respect to {_code(wrt)}"
-    names = list(report.variables) if report.kind != "derivative" else wrt
-    return f"**Differentiate** {inputs} with respect to {_code(names)}"
+    parts = question(report)
+    return " ".join(f"**{words}** {_code(inputs)}" if i == 0 else f"{words} {_code(inputs)}"
+                    for i, (words, inputs) in enumerate(parts))  # fmt: skip
+
+
+def plot_image(report: Report) -> str | None:
+    """The report's plot as a Markdown image, the SVG inside it as a ``data:`` URI.
+
+    One file, nothing to host: notebooks, editors' previews and pandoc show it; sites
+    that refuse ``data:`` images (GitHub) need the SVG as a file (``symdiff plot -o``).
+
+    >>> import symdiff
+    >>> plot_image(symdiff.derive("x^2", "x").report())[:40]
+    '![Plot of f(x) = x²](data:image/svg+xml;'
+    """
+    svg = report.plot.svg() if report.plot is not None else None
+    if svg is None:
+        return None
+    found = re.search(r"<title>(.*?)</title>", svg)
+    alt = unescape(found.group(1)) if found else "Plot"
+    alt = re.sub(r"([\\\[\]])", r"\\\1", alt)
+    return f"![{alt}](data:image/svg+xml;base64,{b64encode(svg.encode()).decode()})"
 
 
 def result_latex(report: Report) -> str:
@@ -109,4 +153,7 @@ def render_report(report: Report, fmt: str = "markdown", color: bool = False) ->
     if found:
         at = 1 if report.verdict is not None else len(parts)  # a verdict comes first
         parts.insert(at, "\n".join(f"- {line}" for line in found))
+    image = plot_image(report)
+    if image is not None:
+        parts.append(image)
     return "\n\n".join(parts) + "\n"
