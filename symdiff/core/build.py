@@ -88,10 +88,12 @@ def _with_shorthand(row_builder: Builder, name: str) -> Builder:
     """A function's builder that also takes its shorthand's argument counts (``log(x, b)``)."""
 
     def build(*args: Operand) -> Expr:
+        if FUNCTIONS[name].accepts(len(args)):
+            return row_builder(*args)
         short = shorthand(name, len(args))
-        if short is not None and not FUNCTIONS[name].accepts(len(args)):
-            return short.means(tuple(as_expr(a) for a in args))
-        return row_builder(*args)
+        if short is None:
+            raise TypeError(f"{name}() takes {takes(name)} but {len(args)} were given")
+        return short.means(tuple(as_expr(a) for a in args))
 
     build.__name__ = build.__qualname__ = row_builder.__name__
     build.__doc__ = row_builder.__doc__
