@@ -13,10 +13,13 @@ import math
 import re
 from contextlib import redirect_stdout
 from fractions import Fraction
+from typing import Any
 
 import numpy as np
 import pytest
 import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import symdiff
 from symdiff.check.numeric import verify
@@ -370,3 +373,42 @@ ANSWERS = [
 @pytest.mark.parametrize(("source", "answer"), ANSWERS)
 def test_the_answer_is_unchanged(source: str, answer: str) -> None:
     assert to_unicode(symdiff.diff(source, "x")) == answer
+
+
+# ----- a property: random compositions against SymPy -----------------------------------------
+INNER = [  # an inside function, in symdiff's language and in SymPy; positive for every x
+    ("x^2 + 1", x**2 + 1),
+    ("2 + sin(3x)", 2 + sp.sin(3 * x)),
+    ("exp(x/2)", sp.exp(x / 2)),
+    ("(x - 1)^2 + 1/2", (x - 1) ** 2 + sp.Rational(1, 2)),
+]
+OUTER = [  # an outside function of u, in symdiff's language and in SymPy
+    ("cbrt({u})", cbrt),
+    ("cbrt(-({u}))", lambda u: cbrt(-u)),
+    ("log({u}, 3)", lambda u: log_to(u, 3)),
+    ("log2({u})", lambda u: log_to(u, 2)),
+    ("log_10({u})", lambda u: log_to(u, 10)),
+    ("root({u}, 5)", lambda u: u ** sp.Rational(1, 5)),
+    ("pow({u}, x)", lambda u: u**x),
+    ("({u})^sin(x)", lambda u: u ** sp.sin(x)),
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(OUTER),
+    st.sampled_from(INNER),
+    st.sampled_from(["", "x·", "1/(x^2 + 3)·"]),
+    st.fractions(min_value=-3, max_value=3, max_denominator=16),
+)
+def test_random_compositions_agree_with_sympy(
+    outer: tuple[str, Any], inner: tuple[str, sp.Expr], factor: str, point: Fraction
+) -> None:
+    text = factor + "(" + outer[0].format(u=inner[0]) + ")"
+    written = outer[1](inner[1]) * {"": 1, "x·": x, "1/(x^2 + 3)·": 1 / (x**2 + 3)}[factor]
+    ours = symdiff.diff(text, "x")
+    got = float(evaluate(ours, {"x": point}))
+    want = float(
+        sp.N(sp.diff(written, x).subs(x, sp.Rational(point.numerator, point.denominator)), 30)
+    )
+    assert math.isclose(got, want, rel_tol=1e-9, abs_tol=1e-12), (text, point)
