@@ -87,11 +87,11 @@ def _cbrt_interval(ctx: Any, a: Sequence[Any]) -> Any:
 def perfect_power(n: int) -> tuple[int, int]:
     """``(b, k)`` with ``n = b^k`` and ``k`` as large as it goes, for an integer ``n >= 2``.
 
-    >>> perfect_power(1000), perfect_power(64), perfect_power(12)
-    ((10, 3), (2, 6), (12, 1))
+    >>> perfect_power(1000), perfect_power(64), perfect_power(12), perfect_power((2**100 + 1) ** 2)
+    ((10, 3), (2, 6), (12, 1), (1267650600228229401496703205377, 2))
     """
     for k in range(n.bit_length(), 1, -1):
-        b = round(n ** (1 / k)) if n.bit_length() < 1000 else _iroot(n, k)
+        b = round(n ** (1 / k)) if n.bit_length() <= 52 else _iroot(n, k)  # floats: exact
         for c in (b - 1, b, b + 1):
             if c >= 2 and c**k == n:
                 return c, k
