@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from .core.functions import FUNCTIONS
+from .core.functions import FUNCTIONS, SHORTHANDS, shorthand_builder
 
 # Each public name and the module it lives in.  They are imported on first use, so that a
 # command (or a program) that needs only part of symdiff does not pay for all of it.
@@ -33,6 +33,10 @@ _WHERE = {name: (home, name) for home, names in _HOMES.items() for name in names
 # a builder with sharing for each known function, named as the function (symdiff.sin,
 # symdiff.max: these shadow builtins only inside symdiff), and the n-ary sum
 _BUILDERS = {row.name: ("core.build", row.builder) for row in FUNCTIONS.values()}
+# and a builder for each shorthand (symdiff.log10, symdiff.pow): what the name stands for
+_BUILDERS.update(
+    {n: ("core.build", shorthand_builder(n)) for n in SHORTHANDS if n not in FUNCTIONS}
+)
 _WHERE.update({**_BUILDERS, "sum": ("core.build", "sum_")})
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors

@@ -62,7 +62,7 @@ SPELLED = [  # input                  SymPy, written by hand
     ("√|x|",                          sp.sqrt(sp.Abs(x))),
     ("√√x",                           sp.sqrt(sp.sqrt(x))),
     ("(√x)²",                         x),
-    ("∛x",                            x ** sp.Rational(1, 3)),
+    ("∛x",                            sp.real_root(x, 3)),  # the real cube root, cbrt
     ("∜(x+1)",                        (x + 1) ** sp.Rational(1, 4)),
     ("e^x",                           sp.exp(x)),
     ("eˣ",                            sp.exp(x)),

@@ -38,6 +38,9 @@ HELPERS: dict[str, dict[str, str]] = {
         "symdiff_sign": "static double symdiff_sign(double u)\n{\n"
                         "    return (double)((u > 0) - (u < 0));\n}\n",
     },
+    "torch": {  # torch has no cube root: the real one from |u|^(1/3)
+        "_cbrt": "def _cbrt(u):\n    return torch.sign(u) * torch.abs(u) ** (1.0 / 3.0)\n",
+    },
 }  # fmt: skip
 
 

@@ -24,11 +24,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from .expr import Call, Expr, as_expr
+from .expr import Call, Expr, Var, as_expr
 from .expr import add as _add
 from .expr import mul as _mul
 from .facets import Function
-from .functions import FUNCTIONS
+from .functions import FUNCTIONS, SHORTHANDS, shorthand, shorthand_builder, takes
 
 Operand = Expr | int | float
 Builder = Callable[..., Expr]
@@ -57,7 +57,56 @@ def _builder(row: Function) -> Builder:
     return build
 
 
+def _shorthand_builder(name: str) -> Builder:
+    """The builder of a shorthand (``log10``, ``pow_``): what the name stands for."""
+
+    def build(*args: Operand) -> Expr:
+        short = shorthand(name, len(args))
+        if short is None:
+            raise TypeError(f"{name}() takes {takes(name)} but {len(args)} were given")
+        return short.means(tuple(as_expr(a) for a in args))
+
+    build.__name__ = build.__qualname__ = shorthand_builder(name)
+    build.__doc__ = _shorthand_doc(name, build.__name__)
+    return build
+
+
+def _shorthand_doc(name: str, builder: str) -> str:
+    """A shorthand builder's docstring: what it stands for, with a doctest."""
+    short = next(iter(SHORTHANDS[name].values()))
+    count = short.arity or 1
+    shown = str(short.means(tuple(Var("xyz"[i]) for i in range(count))))
+    return f"""``{short.example}``: {short.summary}, as the parser reads it.
+
+    >>> from symdiff.core.expr import Var
+    >>> str({builder}({", ".join(f'Var("{"xyz"[i]}")' for i in range(count))}))
+    '{shown}'
+    """
+
+
+def _with_shorthand(row_builder: Builder, name: str) -> Builder:
+    """A function's builder that also takes its shorthand's argument counts (``log(x, b)``)."""
+
+    def build(*args: Operand) -> Expr:
+        if FUNCTIONS[name].accepts(len(args)):
+            return row_builder(*args)
+        short = shorthand(name, len(args))
+        if short is None:
+            raise TypeError(f"{name}() takes {takes(name)} but {len(args)} were given")
+        return short.means(tuple(as_expr(a) for a in args))
+
+    build.__name__ = build.__qualname__ = row_builder.__name__
+    build.__doc__ = row_builder.__doc__
+    return build
+
+
 BUILDERS: dict[str, Builder] = {row.builder: _builder(row) for row in FUNCTIONS.values()}
+for _name in SHORTHANDS:  # log10, log2, root, pow_; log(x, b) through log's own builder
+    if _name in FUNCTIONS:
+        _builds = FUNCTIONS[_name].builder
+        BUILDERS[_builds] = _with_shorthand(BUILDERS[_builds], _name)
+    else:
+        BUILDERS[shorthand_builder(_name)] = _shorthand_builder(_name)
 globals().update(BUILDERS)  # sin, cos, ..., abs_, max_, min_: module functions, for imports
 
 if TYPE_CHECKING:

@@ -18,7 +18,7 @@ from fractions import Fraction
 
 from .expr import Call, Const, Expr, Mul, Num, Pow
 from .facets import ExactValue
-from .multiple import Multiple, square_free
+from .multiple import LOGS, Multiple, square_free
 
 
 def _unit(expr: Expr) -> Multiple | None:
@@ -66,6 +66,9 @@ def exact_expr(value: ExactValue) -> Expr:
 
 
 def _unit_expr(value: Multiple) -> Expr:
+    if value.name in LOGS:  # log(n), 1/log(n)
+        log = Call("log", (Num(value.root),))
+        return log if value.name == "log" else Pow(log, Num(-1))
     return Call("sqrt", (Num(value.root),)) if value.name == "sqrt" else Const(value.name)
 
 
@@ -78,6 +81,10 @@ def shown_expr(value: ExactValue) -> Expr:
     if isinstance(value, Fraction):
         return Num(value)
     n, d = value.q.numerator, value.q.denominator
+    if value.name == "inverse-log":  # n/(d·log(r))
+        log = Call("log", (Num(value.root),))
+        below = Pow(log if d == 1 else Mul((Num(d), log)), Num(-1))
+        return Mul((Num(n), below))  # 1/(8·log(2)), not (8·log(2))⁻¹
     parts: list[Expr] = [] if n == 1 else [Num(n)]
     parts.append(_unit_expr(value))
     if d != 1:

@@ -21,6 +21,8 @@ they are left undefined and differentiated by the chain rule.
 
 from __future__ import annotations
 
+import builtins
+
 from .facets import Function, Shorthand
 from .table import hyperbolic, neural, piecewise, powers, special_functions, trigonometric
 
@@ -57,6 +59,15 @@ def shorthand(name: str, count: int) -> Shorthand | None:
     if forms is None:
         return None
     return forms.get(count) or forms.get(None)
+
+
+def shorthand_builder(name: str) -> str:
+    """The name of a shorthand's Python builder: its own, with a ``_`` where it is a builtin.
+
+    >>> shorthand_builder("log10"), shorthand_builder("pow")
+    ('log10', 'pow_')
+    """
+    return f"{name}_" if name in vars(builtins) else name
 
 
 def listed_names() -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Exact irrational numbers: a rational multiple of π, of e, or of a square root.
+"""Exact irrational numbers: a rational multiple of π, of e, of a square root or of a logarithm.
 
 :class:`Multiple` is the exact value type beside ``Fraction``: the evaluator carries
 ``pi/2`` as ``Multiple(1/2)`` so that functions meet their special points exactly
@@ -7,6 +7,13 @@ gives values such as ``asin(1) = π/2`` or ``sin(π/3) = √3/2`` as one.
 
 >>> str(Multiple(Fraction(3, 4)) * 2), str(Multiple(Fraction(1, 2), "sqrt", 3))
 ('3*pi/2', 'sqrt(3)/2')
+
+Logarithms of whole numbers are exact too, as multiples of ``log(n)`` and of ``1/log(n)``
+(``n`` not a perfect power): ``log(8)/log(2)`` is exactly 3, so ``log2(8) = 3``.
+
+>>> three_log2, per_log2 = Multiple(Fraction(3), "log", 2), Multiple(Fraction(1), "inverse-log", 2)
+>>> three_log2 * per_log2, three_log2 / Multiple(Fraction(1), "log", 2), str(per_log2)
+(Fraction(3, 1), Fraction(3, 1), '1/log(2)')
 """
 
 from __future__ import annotations
@@ -23,6 +30,8 @@ _DIGITS = {
 }
 _BOUNDS = {k: (Fraction(v), Fraction(v) + Fraction(1, 10**60)) for k, v in _DIGITS.items()}
 _FLOATS = {"pi": math.pi, "e": math.e}
+# the logarithm units: q·log(n) and q/log(n), for an integer n >= 2 that is not a perfect power
+LOGS = ("log", "inverse-log")
 MAX_RADICAND = 10**6  # √n is an exact unit for a square-free integer 2 <= n < MAX_RADICAND
 
 
@@ -72,6 +81,9 @@ class Multiple:
     root: int = 1
 
     def __float__(self) -> float:
+        if self.name in LOGS:
+            log = math.log(self.root)
+            return float(self.q) * log if self.name == "log" else float(self.q) / log
         if self.name == "sqrt":
             return float(self.q) * math.sqrt(self.root)
         return float(self.q) * _FLOATS[self.name]
@@ -79,6 +91,8 @@ class Multiple:
     def __int__(self) -> int:
         """Truncated toward 0, exactly (as ``int`` of a ``Fraction``)."""
         q = self.q
+        if self.name in LOGS:
+            return math.trunc(float(self))
         if self.name == "sqrt":  # floor(√y) = isqrt(floor(y)) for y = q²·n
             whole = math.isqrt(math.floor(q * q * self.root))
             return whole if q > 0 else -whole
@@ -88,12 +102,17 @@ class Multiple:
     __trunc__ = __int__
 
     def unit_text(self) -> str:
-        """The unit as written: ``pi``, ``e``, ``sqrt(2)``."""
+        """The unit as written: ``pi``, ``e``, ``sqrt(2)``, ``log(2)``, ``1/log(2)``."""
+        if self.name in LOGS:
+            return f"{'' if self.name == 'log' else '1/'}log({self.root})"
         return f"sqrt({self.root})" if self.name == "sqrt" else self.name
 
     def __str__(self) -> str:
         n, d = self.q.numerator, self.q.denominator
         unit = self.unit_text()
+        if self.name == "inverse-log":  # n/(d·log(r))
+            below = f"log({self.root})" if d == 1 else f"({d}*log({self.root}))"
+            return f"{n}/{below}"
         head = unit if abs(n) == 1 else f"{abs(n)}*{unit}"
         return ("-" if n < 0 else "") + head + (f"/{d}" if d != 1 else "")
 
@@ -141,6 +160,9 @@ class Multiple:
             rest = (self.root // g) * (other.root // g)
             q = self.q * other.q * g
             return q if rest == 1 else Multiple(q, "sqrt", rest)
+        if isinstance(other, Multiple) and {self.name, other.name} == set(LOGS):
+            if self.root == other.root:  # q·log(n) · r/log(n) = q·r
+                return self.q * other.q
         if isinstance(other, float | Multiple):
             return float(self) * float(other)
         return NotImplemented
@@ -148,7 +170,9 @@ class Multiple:
     __rmul__ = __mul__
 
     def inverse(self) -> float | Multiple:
-        """``1/self``: exact for a square root (1/(q√n) = √n/(q·n)), else a float."""
+        """``1/self``: exact for a square root (1/(q√n) = √n/(q·n)) or a logarithm, else a float."""
+        if self.name in LOGS:
+            return Multiple(1 / self.q, LOGS[self.name == "log"], self.root)
         if self.name == "sqrt":
             return Multiple(1 / (self.q * self.root), "sqrt", self.root)
         return 1 / float(self)
@@ -159,6 +183,8 @@ class Multiple:
             return Fraction(1)
         if k == 1:
             return self
+        if k == -1 and self.name in LOGS:
+            return self.inverse()
         if self.name != "sqrt":
             return math.pow(float(self), k)
         base = self if k > 0 else self.inverse()
@@ -186,7 +212,7 @@ class Multiple:
         q = self._same(other)
         if q is not None:
             return (self.q > q) - (self.q < q)
-        if isinstance(other, int | Fraction):
+        if isinstance(other, int | Fraction) and self.name not in LOGS:
             if self.name == "sqrt":  # q√n against r: by sign, then by square
                 if (self.q > 0) != (other > 0):
                     return 1 if self.q > 0 else -1

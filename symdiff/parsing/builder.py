@@ -22,6 +22,7 @@ from ..core.expr import MINUS_ONE, ZERO, Add, Call, Const, Expr, Indicator, Mul,
 from ..core.functions import KNOWN, SPELLINGS, arity_ok, shorthand, takes
 from ..errors import DomainError, ParseError, SymdiffError, UnsupportedError
 from .errors import error_at, where
+from .words import log_base
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789- ")
 SUPERSCRIPT_LETTERS = dict(
@@ -139,13 +140,19 @@ class Builder:
 
     def call(self, c: list[Any]) -> Expr:
         token, args = c
-        short = shorthand(token.value, len(args))
+        name, base = token.value, log_base(token.value)
+        if base is not None:  # log_2(x) is log(x, 2)
+            if len(args) != 1:
+                message = f"{name}() takes 1 argument, not {len(args)}"
+                raise Problem(UnsupportedError, token.start_pos, message)
+            name, args = "log", (args[0], base)
+        short = shorthand(name, len(args))
         if short is not None:
             return short.means(args)
-        if token.value not in KNOWN or not arity_ok(token.value, len(args)):
-            message = f"{token.value}() takes {takes(token.value)}, not {len(args)}"
+        if name not in KNOWN or not arity_ok(name, len(args)):
+            message = f"{name}() takes {takes(name)}, not {len(args)}"
             raise Problem(UnsupportedError, token.start_pos, message)
-        return Call(token.value, args)
+        return Call(name, args)
 
     def bare_call(self, c: list[Any]) -> Expr:
         """``sin 2x``: the argument is the monomial the lexer marked."""

@@ -25,8 +25,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..core.functions import FUNCTIONS
 from .errors import error_at
+from .words import takes_one
 
 _FACTORS = frozenset({"NAME", "CONST"})
 _EXPONENTS = frozenset({"NUMBER", "NAME", "CONST"})
@@ -52,7 +52,7 @@ def mark_arguments(tokens: list[Any], text: str, make: Callable[..., Any], cls: 
         if token[0] != "FUNC":
             continue
         j = _after_power(tokens, i + 1)
-        if j >= n or tokens[j][0] in ("_LPAR", "PRIME") or FUNCTIONS[token[1]].arity != 1:
+        if j >= n or tokens[j][0] in ("_LPAR", "PRIME") or not takes_one(token[1]):
             continue
         end = _monomial_end(tokens, j, text)
         if end == j:

@@ -10,6 +10,13 @@ function name (``sinx``) is an error, not a silent product.
 Digits right after the letters are a subscript: ``x1`` and ``x₁`` are one variable, printed
 ``x₁``.  ``x_1`` is another variable, printed ``x_1`` as written, never like ``x1``.
 
+A logarithm's base is written as a subscript on ``log``: ``log_2(x)``, ``log₂ x``,
+``log_10 x``, ``log_b(x)``, ``log_e x`` are log(x, 2), log(x, 10), log(x, b), ln x (the
+token ``log_2`` carries the base; :func:`log_base` reads it).  The base is a number, ``e``,
+``pi`` or one variable (a letter with digits, or a Greek name); ``log₁₀`` and ``log₂`` are
+the names ``log10`` and ``log2``.  A function name with digits (``log10 x``, ``log₂ x``)
+takes an argument without parentheses like any other.
+
 Before "(" a single letter f, g, h (or the defined name) calls an abstract function; any other
 single letter multiplies (``x(x+1)``).  A longer run before "(" is never split into a
 product: a known function calls (a Greek name that is also a function, only before "("),
@@ -29,7 +36,16 @@ import difflib
 import re
 from typing import Any
 
-from ..core.functions import ABSTRACT_LETTERS, GREEK, GREEK_LETTERS, SPELLINGS, WORDS
+from ..core.expr import Const, Expr, Num, Var
+from ..core.functions import (
+    ABSTRACT_LETTERS,
+    GREEK,
+    GREEK_LETTERS,
+    KNOWN,
+    SPELLINGS,
+    WORDS,
+    shorthand,
+)
 from ..errors import UnsupportedError
 from .errors import error_at, where
 
@@ -42,6 +58,51 @@ _GREEK = frozenset(GREEK)
 _CONSTANTS = frozenset({"e", "pi"})
 FUNCTION_NAMES = tuple(sorted(WORDS))  # every spelling of every known function and shorthand
 _LONG_NAMES = tuple(n for n in FUNCTION_NAMES if len(n) >= 3)
+BASE_PREFIX = "log_"  # a logarithm's token with its base: log_2, log_b
+_BASE = re.compile(r"[0-9]+|[A-Za-z][0-9]*|" + "|".join(GREEK) + "|pi")
+
+
+def log_base(name: str) -> Expr | None:
+    """The base a logarithm's token carries (``log_2`` -> 2, ``log_b`` -> b), else None.
+
+    >>> str(log_base("log_10")), str(log_base("log_b")), str(log_base("log_e")), log_base("log")
+    ('10', 'b', 'e', None)
+    """
+    if not name.startswith(BASE_PREFIX):
+        return None
+    base = name[len(BASE_PREFIX) :]
+    if base.isdigit():
+        return Num(int(base))
+    return Const(base) if base in _CONSTANTS else Var(base)
+
+
+def takes_one(name: str) -> bool:
+    """Whether the function (or shorthand) a token names takes one argument.
+
+    >>> takes_one("sin"), takes_one("log10"), takes_one("log_2"), takes_one("pow")
+    (True, True, True, False)
+    """
+    return KNOWN.get(name) == 1 or shorthand(name, 1) is not None or name.startswith(BASE_PREFIX)
+
+
+def _subscript_base(letters: str, rest: str, at: int, src: Any) -> str | None:
+    """The token value ``log_B`` for ``log_B`` or ``log`` with subscript digits, else None."""
+    if letters != "log" or not rest or rest in ("10", "2", "₁₀", "₂"):
+        return None
+    if rest[0] in SUBSCRIPTS:
+        base = _canonical_tail(rest)
+    elif rest[0] == "_":
+        base = rest[1:]
+    else:
+        return None
+    if _BASE.fullmatch(base) is None or (base.isdigit() and int(base) < 2):
+        raise error_at(
+            src.text,
+            at,
+            f'the base of "log{rest}" is not a number above 1, e, pi or one variable; '
+            "write log(x, base)",
+        )
+    return BASE_PREFIX + base
 
 
 def word_tokens(word: str, at: int, calls: bool, after_operand: bool, src: Any) -> list[Raw]:
@@ -59,6 +120,9 @@ def word_tokens(word: str, at: int, calls: bool, after_operand: bool, src: Any) 
     tail = _canonical_tail(word[len(letters) :])
     if word in src.params or letters + tail in src.params:
         return [("NAME", letters + tail, at, at + len(word))]
+    based = _subscript_base(letters, word[len(letters) :], at, src)
+    if based is not None:
+        return [("FUNC", based, at, at + len(word))]
     if not letters.isascii():
         units = [GREEK_LETTERS.get(c, c) for c in letters]
         if calls and not tail:
@@ -90,7 +154,7 @@ def _known(run: str, tail: str, calls: bool, at: int, src: Any) -> tuple[str, st
         return "NAME", run + tail
     if not tail and run in WORDS and (calls or run not in _GREEK):
         return "FUNC", WORDS[run]
-    if tail and calls and run + tail in WORDS:  # log10(x), atan2(y, x)
+    if tail and run + tail in WORDS:  # log10(x), atan2(y, x), log₂ x
         return "FUNC", WORDS[run + tail]
     if calls and not tail and (run in _GREEK or run == "pi") and run != src.name:
         raise _greek_call(run, run, at, src)
@@ -134,7 +198,7 @@ def suggestions(word: str) -> list[str]:
     """Known function names that ``word`` contains or resembles, best first.
 
     >>> suggestions("sinh"), suggestions("lg"), suggestions("zzz")
-    (['sin', 'sign'], ['log'], [])
+    (['sin', 'sign'], ['log', 'log2'], [])
     """
     hidden = [n for n in _LONG_NAMES if n in word]
     close = difflib.get_close_matches(word, FUNCTION_NAMES, n=3, cutoff=0.6)

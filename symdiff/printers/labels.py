@@ -27,6 +27,7 @@ RULE_NAMES: dict[str, str] = {
     "power": "power",
     "exponential": "exponential",
     "general-power": "general power",
+    "logarithmic-differentiation": "logarithmic differentiation: ln y = v·ln u, y' = y·(v·ln u)'",
     "abstract": "abstract function",
     "indicator": "indicator (piecewise constant)",
     "max": "max: 1(u > v), taken as 0 at a tie",

@@ -104,6 +104,8 @@ class LatexPrinter(BookPrinter):
             arg = node.args[0]
             if node.name == "sqrt":
                 return ["\\sqrt{", (arg, 0), "}"]
+            if node.name == "cbrt":
+                return ["\\sqrt[3]{", (arg, 0), "}"]
             if node.name == "abs":
                 return ["\\left| ", (arg, 0), " \\right|"]
         return [self.call_head(node), "(", *joined(node.args), ")"]

@@ -71,6 +71,8 @@ class UnicodePrinter(BookPrinter):
 
     def paren_base(self, node: Expr) -> bool:
         """As in text, and ``(√x)²`` (``√x²`` would read as the root of a square)."""
+        if isinstance(node, Call) and node.name == "cbrt":
+            return True  # (∛x)² likewise
         return paren_base(node) or (isinstance(node, Call) and node.name == "sqrt")
 
     def power(self, base: Expr, exp: Expr) -> list[Piece]:
@@ -93,6 +95,9 @@ class UnicodePrinter(BookPrinter):
             if node.name == "sqrt":
                 atom = isinstance(arg, Var | Const) or is_natural(arg)
                 return ["√", (arg, 0)] if atom else ["√", *self.group(arg)]
+            if node.name == "cbrt":
+                atom = isinstance(arg, Var | Const) or is_natural(arg)
+                return ["∛", (arg, 0)] if atom else ["∛", *self.group(arg)]
         return [self.call_head(node), "(", *joined(node.args), ")"]
 
     def call_head(self, node: Call) -> str:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from ..core.exact import exact_expr, exact_of
 from ..core.expr import ONE, ZERO, Call, Const, Expr, Mul, Num
 from ..core.functions import FUNCTIONS
-from ..core.multiple import Multiple
+from ..core.multiple import LOGS, Multiple
 from ..core.walk import transform
 from ..limits import DEFAULT_LIMITS, Limits
 from .walk import rebuild
@@ -92,6 +92,8 @@ def _value(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     values = [v for v in map(exact_of, kids) if v is not None]
     if len(values) == len(kids) and row.outside(values) is None:
         value = row.exact(values)
+        if isinstance(value, Multiple) and value.name in LOGS:  # log(8) = 3·log(2): kept
+            value = None
         if value is not None and not (isinstance(value, Multiple) and value.name == "sqrt"):
             return ZERO if value == 0 else ONE if value == 1 else exact_expr(value)
     return rebuild(node, kids)
