@@ -11,6 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's symdiff
+
 from symdiff.core.expr import Call, Var
 from symdiff.core.facets import Function
 from symdiff.core.functions import FUNCTIONS, SHORTHANDS
@@ -64,7 +66,8 @@ def function_list() -> str:
     if shorts:
         lines += ["", "| shorthand | stands for | |", "|---|---|---|"]
         for s in shorts:
-            args = tuple(Var(n) for n in ("u", "v", "w")[: s.arity or 2])
+            inside = s.example[s.example.index("(") + 1 : s.example.rindex(")")]
+            args = tuple(Var(n.strip()) for n in inside.split(","))
             cells = (f"`{s.example}`", to_unicode(s.means(args)), s.summary)
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join([BEGIN, *lines, END])
@@ -72,8 +75,10 @@ def function_list() -> str:
 
 def rewritten(text: str) -> str:
     """``text`` (the README) with the list between the markers replaced."""
-    head, _, rest = text.partition(BEGIN)
-    _, _, tail = rest.partition(END)
+    head, begin, rest = text.partition(BEGIN)
+    _, end, tail = rest.partition(END)
+    if not (begin and end) or BEGIN in tail:
+        raise ValueError("the README must hold the markers once: " + BEGIN + " ... " + END)
     return head + function_list() + tail
 
 
