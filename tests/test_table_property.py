@@ -88,11 +88,10 @@ def _clear(row: Function, args: Sequence[Any], margin: float) -> None:
     floats = [float(a) for a in args]
     if row.outside(floats) is not None:
         raise Skip("outside")
-    for a in floats:
-        if row.outside([a + margin] + floats[1:]) is not None and row.arity == 1:
-            raise Skip("near the end of the domain")
-        if row.outside([a - margin] + floats[1:]) is not None and row.arity == 1:
-            raise Skip("near the end of the domain")
+    for i, a in enumerate(floats):
+        for moved in (a - margin, a + margin):
+            if row.outside([*floats[:i], moved, *floats[i + 1 :]]) is not None:
+                raise Skip("near the end of the domain")
         if any(abs(a - float(e)) < margin * max(1, abs(e)) for e in row.edges):
             raise Skip("near an edge")
         if row.kinks == "zero" and abs(a) < margin:
@@ -168,7 +167,7 @@ def _differentiable(name: str, probe: tuple[Fraction, ...], i: int) -> bool:
 
 # ----- the oracle: forward-mode evaluation with SymPy's partials ----------------------------
 def dual(expr: Expr, at: Fraction, margin: float) -> tuple[Any, Any, Any]:
-    """(value, d/dx, the largest |d/dx| of any node) of ``expr`` at x = ``at``; Skip near trouble."""
+    """(value, d/dx, the largest |d/dx| of a node) of ``expr`` at x = ``at``; Skip near trouble."""
     done: dict[Expr, tuple[Any, Any]] = {}
     largest = mpmath.mpf(1)
     for node in postorder(expr):
