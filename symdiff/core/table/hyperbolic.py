@@ -47,7 +47,7 @@ def _reciprocal_of(name: str) -> dict[str, str]:
 
 def _inverse_of(name: str, of_reciprocal: bool = False) -> dict[str, str]:
     """The inverse function ``a<name>`` in every target (of 1/u with ``of_reciprocal``)."""
-    u = "1.0 / {0}" if of_reciprocal else "{0}"
+    u = "1.0 / ({0})" if of_reciprocal else "{0}"
     return _code(f"math.a{name}({u})", f"np.arc{name}({u})", f"a{name}({u})",
                  f"jnp.arc{name}({u})", f"torch.a{name}({u})")  # fmt: skip
 
