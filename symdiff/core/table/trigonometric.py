@@ -79,8 +79,8 @@ def _square_minus_one(u: Expr) -> Expr:
 def _atan2_partial(args: tuple[Expr, ...], i: int) -> Expr:
     """∂atan2(y, x)/∂y = x/(x² + y²), ∂/∂x = −y/(x² + y²)."""
     y, x = args
-    top = x if i == 0 else neg(y)
-    return mul(top, pow_(add(pow_(x, 2), pow_(y, 2)), -1))
+    over = mul(x if i == 0 else y, pow_(add(pow_(x, 2), pow_(y, 2)), -1))
+    return over if i == 0 else neg(over)
 
 
 def _atan2_outside(vs: Sequence[Value]) -> str | None:
