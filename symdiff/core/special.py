@@ -216,39 +216,67 @@ def _pi_times(q: Fraction | None) -> Fraction | Multiple | None:
 
 
 def asin_exact(vs: Sequence[Number]) -> Fraction | Multiple | None:
-    """asin(c·√n) at the special values: asin(1/2) = π/6, asin(−√2/2) = −π/4."""
+    """asin(c·√n) at the special values: asin(1/2) = π/6, asin(−√2/2) = −π/4.
+
+    >>> str(asin_exact([Fraction(1, 2)])), str(asin_exact([Multiple(Fraction(-1, 2), "sqrt", 2)]))
+    ('pi/6', '-pi/4')
+    """
     return _pi_times(_turns(_ASIN, vs[0]))
 
 
 def acos_exact(vs: Sequence[Number]) -> Fraction | Multiple | None:
-    """acos = π/2 − asin: acos(0) = π/2, acos(−1) = π, acos(1) = 0."""
+    """acos = π/2 − asin: acos(0) = π/2, acos(−1) = π, acos(1) = 0.
+
+    >>> str(acos_exact([Fraction(0)])), str(acos_exact([Fraction(-1)])), acos_exact([Fraction(1)])
+    ('pi/2', 'pi', Fraction(0, 1))
+    """
     q = _turns(_ASIN, vs[0])
     return None if q is None else _pi_times(Fraction(1, 2) - q)
 
 
 def atan_exact(vs: Sequence[Number]) -> Fraction | Multiple | None:
-    """atan(c·√n) at the special values: atan(1) = π/4, atan(√3) = π/3."""
+    """atan(c·√n) at the special values: atan(1) = π/4, atan(√3) = π/3.
+
+    >>> str(atan_exact([Fraction(1)])), str(atan_exact([Multiple(Fraction(1), "sqrt", 3)]))
+    ('pi/4', 'pi/3')
+    """
     return _pi_times(_turns(_ATAN, vs[0]))
 
 
 def acot_exact(vs: Sequence[Number]) -> Fraction | Multiple | None:
-    """acot = π/2 − atan, in (0, π): acot(0) = π/2, acot(−1) = 3π/4."""
+    """acot = π/2 − atan, in (0, π): acot(0) = π/2, acot(−1) = 3π/4.
+
+    >>> str(acot_exact([Fraction(0)])), str(acot_exact([Fraction(-1)])), acot_exact([0.5])
+    ('pi/2', '3*pi/4', None)
+    """
     q = _turns(_ATAN, vs[0])
     return None if q is None else _pi_times(Fraction(1, 2) - q)
 
 
 def asec_exact(vs: Sequence[Number]) -> Fraction | Multiple | None:
-    """asec(u) = acos(1/u): asec(2) = π/3, asec(−1) = π."""
+    """asec(u) = acos(1/u): asec(2) = π/3, asec(−1) = π.
+
+    >>> str(asec_exact([Fraction(2)])), str(asec_exact([Fraction(-1)]))
+    ('pi/3', 'pi')
+    """
     return acos_exact([r]) if (r := _reciprocal(vs[0])) is not None else None
 
 
 def acsc_exact(vs: Sequence[Number]) -> Fraction | Multiple | None:
-    """acsc(u) = asin(1/u): acsc(2) = π/6, acsc(−1) = −π/2."""
+    """acsc(u) = asin(1/u): acsc(2) = π/6, acsc(−1) = −π/2.
+
+    >>> str(acsc_exact([Fraction(2)])), str(acsc_exact([Fraction(-1)]))
+    ('pi/6', '-pi/2')
+    """
     return asin_exact([r]) if (r := _reciprocal(vs[0])) is not None else None
 
 
 def atan2_exact(vs: Sequence[Number]) -> Fraction | Multiple | None:
-    """atan2(y, x), the angle of (x, y) in (−π, π], where atan(y/x) is special (or x = 0)."""
+    """atan2(y, x), the angle of (x, y) in (−π, π], where atan(y/x) is special (or x = 0).
+
+    >>> str(atan2_exact([Fraction(1), Fraction(-1)])), str(atan2_exact([Fraction(0), Fraction(-2)]))
+    ('3*pi/4', 'pi')
+    """
     y, x = vs
     if isinstance(y, float) or isinstance(x, float) or (x == 0 and y == 0):
         return None

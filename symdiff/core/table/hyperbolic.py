@@ -21,6 +21,7 @@ from typing import Any
 from ..expr import ONE, Expr, add, call, mul, neg, pow_
 from ..facets import (
     EVERYWHERE,
+    Domain,
     Function,
     Interval,
     Shorthand,
@@ -96,7 +97,7 @@ def _acsch(ctx: Any, u: Any) -> Any:  # asinh(1/u) = log((1 + √(1 + u²))/u), 
     return ctx.log((1 + ctx.sqrt(1 + u * u)) / u)
 
 
-def _inverse_domain(bad: Callable[[Value], bool], name: str, where_: str) -> Any:
+def _inverse_domain(bad: Callable[[Value], bool], name: str, where_: str) -> Domain:
     return where(bad, f"{name} of a number {where_}:")
 
 
