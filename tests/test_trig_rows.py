@@ -12,17 +12,20 @@ import math
 import re
 from contextlib import redirect_stdout
 from fractions import Fraction
+from typing import Any
 
+import mpmath
 import numpy as np
 import pytest
 import sympy as sp
 
 import symdiff
 from symdiff.check.numeric import verify
+from symdiff.check.precise import enclose
 from symdiff.check.symbolic import check_with_sympy
 from symdiff.cli import main
 from symdiff.core.evaluate import evaluate
-from symdiff.core.expr import Call, Var
+from symdiff.core.expr import Call, Num, Var
 from symdiff.core.functions import FUNCTIONS
 from symdiff.core.multiple import Multiple
 from symdiff.errors import DomainError
@@ -297,3 +300,38 @@ def test_printed_names_parse_back_and_render() -> None:
         printed = to_unicode(Call(name, (x,))), to_latex(Call(name, (x,)))
         assert printed == (f"{uni}(x)", f"{latex}(x)")
     assert render([(to_latex(e), False) for e in exprs]) == [None] * len(exprs)
+
+
+# ----- the checker's intervals ----------------------------------------------------------------
+INTERVALS = [  # name, mpmath's function, points inside the domain
+    ("csc", mpmath.csc, ["1/3", "-2"]), ("cot", mpmath.cot, ["1/3", "-2"]),
+    ("asin", mpmath.asin, ["1/3", "-1", "1"]), ("acos", mpmath.acos, ["1/3", "-1", "1"]),
+    ("atan", mpmath.atan, ["3", "-1/7"]),
+    ("acot", lambda u: mpmath.pi / 2 - mpmath.atan(u), ["3", "-1/7"]),
+    ("asec", mpmath.asec, ["3", "-5/4", "1"]), ("acsc", mpmath.acsc, ["3", "-5/4", "-1"]),
+    ("sinh", mpmath.sinh, ["1/1000", "-3"]), ("cosh", mpmath.cosh, ["1/1000", "-3"]),
+    ("coth", mpmath.coth, ["1/3", "-3"]), ("sech", mpmath.sech, ["1/3", "-30"]),
+    ("csch", mpmath.csch, ["1/3", "-3"]), ("asinh", mpmath.asinh, ["-1000", "1/1000"]),
+    ("acosh", mpmath.acosh, ["1", "7/2"]), ("atanh", mpmath.atanh, ["-9/10", "1/1000"]),
+    ("acoth", mpmath.acoth, ["11/10", "-5"]), ("asech", mpmath.asech, ["1", "1/1000"]),
+    ("acsch", mpmath.acsch, ["-1/1000", "7"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("name", "exact", "points"), INTERVALS, ids=[n for n, _, _ in INTERVALS])
+def test_intervals_hold_the_value(name: str, exact: Any, points: list[str]) -> None:
+    for p in points:
+        expr = Call(name, (Num(F(p)),))
+        interval = enclose([expr], {}, 128).values[expr]
+        with mpmath.workdps(60):
+            value = exact(mpmath.mpf(F(p).numerator) / F(p).denominator)
+        assert interval.a <= value <= interval.b, (name, p)
+        assert interval.delta < abs(value) * 2**-100 + 2**-110, (name, p)
+
+
+def test_atan2_has_no_interval_on_its_branch_cut() -> None:
+    y, x = Var("y"), Var("x")
+    expr = Call("atan2", (y, x))
+    assert enclose([expr], {"y": F(0), "x": F(-1)}, 64).values[expr] is None
+    assert enclose([expr], {"y": F(0), "x": F(1)}, 64).values[expr] is not None
+    assert enclose([expr], {"y": F(1, 10**9), "x": F(-1)}, 64).values[expr] is not None
