@@ -89,6 +89,8 @@ def _clear(row: Function, args: Sequence[Any], margin: float) -> None:
     if row.outside(floats) is not None:
         raise Skip("outside")
     for i, a in enumerate(floats):
+        if _discrete(row, floats, i, margin):
+            continue  # a whole-number parameter (an order): no neighbours to keep away from
         for moved in (a - margin, a + margin):
             if row.outside([*floats[:i], moved, *floats[i + 1 :]]) is not None:
                 raise Skip("near the end of the domain")
@@ -102,6 +104,15 @@ def _clear(row: Function, args: Sequence[Any], margin: float) -> None:
         raise Skip("near a tie")
     if row.kinks == "ties" and len(set(floats)) < len(floats):
         raise Skip("a tie")
+
+
+def _discrete(row: Function, floats: list[float], i: int, margin: float) -> bool:
+    """Whether argument ``i`` is a whole number whose neighbours are outside the domain."""
+    a = floats[i]
+    if a != round(a):
+        return False
+    return all(row.outside([*floats[:i], moved, *floats[i + 1 :]]) is not None
+               for moved in (a - margin, a + margin))  # fmt: skip
 
 
 def _numeric_partial(value: Callable[..., Any], i: int) -> Callable[..., Any]:
@@ -150,7 +161,13 @@ def oracle(name: str) -> Oracle:
             except (Skip, ValueError, ZeroDivisionError, OverflowError):
                 continue
             probes.append(t)
-    varying = tuple(i for i in range(arity) if probes and _differentiable(name, probes[0], i))
+    varying = tuple(
+        i
+        for i in range(arity)
+        if probes
+        and _differentiable(name, probes[0], i)
+        and not _discrete(row, [float(c) for c in probes[0]], i, PROBE_MARGIN)
+    )
     return Oracle(row, arity, value, tuple(partials), tuple(probes), varying)
 
 
