@@ -8,14 +8,16 @@ show (:func:`symdiff.printers.labels.rule_statement`); a shorthand shows what it
 
 from __future__ import annotations
 
+import re
 import sys
+import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's symdiff
 
 from symdiff.core.expr import Call, Var
 from symdiff.core.facets import Function
-from symdiff.core.functions import FUNCTIONS, SHORTHANDS
+from symdiff.core.functions import FUNCTIONS, SHORTHANDS, listed_names
 from symdiff.printers.labels import RULE_NAMES, rule_statement
 from symdiff.printers.unicode import to_unicode
 
@@ -74,7 +76,11 @@ def function_list() -> str:
 
 
 def rewritten(text: str) -> str:
-    """``text`` (the README) with the list between the markers replaced."""
+    """``text`` (the README): the list between the markers and the names in its notation
+    section ("the known functions `...`", in table order) written from the table."""
+    known = re.compile(r"(the known\s+functions )`[^`]*`")
+    names = textwrap.fill(" ".join(listed_names()), 88).replace("\n", "\n  ")
+    text = known.sub(lambda m: f"{m[1]}`{names}`", text, count=1)
     head, begin, rest = text.partition(BEGIN)
     _, end, tail = rest.partition(END)
     if not (begin and end) or BEGIN in tail:

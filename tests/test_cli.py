@@ -285,7 +285,7 @@ def test_stdin_for_jacobian() -> None:
 
 # ----- errors, options, environment ------------------------------------------------------------
 
-BAD_INPUTS = ["x +* y", "sinh(x)", "sin(x, y)", "(x + 1", "x^", "", "f(x) = ", "3 $ 4", "x..2"]
+BAD_INPUTS = ["x +* y", "sinz(x)", "sin(x, y)", "(x + 1", "x^", "", "f(x) = ", "3 $ 4", "x..2"]
 
 
 @pytest.mark.parametrize("text", BAD_INPUTS)

@@ -153,7 +153,7 @@ UNKNOWN = [  # a run of letters before "(" is never split into a product
     ("x foo(x)", "unknown function 'foo' at line 1, column 3"),
     ("2yz(x+1)", "unknown function 'yz' at line 1, column 2"),
     ("xy(x + 1)", "for a product, write x*y*(...)"),
-    ("sinh(x)", "did you mean sin"),
+    ("sinz(x)", "did you mean sin"),
 ]
 
 

@@ -229,9 +229,11 @@ def _value(ctx: Any, node: Expr, kids: list[Any], point: Mapping[str, Fraction],
 def _call(ctx: Any, name: str, kids: list[Any], sides: list[int], fixed: bool) -> Any:
     """A known function's interval: mpmath's, or built from its definition."""
     u = kids[0]
-    if name in ("exp", "tanh", "sigmoid") and _bits(u) > MAX_EXP_ARGUMENT.bit_length():
+    if name in ("exp", "tanh", "sigmoid", "sinh", "cosh", "coth", "sech", "csch") and (
+        _bits(u) > MAX_EXP_ARGUMENT.bit_length()
+    ):
         raise _NoValue("a value too large to compute")
-    if name in ("sin", "cos", "tan", "sec") and _bits(u) > MAX_TRIG_BITS:
+    if name in ("sin", "cos", "tan", "sec", "csc", "cot") and _bits(u) > MAX_TRIG_BITS:
         raise _NoValue("an argument too large to reduce")
     row = FUNCTIONS[name]
     if row.interval is not None:

@@ -22,6 +22,7 @@ from ..core.expr import MINUS_ONE, ZERO, Add, Call, Const, Expr, Indicator, Mul,
 from ..core.functions import KNOWN, SPELLINGS, arity_ok, shorthand, takes
 from ..errors import DomainError, ParseError, SymdiffError, UnsupportedError
 from .errors import error_at, where
+from .lexing import Tok
 from .words import log_base
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789- ")
@@ -169,7 +170,8 @@ class Builder:
         """``sin^2(x)`` is sin(x)^2; ``sin^-1(x)`` is the inverse function (arcsin)."""
         token, (op, exp), args = c
         if exp == MINUS_ONE:
-            return self.call([_inverse(token, op), args])
+            inverse = Tok((token.type, _inverse(token, op), token.start_pos, token.end_pos))
+            return self.call([inverse, args])
         if type(exp) is not Num or exp.value.denominator != 1 or exp.value < 1:
             shown = str(exp) if type(exp) is Num and exp.value.denominator == 1 else f"({exp})"
             name = token.value

@@ -197,8 +197,8 @@ def _letter(unit: str, tail: str, calls: bool, at: int, width: int, src: Any) ->
 def suggestions(word: str) -> list[str]:
     """Known function names that ``word`` contains or resembles, best first.
 
-    >>> suggestions("sinh"), suggestions("lg"), suggestions("zzz")
-    (['sin', 'sign'], ['log', 'log2'], [])
+    >>> suggestions("cosz"), suggestions("lg"), suggestions("zzz")
+    (['cos', 'cosh', 'acos'], ['log', 'log2'], [])
     """
     hidden = [n for n in _LONG_NAMES if n in word]
     close = difflib.get_close_matches(word, FUNCTION_NAMES, n=3, cutoff=0.6)
