@@ -40,11 +40,14 @@ RULE_NAMES: dict[str, str] = {
 def rule_name(rule_id: str) -> str:
     """Human name of a rule id (``chain:sin`` is "chain rule with sin").
 
-    >>> rule_name("chain:power"), rule_name("constant-multiple")
-    ('chain rule with power', 'constant multiple')
+    >>> rule_name("chain:power"), rule_name("constant-multiple"), rule_name("chain:asin")
+    ('chain rule with power', 'constant multiple', 'chain rule with arcsin')
     """
     if rule_id.startswith("chain:"):
         return f"chain rule with {rule_name(rule_id[6:])}"
+    row = FUNCTIONS.get(rule_id)
+    if row is not None and rule_id not in RULE_NAMES:
+        return row.unicode  # as the function is printed: arcsin for asin
     return RULE_NAMES.get(rule_id, rule_id.replace("-", " "))
 
 
