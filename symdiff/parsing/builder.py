@@ -141,7 +141,10 @@ class Builder:
         token, args = c
         short = shorthand(token.value, len(args))
         if short is not None:
-            return short.means(args)
+            try:
+                return short.means(args)
+            except UnsupportedError as exc:  # arguments the shorthand cannot stand for
+                raise Problem(UnsupportedError, token.start_pos, str(exc)) from None
         if token.value not in KNOWN or not arity_ok(token.value, len(args)):
             message = f"{token.value}() takes {takes(token.value)}, not {len(args)}"
             raise Problem(UnsupportedError, token.start_pos, message)
