@@ -118,9 +118,10 @@ class Derivation(derivation.Derivation):
 
     >>> import symdiff
     >>> print(symdiff.derive("2x", "x"))
-    2·d/dx x    constant multiple
-      = 2·1     variable
-      = 2       arithmetic
+    d/dx 2x
+      = 2·d/dx x    constant multiple
+      = 2·1         variable
+      = 2           arithmetic
     """
 
     source: str | None = field(default=None, compare=False)

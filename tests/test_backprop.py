@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 import symdiff
 from strategies import exprs
+from symdiff.core.expr import Add, Call, Expr, Mul, Num, Var
 from symdiff.errors import DomainError, LimitError
 from symdiff.printers.json import schema
 from symdiff.walkthrough.graph import build_graph
@@ -203,3 +204,19 @@ def test_the_page_renders_in_chromium(neuron, tmp_path: Path) -> None:  # type: 
     body = dom.split("<body>", 1)[1]
     assert not re.search(r'class="[^"]*katex-error', body)
     assert body.count('class="katex"') >= 20 and body.count('class="node"') == 12
+
+
+@pytest.mark.parametrize(
+    ("expr", "expected"),
+    [
+        (Call("max", (Var("x"), Add((Var("x"), Num(0))))), 1),  # x + 0 is x: counted once
+        (Call("max", (Var("x"), Mul((Var("x"), Num(1))))), 1),
+        (Call("min", (Var("x"), Var("x"), Var("y"))), 1),  # a repeat counts once
+        (Call("max", (Var("x"), Var("x"), Var("y"))), 0),  # y = 3 wins
+    ],
+    ids=str,
+)
+def test_equal_arguments_of_max_count_once_in_the_backward_pass(expr: Expr, expected: int) -> None:
+    point = {"x": Fraction(1), "y": Fraction(3)}
+    assert symdiff.gradient(expr, ["x"])["x"].evaluate(point) == expected
+    assert symdiff.backprop(expr, point, wrt=["x"]).gradient()["x"] == expected

@@ -191,8 +191,8 @@ UNICODE = [
     (M(3, M(5, P(TWO_X2, 4), D(TWO_X2))), False, "3·5(2x²)⁴·d/dx 2x²"),
     (M(3, D(P(TWO_X2, 5))), False, "3·d/dx (2x²)⁵"),
     (M(y, D(x)), True, "y·∂/∂x x"),
-    (M(D(M(y, z)), x), True, "∂/∂x[yz]·x"),  # followed: brackets unless a single symbol
-    (M(D(x), y), True, "∂/∂x x·y"),
+    (M(D(M(y, z)), x), True, "∂/∂x[yz]·x"),  # followed: always brackets
+    (M(D(x), y), True, "∂/∂x[x]·y"),
     (M(M(2, D(X2)), y), False, "2·d/dx[x²]·y"),  # followed through a nested product
     (M(D(F("sin", x)), y), False, "d/dx[sin(x)]·y"),
     (D(M(-1, P(y, 2))), False, "d/dx[−y²]"),

@@ -102,3 +102,9 @@ def test_quick_start_is_two_commands() -> None:
 
 def test_safety_and_performance_sections_exist() -> None:
     assert "\n## Safety\n" in README and "\n## Performance\n" in README
+
+
+def test_the_function_list_is_written_from_the_table() -> None:
+    from function_list import rewritten
+
+    assert rewritten(README) == README, "run: python tests/function_list.py"

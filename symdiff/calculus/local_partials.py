@@ -191,7 +191,7 @@ def local_partial(node: Expr, position: int) -> Expr:
         return instantiate(binary, (kids[position], rest))
     if isinstance(node, Call) and node.name in TIES:  # max/min: equal arguments count once
         same = representatives(kids)
-        if same is not kids:
+        if same is not kids or len(set(kids)) < len(kids):  # a repeat: only its first counts
             return FUNCTIONS[node.name].partial(same, position)
     shape, slots = compiled_partials(node)
     compiled = slots[position]

@@ -174,7 +174,7 @@ class BookPrinter:
 
     def juxtaposes(self, lead: str | None, item: Expr) -> bool:
         """Whether ``item`` follows the previous factor with no ``·``."""
-        if lead == "num":
+        if lead == "num":  # a number other than 1: "1(x + 1)" and "1e^x" would mislead
             if isinstance(item, Var | Const | Add):
                 return True
             if isinstance(item, Pow):
@@ -185,19 +185,15 @@ class BookPrinter:
         return False
 
     def derivative(self, inner: Expr, var: str, flags: int) -> list[Piece]:
-        """``d/dx u``; ``d/dx[u]`` for a sum, a signed or a followed compound ``u``.
+        """``d/dx u``; ``d/dx[u]`` for a sum, a signed ``u``, or any ``u`` more factors follow.
 
         A product takes brackets unless it reads as one juxtaposed term (``2x²``,
-        ``yz``): ``d/dx[x²·sin(x)]``, never ``d/dx x²·sin(x)``.
+        ``yz``): ``d/dx[x²·sin(x)]``, never ``d/dx x²·sin(x)``; and a derivative with
+        factors after it is bracketed whatever it is, ``d/dx[x]·(x + 1)``, so that
+        it never reads as the derivative of the whole product.
         """
-        atom = isinstance(inner, Var | Const) or is_natural(inner)
         dotted = isinstance(inner, Mul) and not all(map(_monomial_factor, inner.factors))
-        if (
-            isinstance(inner, Add)
-            or dotted
-            or leading_negative(inner)
-            or (flags & FOLLOWED and not atom)
-        ):
+        if isinstance(inner, Add) or dotted or leading_negative(inner) or flags & FOLLOWED:
             return [self.d_operator(var), self.LBRACKET, (inner, 0), self.RBRACKET]
         return [self.d_operator(var), " ", (inner, 0)]
 
@@ -220,9 +216,11 @@ def _monomial_factor(item: Expr) -> bool:
 def _lead(item: Expr, index: int) -> str | None:
     """What may follow ``item`` without a dot: ``num`` or ``var`` rules, or None.
 
-    ``num`` is a number (a rational only in front); ``var`` a one-letter variable or its
-    integer power.
+    ``num`` is a number other than 1 (a rational only in front); ``var`` a one-letter
+    variable or its integer power.
     """
+    if isinstance(item, Num) and item.value == 1:
+        return None  # 1·(x + 1), 1·e^x: not an indicator, not scientific notation
     if is_natural(item) or (index == 0 and isinstance(item, Num) and item.value > 0):
         return "num"
     if isinstance(item, Pow) and is_integer(item.exp):

@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .labels import latex_text, rule_name
+from ..core.expr import Derivative
+from .labels import latex_text, rule_name, rule_statement
 from .latex import to_latex
 from .text import to_text
 from .unicode import to_unicode
@@ -43,18 +44,41 @@ def math(expr: Expr, fmt: str, partial: bool = False) -> str:
     return to_unicode(expr, partial=partial)
 
 
-def derivation_rows(d: Derivation, fmt: str) -> list[Row]:
+def derivation_rows(d: Derivation, fmt: str, labelled: bool = True) -> list[Row]:
     """One row per line of the derivation: (math, rule names).
+
+    A line that prints like the line before it (the rule changed the tree, not what it
+    shows: ``−1·1`` became ``−1``) is not repeated: its rules are named on that line.
+    Without a label (``∂f/∂x =``) saying what is differentiated, the problem comes first,
+    even where the first rule rewrote it already (``d/dx 3x``, then ``3·d/dx x``).
 
     >>> import symdiff
     >>> derivation_rows(symdiff.derive("x^2", "x"), "text")
     [('d/dx[x^2]', ''), ('2*x^1', 'power'), ('2*x', 'arithmetic')]
+    >>> [m for m, _ in derivation_rows(symdiff.derive("3x", "x"), "unicode", labelled=False)]
+    ['d/dx 3x', '3·d/dx x', '3·1', '3']
     """
-    rows = []
+    rows: list[Row] = []
+    stated: set[str] = set()
     for i, line in enumerate(d.lines):
-        note = "" if i == 0 and not line.rules else ", ".join(rule_name(r) for r in line.rules)
-        rows.append((math(line.expr, fmt, d.partial), note))
+        shown = math(line.expr, fmt, d.partial)
+        names = [_named(r, fmt, stated) for r in line.rules]
+        if i == 0 and names and not labelled:
+            problem = Derivative(d.definition.body, d.var)
+            rows.append((math(problem, fmt, d.partial), ""))
+        if rows and rows[-1][0] == shown:
+            before = [n for n in rows[-1][1].split(", ") if n]
+            rows[-1] = (shown, ", ".join(dict.fromkeys(before + names)))
+            continue
+        rows.append((shown, ", ".join(names)))
     return rows
+
+
+def _named(rule_id: str, fmt: str, stated: set[str]) -> str:
+    """A rule's name; the first time a function's chain rule is used, with its statement."""
+    statement = None if rule_id in stated else rule_statement(rule_id, fmt)
+    stated.add(rule_id)
+    return rule_name(rule_id) + (f": {statement}" if statement else "")
 
 
 def layout_rows(label: str, rows: Sequence[Row], dim: Callable[[str], str] | None = None) -> str:

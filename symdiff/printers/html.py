@@ -155,7 +155,8 @@ def section(report: Report, show: Math = katex_math) -> str:
     tables = []
     for row, item, k, stage, labelled in stages(report):
         lead = [label(report, item, f, row, k) if labelled else "" for f in ("latex", "unicode")]
-        rows = derivation_rows(stage, "latex"), derivation_rows(stage, "unicode")
+        rows = (derivation_rows(stage, "latex", labelled),
+                derivation_rows(stage, "unicode", labelled))  # fmt: skip
         tables.append(steps_table((lead[0], lead[1]), *rows, math=show))
     if tables:
         out.append("<h2>Steps</h2>\n" + "\n".join(tables))

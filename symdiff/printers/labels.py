@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from ..core.expr import ZERO, Call, Mul, Num, Var, mul
+from ..core.functions import FUNCTIONS
 from ..simplifier import PASSES
 from .names import SUPERSCRIPT, latex_name, runs, unicode_name
+from .text import to_text
+from .unicode import to_unicode
 
-__all__ = ["RULE_NAMES", "derivative_label", "latex_text", "rule_name"]
+__all__ = ["RULE_NAMES", "derivative_label", "latex_text", "rule_name", "rule_statement"]
 
 RULE_NAMES: dict[str, str] = {
     "constant": "constant",
@@ -41,6 +45,33 @@ def rule_name(rule_id: str) -> str:
     if rule_id.startswith("chain:"):
         return f"chain rule with {rule_name(rule_id[6:])}"
     return RULE_NAMES.get(rule_id, rule_id.replace("-", " "))
+
+
+def rule_statement(rule_id: str, fmt: str) -> str | None:
+    """The rule as a textbook states it, for a function of the table (alone or in a chain).
+
+    Written from the function's row (its derivative), in ``text`` or ``unicode`` (LaTeX
+    notes are ASCII: they take the text form); None for the other rules.
+
+    >>> rule_statement("chain:sin", "unicode"), rule_statement("chain:log", "text")
+    ('d/dx sin(u) = cos(u)·u′', "d/dx log(u) = u'/u")
+    >>> rule_statement("product", "unicode") is None
+    True
+    """
+    row = FUNCTIONS.get(rule_id.removeprefix("chain:"))
+    if row is None or row.arity != 1:
+        return None
+    show = to_unicode if fmt == "unicode" else to_text
+    u, du = Var("u"), Var("u′" if fmt == "unicode" else "u'")
+    partial = row.partial((u,), 0)
+    head = f"d/dx {show(Call(row.name, (u,)))} = "
+    if partial is ZERO:
+        return head + "0"
+    factors = partial.factors if isinstance(partial, Mul) else (partial,)
+    numbers = [f for f in factors if isinstance(f, Num)]
+    rest = [f for f in factors if not isinstance(f, Num)]
+    over = show(mul(*numbers, du, *rest))  # (1/2)u′/√u: a quotient reads best with u′ on top
+    return head + (over if "/" in over else show(mul(*numbers, *rest, du)))
 
 
 def derivative_label(

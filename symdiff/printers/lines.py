@@ -27,12 +27,12 @@ def blocks(report: Report, fmt: str, dim: Style = plain) -> list[str]:
 
     >>> import symdiff
     >>> blocks(symdiff.derive("2x", "x").report(), "text")[0].splitlines()[-1]
-    '  = 2        arithmetic'
+    '  = 2            arithmetic'
     """
     out = []
     for row, item, k, stage, labelled in stages(report):
         lead = label(report, item, fmt, row, k) if labelled else ""
-        rows: list[Row] = derivation_rows(stage, fmt)
+        rows: list[Row] = derivation_rows(stage, fmt, labelled)
         if k == len(item.stages) and item.value is not None and report.point is not None:
             where = show_point(report.point, "text" if fmt == "latex" else fmt)
             rows.append((show_value(item.value, fmt), f"at {where}"))

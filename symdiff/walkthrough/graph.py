@@ -29,7 +29,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from ..calculus.local_partials import local_partial
+from ..calculus.local_partials import TIES, local_partial
+from ..calculus.ties import representatives
 from ..core.evaluate import Value, evaluate, evaluate_nodes
 from ..core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
 from ..core.walk import natural_key, postorder
@@ -213,6 +214,9 @@ def build_graph(
             continue
         shape = node.rebuild(tuple(named[index[c]] for c in kids))
         definitions.append(shape)
+        if type(node) is Call and node.name in TIES:  # max/min: equal arguments count once
+            same = representatives(kids)
+            shape = node.rebuild(tuple(named[index[c]] for c in same))
         if i % 512 == 0:
             limits.check_time("the backward pass")
         for position, child in enumerate(kids):
