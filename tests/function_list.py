@@ -3,7 +3,8 @@
 ``python tests/function_list.py`` rewrites the list between the README's markers;
 ``tests/test_readme.py`` checks that the README holds exactly what this writes, so the list
 can never disagree with the table.  Each function's derivative is the statement the steps
-show (:func:`symdiff.printers.labels.rule_statement`); a shorthand shows what it stands for.
+show (:func:`symdiff.printers.labels.rule_statement`); a shorthand shows what its example
+(written in the input language) stands for.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from symdiff.core.expr import Call, Var
 from symdiff.core.facets import Function
 from symdiff.core.functions import FUNCTIONS, SHORTHANDS
+from symdiff.parsing.parser import parse
 from symdiff.printers.labels import RULE_NAMES, rule_statement
 from symdiff.printers.unicode import to_unicode
 
@@ -64,8 +66,7 @@ def function_list() -> str:
     if shorts:
         lines += ["", "| shorthand | stands for | |", "|---|---|---|"]
         for s in shorts:
-            args = tuple(Var(n) for n in ("u", "v", "w")[: s.arity or 2])
-            cells = (f"`{s.example}`", to_unicode(s.means(args)), s.summary)
+            cells = (f"`{s.example}`", to_unicode(parse(s.example)), s.summary)
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join([BEGIN, *lines, END])
 

@@ -140,6 +140,7 @@ def _softmax(args: tuple[Expr, ...]) -> Expr:
 
 
 SHORTHANDS: tuple[Shorthand, ...] = (
-    Shorthand("softmax", None, _softmax, "softmax(k, u1, …, un)",
-              "exp(uk - logsumexp(u1, …, un)), the k-th component of the softmax"),
+    Shorthand("softmax", None, _softmax, "softmax(2, u, v, w)",
+              "softmax(k, u1, …, un): exp(uk − logsumexp(u1, …, un)), the k-th component "
+              "of the softmax of u1, …, un (k a whole number from 1 to n)"),
 )  # fmt: skip
