@@ -74,6 +74,12 @@ def convert(expr: Expr, backend: str) -> Any:
             out = fns[node.name](kids[0])
         elif isinstance(node, Call) and node.name == "sigmoid":
             out = 1 / (1 + lib.exp(-kids[0]))
+        elif isinstance(node, Call) and node.name == "logsumexp" and not node.deriv:
+            out = lib.log(lib.Add(*[lib.exp(k) for k in kids]))  # neither has logsumexp
+        elif isinstance(node, Call) and node.name == "softplus" and not node.deriv:
+            out = lib.log(1 + lib.exp(kids[0]))
+        elif isinstance(node, Call) and node.name == "logsigmoid" and not node.deriv:
+            out = -lib.log(1 + lib.exp(-kids[0]))
         else:
             raise TypeError(f"no {backend} form for {type(node).__name__} {node}")
         done[node] = out
@@ -127,11 +133,20 @@ def _extremum(lib: Any, backend: str, name: str, kids: list[Any]) -> Any:
 
 
 # ----- float values ---------------------------------------------------------------
+def _logsumexp(u: Sequence[float]) -> float:
+    """log(Σ exp(uᵢ)) shifted by the largest uᵢ, so that exp never overflows."""
+    m = max(u)
+    return m + math.log(math.fsum(math.exp(t - m) for t in u))
+
+
 CALLS: dict[str, Callable[..., float]] = {
     "sin": math.sin, "cos": math.cos, "tan": math.tan, "exp": math.exp, "log": math.log,
     "sqrt": math.sqrt, "tanh": math.tanh, "abs": abs, "max": max, "min": min,
     "sigmoid": lambda u: 1 / (1 + math.exp(-u)), "relu": lambda u: max(u, 0.0),
     "sign": lambda u: float((u > 0) - (u < 0)),
+    "logsumexp": lambda *u: _logsumexp(u),
+    "softplus": lambda u: max(u, 0.0) + math.log1p(math.exp(-abs(u))),
+    "logsigmoid": lambda u: min(u, 0.0) - math.log1p(math.exp(-abs(u))),
 }  # fmt: skip
 
 

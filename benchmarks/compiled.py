@@ -86,6 +86,7 @@ def symengine_lambdify(names: list[str], roots: list[Expr]) -> Callable[[Any], A
         else se.RealDouble(v),
         "var": symbols.__getitem__, "exp": se.exp, "log": se.log,
         "max": lambda a, b: se.Max(a, b),
+        "logsumexp": lambda *us: se.log(se.Add(*[se.exp(u) for u in us])),  # SymEngine has none
         "indicator": lambda a, b: se.Piecewise((1, a > b), (0, True)),
     }  # fmt: skip
     exprs = rebuild(roots, lib)
@@ -103,6 +104,7 @@ def casadi_function(names: list[str], roots: list[Expr]) -> Callable[[Any], Any]
     lib = {
         "num": lambda v: ca.SX(float(v)), "var": lambda n: x[position[n]],
         "exp": ca.exp, "log": ca.log, "max": ca.fmax,
+        "logsumexp": lambda *us: ca.logsumexp(ca.vertcat(*us)),
         "indicator": lambda a, b: ca.if_else(a > b, 1, 0),
     }  # fmt: skip
     out = ca.vertcat(*rebuild(roots, lib))

@@ -31,6 +31,7 @@ import argparse
 import functools
 import gc
 import math
+import operator
 import platform
 import statistics
 import sys
@@ -79,6 +80,9 @@ def to_casadi(expr: Expr, names: list[str]) -> tuple[Any, list[Any]]:
         "sqrt": ca.sqrt, "tanh": ca.tanh, "abs": ca.fabs, "sign": ca.sign,
         "sigmoid": lambda u: 1 / (1 + ca.exp(-u)), "relu": lambda u: ca.fmax(u, 0),
         "max": fold(ca.fmax), "min": fold(ca.fmin),
+        "logsumexp": lambda *us: ca.logsumexp(ca.vertcat(*us)),  # CasADi's own: max-shifted
+        "softplus": lambda u: ca.fmax(u, 0) + ca.log1p(ca.exp(-ca.fabs(u))),
+        "logsigmoid": lambda u: ca.fmin(u, 0) - ca.log1p(ca.exp(-ca.fabs(u))),
     }  # fmt: skip
     (out,) = rebuild([expr], lib)
     return out, [symbols[n] for n in names]
@@ -96,6 +100,10 @@ def to_symbolica(expr: Expr) -> Any:
         "const": no_constant, "var": sb.S,
         **{name: (lambda m: lambda u: getattr(u, m)())(name)
            for name in ("sin", "cos", "exp", "log", "sqrt", "tanh", "abs")},
+        # Symbolica has none of these: written as their definitions
+        "logsumexp": lambda *us: functools.reduce(operator.add, [u.exp() for u in us]).log(),
+        "softplus": lambda u: (1 + u.exp()).log(),
+        "logsigmoid": lambda u: -(1 + (-u).exp()).log(),
     }  # fmt: skip
     (out,) = rebuild([expr], lib)
     return out

@@ -3,7 +3,8 @@
 ``python tests/function_list.py`` rewrites the list between the README's markers;
 ``tests/test_readme.py`` checks that the README holds exactly what this writes, so the list
 can never disagree with the table.  Each function's derivative is the statement the steps
-show (:func:`symdiff.printers.labels.rule_statement`); a shorthand shows what it stands for.
+show (:func:`symdiff.printers.labels.rule_statement`); a shorthand shows what its example
+(written in the input language) stands for.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout
 from symdiff.core.expr import Call, Var
 from symdiff.core.facets import Function
 from symdiff.core.functions import FUNCTIONS, SHORTHANDS, listed_names
+from symdiff.parsing.parser import parse
 from symdiff.printers.labels import RULE_NAMES, rule_statement
 from symdiff.printers.unicode import to_unicode
 
@@ -68,9 +70,7 @@ def function_list() -> str:
     if shorts:
         lines += ["", "| shorthand | stands for | |", "|---|---|---|"]
         for s in shorts:
-            inside = s.example[s.example.index("(") + 1 : s.example.rindex(")")]
-            args = tuple(Var(n.strip()) for n in inside.split(","))
-            cells = (f"`{s.example}`", to_unicode(s.means(args)), s.summary)
+            cells = (f"`{s.example}`", to_unicode(parse(s.example)), s.summary)
             lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return "\n".join([BEGIN, *lines, END])
 

@@ -750,16 +750,16 @@ CORPUS: list[Row] = [
         (
             "line 1, column 1",
             "unknown function 'soft'",
-            "for a product, write s*o*f*t*(...)",
+            "did you mean softmax or softplus?",
         ),
     ),
     (
         "softmax(x, y)",
         Unsupported,
         (
+            "softmax(k, u1, …, un) takes a component number k",
+            "k must be a whole number from 1 to 1, not x",
             "line 1, column 1",
-            "unknown function 'softmax'",
-            "did you mean max?",
         ),
     ),
     (

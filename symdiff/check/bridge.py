@@ -5,6 +5,10 @@ Variables become real symbols; a known function becomes the SymPy function its r
 the function table names, or the row's formula in ``u`` where SymPy has none
 (``sigmoid(u)`` is ``1/(1 + exp(-u))``, ``relu(u)`` is ``Max(u, 0)``); ``1(a > b)`` is
 ``Piecewise((1, a > b), (0, True))``.
+A row's formula in ``u`` and ``v`` is a function of two arguments, folded left over more
+(as a code template with ``{1}`` is): ``logsumexp(a, b, c)``, from ``log(exp(u) +
+exp(v))``, is ``log(exp(log(exp(a) + exp(b))) + exp(c))``, which SymPy makes
+``log(exp(a) + exp(b) + exp(c))`` (its ``exp(log(z))`` is ``z``).
 A derivative of an abstract function, ``f'(g(x))``, is
 ``Subs(Derivative(f(ξ), ξ), ξ, g(x))``, which SymPy compares equal to its own
 ``Derivative(f(g(x)), g(x))``; with distinct variables as arguments it is the
@@ -17,6 +21,7 @@ sin(x)**2 + 1
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from ..core.expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
@@ -86,6 +91,9 @@ def _maker(sympy: Any, row: Function) -> Any:
 
         body = _FORMULAS[row.sympy] = to_sympy(parse(row.sympy))
     u = sympy.Symbol("u", real=True)
+    v = sympy.Symbol("v", real=True)
+    if v in body.free_symbols:  # a formula in u and v: folded left over the arguments
+        return lambda *args: functools.reduce(lambda a, b: body.xreplace({u: a, v: b}), args)
     return lambda arg: body.xreplace({u: arg})
 
 

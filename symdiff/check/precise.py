@@ -233,6 +233,9 @@ def _call(ctx: Any, name: str, kids: list[Any], sides: list[int], fixed: bool) -
         _bits(u) > MAX_EXP_ARGUMENT.bit_length()
     ):
         raise _NoValue("a value too large to compute")
+    if name in ("softplus", "logsigmoid", "logsumexp") and any(
+            _bits(k) > MAX_EXP_ARGUMENT.bit_length() for k in kids):  # fmt: skip
+        raise _NoValue("a value too large to compute")
     if name in ("sin", "cos", "tan", "sec", "csc", "cot") and _bits(u) > MAX_TRIG_BITS:
         raise _NoValue("an argument too large to reduce")
     row = FUNCTIONS[name]

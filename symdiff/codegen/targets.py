@@ -21,15 +21,31 @@ from ..errors import UnsupportedError
 
 # helper functions a template may call, defined in the generated source when used:
 # the sigmoid as the function table computes it (exp of a non-positive number only)
+# and, shifted the same way, logsumexp (C: of two arguments, folded), softplus, logsigmoid
 HELPERS: dict[str, dict[str, str]] = {
     "python": {
         "_sigmoid": "def _sigmoid(u):\n    e = math.exp(-abs(u))\n"
                     "    return 1.0 / (1.0 + e) if u > 0 else e / (1.0 + e)\n",
         "_sign": "def _sign(u):\n    return float((u > 0) - (u < 0))\n",
+        "_logsumexp": "def _logsumexp(*u):\n    m = max(u)\n"
+                      "    if math.isinf(m):\n        return m\n"
+                      "    k = u.index(m)\n"
+                      "    rest = math.fsum(math.exp(t - m) for i, t in enumerate(u) if i != k)\n"
+                      "    return m + math.log1p(rest)\n",
+        "_softplus": "def _softplus(u):\n    return max(u, 0.0) + math.log1p(math.exp(-abs(u)))\n",
+        "_logsigmoid": "def _logsigmoid(u):\n"
+                       "    return min(u, 0.0) - math.log1p(math.exp(-abs(u)))\n",
     },
     "numpy": {
         "_sigmoid": "def _sigmoid(u):\n    e = np.exp(-np.abs(u))\n"
                     "    return np.where(u > 0, 1.0 / (1.0 + e), e / (1.0 + e))\n",
+        "_logsumexp": "def _logsumexp(*u):\n    u = np.stack(np.broadcast_arrays(*u))\n"
+                      "    k = np.argmax(u, axis=0)[np.newaxis]\n"
+                      "    m = np.take_along_axis(u, k, axis=0)\n"
+                      "    e = np.exp(u - m)\n    np.put_along_axis(e, k, 0.0, axis=0)\n"
+                      "    return m[0] + np.log1p(np.sum(e, axis=0))\n",
+        "_logsigmoid": "def _logsigmoid(u):\n"
+                       "    return np.minimum(u, 0.0) - np.log1p(np.exp(-np.abs(u)))\n",
     },
     "c": {
         "symdiff_sigmoid": "static double symdiff_sigmoid(double u)\n{\n"
@@ -37,6 +53,12 @@ HELPERS: dict[str, dict[str, str]] = {
                            "    return u > 0 ? 1.0 / (1.0 + e) : e / (1.0 + e);\n}\n",
         "symdiff_sign": "static double symdiff_sign(double u)\n{\n"
                         "    return (double)((u > 0) - (u < 0));\n}\n",
+        "symdiff_logaddexp": "static double symdiff_logaddexp(double a, double b)\n{\n"
+                             "    return fmax(a, b) + log1p(exp(-fabs(a - b)));\n}\n",
+        "symdiff_softplus": "static double symdiff_softplus(double u)\n{\n"
+                            "    return fmax(u, 0.0) + log1p(exp(-fabs(u)));\n}\n",
+        "symdiff_logsigmoid": "static double symdiff_logsigmoid(double u)\n{\n"
+                              "    return fmin(u, 0.0) - log1p(exp(-fabs(u)));\n}\n",
     },
     "torch": {  # torch has no cube root: the real one from |u|^(1/3)
         "_cbrt": "def _cbrt(u):\n    return torch.sign(u) * torch.abs(u) ** (1.0 / 3.0)\n",

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from .expr import Call, Expr, Var, as_expr
+from .expr import Call, Expr, Num, Var, as_expr
 from .expr import add as _add
 from .expr import mul as _mul
 from .facets import Function
@@ -74,13 +74,15 @@ def _shorthand_builder(name: str) -> Builder:
 def _shorthand_doc(name: str, builder: str) -> str:
     """A shorthand builder's docstring: what it stands for, with a doctest."""
     short = next(iter(SHORTHANDS[name].values()))
-    count = short.arity or 1
-    shown = str(short.means(tuple(Var("xyz"[i]) for i in range(count))))
+    inside = short.example[short.example.index("(") + 1 : short.example.rindex(")")]
+    words = [w.strip() for w in inside.split(",")]  # the example's arguments: numbers, names
+    args = tuple(Num(int(w)) if w.isdigit() else Var(w) for w in words)
+    written = ", ".join(w if w.isdigit() else f'Var("{w}")' for w in words)
     return f"""``{short.example}``: {short.summary}, as the parser reads it.
 
     >>> from symdiff.core.expr import Var
-    >>> str({builder}({", ".join(f'Var("{"xyz"[i]}")' for i in range(count))}))
-    '{shown}'
+    >>> str({builder}({written}))
+    '{short.means(args)}'
     """
 
 

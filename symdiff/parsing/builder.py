@@ -149,7 +149,10 @@ class Builder:
             name, args = "log", (args[0], base)
         short = shorthand(name, len(args))
         if short is not None:
-            return short.means(args)
+            try:
+                return short.means(args)
+            except UnsupportedError as exc:  # arguments the shorthand cannot stand for
+                raise Problem(UnsupportedError, token.start_pos, str(exc)) from None
         if name not in KNOWN or not arity_ok(name, len(args)):
             message = f"{name}() takes {takes(name)}, not {len(args)}"
             raise Problem(UnsupportedError, token.start_pos, message)

@@ -87,8 +87,8 @@ def takes_one(name: str) -> bool:
 
 def _subscript_base(letters: str, rest: str, at: int, src: Any) -> str | None:
     """The token value ``log_B`` for ``log_B`` or ``log`` with subscript digits, else None."""
-    if letters != "log" or not rest or rest in ("10", "2", "₁₀", "₂"):
-        return None
+    if letters != "log" or not rest or rest in ("10", "2", "₁₀", "₂") or letters + rest in WORDS:
+        return None  # log10, log2 and log_sigmoid are names of their own
     if rest[0] in SUBSCRIPTS:
         base = _canonical_tail(rest)
     elif rest[0] == "_":

@@ -32,6 +32,7 @@ RULE_NAMES: dict[str, str] = {
     "indicator": "indicator (piecewise constant)",
     "max": "max: 1(u > v), taken as 0 at a tie",
     "min": "min: 1(u < v), taken as 0 at a tie",
+    "logsumexp": "logsumexp: exp(u - logsumexp(u, v, ...)), the softmax",
     "arithmetic": "arithmetic",
     **{p.id: p.title for p in PASSES},  # the simplifier's rules: titles from its table
 }
