@@ -423,6 +423,9 @@ NONSMOOTH: list[Row] = [
     ("max(x, y, x)",                                "x",    "1(x > y)"),
     ("min(y, x, x)",                                "x",    "1(y > x)"),
     ("max(x^2, (-x)^2)",                            "x",    "~2*x"),
+    # the arguments of max and min commute: max(x, 0) and max(0, x) are one function
+    ("max(max(x, 0), max(0, x))",                   "x",    "1(x > 0)"),
+    ("min(max(x, 0), max(0, x), 5)",                "x",    "~1(x > 0)*1(5 > max(x, 0))"),
 ]  # fmt: skip
 
 CHAINS: list[Row] = [

@@ -22,13 +22,15 @@ max over 100,000 arguments is left as written).
 
 from __future__ import annotations
 
-from ..core.expr import ZERO, Const, Expr, Num, add, neg
-from ..core.walk import variables
+from ..core.expr import ZERO, Call, Const, Expr, Num, add, neg
+from ..core.functions import FUNCTIONS
+from ..core.walk import postorder, variables
 from ..errors import SymdiffError
 from ..simplifier import simplify
 from ..simplifier.arithmetic import arithmetic
 
 MAX_ARGS = 16  # non-constant arguments compared pairwise; a wider max is left as written
+_COMMUTING = frozenset(r.name for r in FUNCTIONS.values() if r.kinks == "ties")  # max, min
 
 
 def representatives(args: tuple[Expr, ...]) -> tuple[Expr, ...]:
@@ -63,8 +65,28 @@ def representatives(args: tuple[Expr, ...]) -> tuple[Expr, ...]:
 
 
 def _equal(a: Expr, b: Expr) -> bool:
-    """Whether ``a - b`` simplifies to 0 (a proof that they are one function)."""
+    """Whether ``a - b`` simplifies to 0 (a proof that they are one function).
+
+    The arguments of every max and min are put in one order first, since they commute and
+    the simplifier keeps them as written: ``max(x, 0)`` and ``max(0, x)`` are one function.
+    """
     try:
-        return simplify(add(a, neg(b))) is ZERO
+        return simplify(add(sorted_extrema(a), neg(sorted_extrema(b)))) is ZERO
     except SymdiffError:  # a limit or a domain error: not proven equal
         return False
+
+
+def sorted_extrema(e: Expr) -> Expr:
+    """``e`` with the arguments of every max and min in one order (by their text).
+
+    >>> from symdiff.core.expr import Num, Var, call
+    >>> str(sorted_extrema(call("max", Var("x"), Num(0)) + call("min", Var("y"), Var("b"))))
+    'max(0, x) + min(b, y)'
+    """
+    done: dict[Expr, Expr] = {}
+    for node in postorder(e):
+        kids = tuple([done[c] for c in node.children])
+        if type(node) is Call and node.name in _COMMUTING and not node.deriv:
+            kids = tuple(sorted(kids, key=str))
+        done[node] = node if kids == node.children else node.rebuild(kids)
+    return done[e]
