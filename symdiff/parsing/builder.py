@@ -22,6 +22,7 @@ from ..core.expr import MINUS_ONE, ZERO, Add, Call, Const, Expr, Indicator, Mul,
 from ..core.functions import KNOWN, SPELLINGS, arity_ok, shorthand, takes
 from ..errors import DomainError, ParseError, SymdiffError, UnsupportedError
 from .errors import error_at, where
+from .literals import literal
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789- ")
 SUPERSCRIPT_LETTERS = dict(
@@ -111,10 +112,10 @@ class Builder:
         return Pow(base, exp)
 
     def number(self, c: list[Any]) -> Expr:
-        return Num(c[0].value)
+        return literal(c[0].value)
 
     def rational(self, c: list[Any]) -> Expr:
-        return Num(c[0].value)
+        return literal(c[0].value)
 
     def variable(self, c: list[Any]) -> Expr:
         return Var(c[0].value)
