@@ -51,8 +51,16 @@ class Tok(tuple[str, str, int, int]):
         return f"Tok({self[0]}, {self[1]!r})"
 
 
+_KINDS_KEPT = 4096  # pieces whose terminal is remembered: the scanner's memory is bounded
+_PIECE_KEPT = 64  # characters of the longest piece remembered
+
+
 class _Kinds(dict[str, str]):
-    """The terminal of each piece of text met so far ("": an ignored one), found on a miss."""
+    """The terminal of each piece of text met lately ("": an ignored one), found on a miss.
+
+    Shared by the scans (and threads) of one :class:`Scanner`: an entry is the same for all,
+    and a lookup or a new entry is one atomic dict operation; when full, it starts afresh.
+    """
 
     __slots__ = ("ignore", "named")
 
@@ -63,9 +71,12 @@ class _Kinds(dict[str, str]):
     def __missing__(self, piece: str) -> str:
         found = self.named.match(piece)
         assert found is not None and found.end() == len(piece)  # the pieces are its matches
-        kind = found.lastgroup or ""
-        value = self[piece] = "" if kind in self.ignore else kind
-        return value
+        kind = "" if found.lastgroup in self.ignore else found.lastgroup or ""
+        if len(piece) <= _PIECE_KEPT:  # a long piece (a huge name) is not kept
+            if len(self) >= _KINDS_KEPT:
+                self.clear()
+            self[piece] = kind
+        return kind
 
 
 class Scanner:
@@ -83,6 +94,7 @@ class Scanner:
         if self.pieces.groups:
             raise ValueError("terminal patterns may not capture: write (?:...) for a group")
         self.ignore = frozenset(ignore)
+        self.kinds = _Kinds(self.pattern, self.ignore)
 
     def scan(self, text: str) -> list[Tok]:
         """Raw tokens ``(terminal, value, start, end)``, whitespace dropped.
@@ -93,7 +105,7 @@ class Scanner:
         (2, 4)
         """
         pieces = self.pieces.findall(text)
-        kinds = list(map(_Kinds(self.pattern, self.ignore).__getitem__, pieces))
+        kinds = list(map(self.kinds.__getitem__, pieces))
         if "ERROR" in kinds:
             raise unexpected_character(text, sum(map(len, pieces[: kinds.index("ERROR")])))
         sizes = list(map(len, pieces))
