@@ -13,13 +13,22 @@ instead of built).  SymPy's ``parse_expr`` (with ``^`` read as a power and
 timeout; a group that times out skips its larger sizes.
 
 Run ``python benchmarks/parsing.py`` alone, or as part of ``benchmarks/run.py``.
+
+``python benchmarks/parsing.py --against DIR`` compares this checkout's parser with the one
+in the checkout ``DIR`` (say, a worktree of main) on the same texts: each side parses in its
+own child process, rounds interleaved (the order alternating), CPU time per parse; the
+table gives the medians with their spread and the ratio, and checks that both sides parse
+each text to the same DAG (a hash of its nodes in post-order).
 """
 
 from __future__ import annotations
 
+import argparse
 import gc
+import json
 import multiprocessing as mp
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -137,6 +146,106 @@ def parse_report(sympy_timeout: float = 30.0, quick: bool = False) -> str:
     return "\n".join(lines)
 
 
+# A child that imports symdiff from the checkout given, parses the text named on each line of
+# its input, and answers with the CPU seconds of the parse and a hash of the parsed DAG.
+_SIDE = """
+import gc, hashlib, json, sys, time
+sys.path[:0] = [sys.argv[1], sys.argv[1] + "/examples"]
+import network
+from symdiff import parse
+from symdiff.core.expr import Expr
+from symdiff.core.walk import postorder
+from symdiff.limits import Limits
+
+def shape(root):
+    index, rows = {}, []
+    for node in postorder(root):
+        row = [type(node).__name__]
+        for field in node._fields:
+            value = getattr(node, field)
+            if isinstance(value, Expr):
+                row.append(index[id(value)])
+            elif isinstance(value, tuple) and value and isinstance(value[0], Expr):
+                row.append(tuple(index[id(v)] for v in value))
+            else:
+                row.append(repr(value))
+        index[id(node)] = len(rows)
+        rows.append(row)
+    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
+
+texts = {}
+for line in sys.stdin:
+    widths = line.strip()
+    if widths not in texts:
+        texts[widths] = network.loss_text(network.parse_widths(widths))
+    result = None
+    gc.collect()
+    start = time.process_time()
+    result = parse(texts[widths], Limits(max_input_chars=4_000_000))
+    seconds = time.process_time() - start
+    print(json.dumps([seconds, shape(result)]), flush=True)
+"""
+
+
+def compare_report(other: Path, rounds: int = 9, sizes: list[str] = SIZES) -> str:
+    """This checkout's parse against ``other``'s: CPU medians, interleaved rounds, same DAGs."""
+    here = Path(__file__).resolve().parent.parent
+    sides = {
+        name: subprocess.Popen(
+            [sys.executable, "-c", _SIDE, str(root)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name, root in (("this", here), ("other", other.resolve()))
+    }
+
+    def parse_on(name: str, widths: str) -> tuple[float, str]:
+        side = sides[name]
+        assert side.stdin is not None and side.stdout is not None
+        side.stdin.write(widths + "\n")
+        side.stdin.flush()
+        seconds, shape = json.loads(side.stdout.readline())
+        return seconds, shape
+
+    lines = [
+        f"| parse, CPU ms (median of {rounds}, [min–max]) | this checkout | {other.name} "
+        "| ratio | same DAG |",
+        "|---|--:|--:|--:|:-:|",
+    ]
+    try:
+        for widths in sizes:
+            for name in sides:  # a first parse each, untimed: imports and tables
+                parse_on(name, widths)
+            times: dict[str, list[float]] = {"this": [], "other": []}
+            shapes: dict[str, set[str]] = {"this": set(), "other": set()}
+            for turn in range(rounds):
+                for name in ("this", "other") if turn % 2 == 0 else ("other", "this"):
+                    seconds, shape = parse_on(name, widths)
+                    times[name].append(seconds * 1e3)
+                    shapes[name].add(shape)
+            cells = [
+                f"{statistics.median(t):,.0f} [{min(t):,.0f}–{max(t):,.0f}]"
+                for t in (times["this"], times["other"])
+            ]
+            ratio = statistics.median(times["other"]) / statistics.median(times["this"])
+            same = "yes" if shapes["this"] == shapes["other"] and len(shapes["this"]) == 1 else "NO"
+            lines.append(f"| {widths} | {cells[0]} | {cells[1]} | {ratio:.2f}× | {same} |")
+    finally:
+        for side in sides.values():
+            assert side.stdin is not None
+            side.stdin.close()
+            side.wait()
+    return "\n".join(lines)
+
+
 if __name__ == "__main__":
-    timeout = float(sys.argv[1]) if len(sys.argv) > 1 else 30.0
-    print(parse_report(timeout))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sympy_timeout", nargs="?", type=float, default=30.0)
+    parser.add_argument("--against", type=Path, help="another checkout to compare with")
+    parser.add_argument("--rounds", type=int, default=9, help="interleaved rounds (--against)")
+    args = parser.parse_args()
+    if args.against:
+        print(compare_report(args.against, args.rounds))
+    else:
+        print(parse_report(args.sympy_timeout))

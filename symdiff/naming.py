@@ -75,7 +75,7 @@ def _reader() -> Reader:
         source = Source(text, params=params)
         try:
             raw = scan(text)
-            if len(raw) == 1 and raw[0] == ("WORD", 0, len(text)):  # what refine does with it
+            if len(raw) == 1 and raw[0] == ("WORD", text, 0, len(text)):  # what refine does
                 tokens = [Tok(t) for t in word_tokens(text, 0, False, False, source)]
             else:
                 tokens = refine(raw, source)

@@ -22,7 +22,7 @@ from ..core.expr import MINUS_ONE, ZERO, Add, Call, Const, Expr, Indicator, Mul,
 from ..core.functions import KNOWN, SPELLINGS, arity_ok, shorthand, takes
 from ..errors import DomainError, ParseError, SymdiffError, UnsupportedError
 from .errors import error_at, where
-from .lexing import Tok
+from .literals import literal
 from .words import log_base
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789- ")
@@ -113,10 +113,10 @@ class Builder:
         return Pow(base, exp)
 
     def number(self, c: list[Any]) -> Expr:
-        return Num(c[0].value)
+        return literal(c[0].value)
 
     def rational(self, c: list[Any]) -> Expr:
-        return Num(c[0].value)
+        return literal(c[0].value)
 
     def variable(self, c: list[Any]) -> Expr:
         return Var(c[0].value)
@@ -173,7 +173,8 @@ class Builder:
         """``sin^2(x)`` is sin(x)^2; ``sin^-1(x)`` is the inverse function (arcsin)."""
         token, (op, exp), args = c
         if exp == MINUS_ONE:
-            inverse = Tok((token.type, _inverse(token, op), token.start_pos, token.end_pos))
+            # the token, naming the inverse function (a token is a tuple of its fields)
+            inverse = type(token)((token.type, _inverse(token, op), token.start_pos, token.end_pos))
             return self.call([inverse, args])
         if type(exp) is not Num or exp.value.denominator != 1 or exp.value < 1:
             shown = str(exp) if type(exp) is Num and exp.value.denominator == 1 else f"({exp})"

@@ -23,6 +23,8 @@ Where the reading would be a guess the input is refused: an argument followed by
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import compress, count
+from operator import itemgetter
 from typing import Any
 
 from .errors import error_at
@@ -48,9 +50,8 @@ def mark_arguments(tokens: list[Any], text: str, make: Callable[..., Any], cls: 
     opens: dict[int, int] = {}  # token index -> arguments opening before it
     closes: dict[int, int] = {}  # token index -> arguments closing before it
     n = len(tokens)
-    for i, token in enumerate(tokens):
-        if token[0] != "FUNC":
-            continue
+    for i in compress(count(), map("FUNC".__eq__, map(itemgetter(0), tokens))):
+        token = tokens[i]
         j = _after_power(tokens, i + 1)
         if j >= n or tokens[j][0] in ("_LPAR", "PRIME") or not takes_one(token[1]):
             continue

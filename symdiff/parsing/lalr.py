@@ -30,23 +30,25 @@ from ..errors import LimitError
 from ..limits import Limits
 from .errors import where
 from .lalr_table import OPENERS, SIGNS, Table
+from .scanning import Tok
 
 _OPERAND_END = frozenset(
     {"NUMBER", "RATIONAL", "NAME", "CONST", "_RPAR", "SUPERSCRIPT", "_BAR_CLOSE", "_ARG_CLOSE"}
 )
 _END = "$END"
 _CHECK_EVERY = 4096  # tokens between two looks at the clock
+_tok = tuple.__new__
 
 
 class Mismatch(Exception):
     """The grammar cannot take ``token``; ``names`` are the terminals it could take."""
 
-    def __init__(self, token: Any, names: frozenset[str]) -> None:
+    def __init__(self, token: Tok, names: frozenset[str]) -> None:
         super().__init__(token.type)
         self.token, self.names = token, names
 
 
-def run(table: Table, tokens: list[Any], limits: Limits, text: str) -> Any:
+def run(table: Table, tokens: list[Tok], limits: Limits, text: str) -> Any:
     """Parse ``tokens``; the value the start rule's callback returns.
 
     Raises :class:`Mismatch` on a token the grammar cannot take (the end of the input is a
@@ -58,11 +60,12 @@ def run(table: Table, tokens: list[Any], limits: Limits, text: str) -> Any:
     values: list[Any] = []
     depth, max_depth = 0, limits.max_depth
     last = ""  # the type of the previous token
-    stream = [*tokens, _EndToken(tokens, text)]
+    at = tokens[-1][3] if tokens else len(text)
+    stream = [*tokens, _tok(Tok, (_END, "", at, at))]  # the end, just after the last token
     for chunk in range(0, len(stream), _CHECK_EVERY):
         limits.check_time("parsing")
         for token in stream[chunk : chunk + _CHECK_EVERY]:
-            kind = token.type
+            kind = token[0]
             row = actions[states[-1]]
             while True:
                 act = row.get(kind)
@@ -75,20 +78,25 @@ def run(table: Table, tokens: list[Any], limits: Limits, text: str) -> Any:
                         depth += 1
                         if depth > max_depth:
                             raise LimitError(
-                                f"nesting depth at {where(text, token.start_pos)} exceeds the "
+                                f"nesting depth at {where(text, token[2])} exceeds the "
                                 f"limit {max_depth} (max_depth)"
                             )
                     last = kind
                     break
                 rule = rules[~act]
-                if rule.callback is None:
+                callback = rule.callback
+                if callback is None:
                     states.pop()
                 else:
                     size = rule.size
-                    kids = values[-size:]
-                    del values[-size:]
-                    del states[-size:]
-                    values.append(rule.callback(kids))
+                    if size == 1:
+                        values[-1] = callback(values[-1:])
+                        states.pop()
+                    else:
+                        kids = values[-size:]
+                        del values[-size:]
+                        del states[-size:]
+                        values.append(callback(kids))
                     depth -= rule.opens
                 key = (states[-1], rule.origin, kind)
                 target = chains.get(key)
@@ -153,13 +161,3 @@ def _shifts(table: Table, states: list[int], kind: str) -> bool:
             below -= size - dropped
         top = pushed[-1] if pushed else states[below - 1]
         pushed.append(table.actions[top][rule.origin])
-
-
-class _EndToken:
-    """The end of the input, placed just after the last token."""
-
-    __slots__ = ("end_pos", "start_pos", "type", "value")
-
-    def __init__(self, tokens: list[Any], text: str) -> None:
-        self.type, self.value = _END, ""
-        self.start_pos = self.end_pos = tokens[-1].end_pos if tokens else len(text)

@@ -90,6 +90,14 @@ def _callback(
         return method if method is not None else list
     if expand1 and len(keep) == 1 and not keep[0][1]:
         return itemgetter(keep[0][0])
+    spliced = any(splice for _, splice in keep)
+    spaced = None if spliced else _as_slice([i for i, _ in keep])
+    if method is not None and not expand1 and spaced is not None:
+        # the common case, x + y: no child spliced, the kept ones evenly spaced
+        def call_spaced(children: list[Any]) -> Any:
+            return method(children[spaced])
+
+        return call_spaced
 
     def call(children: list[Any]) -> Any:
         kept: list[Any] = []
@@ -106,3 +114,17 @@ def _callback(
         return method(kept) if method is not None else kept
 
     return call
+
+
+def _as_slice(positions: list[int]) -> slice | None:
+    """``positions`` as one slice, when they are evenly spaced (else None).
+
+    >>> _as_slice([0, 2]), _as_slice([1]), _as_slice([0, 1, 3])
+    (slice(0, 3, 2), slice(1, 2, 1), None)
+    """
+    if not positions:
+        return None
+    step = positions[1] - positions[0] if len(positions) > 1 else 1
+    if step > 0 and positions == list(range(positions[0], positions[-1] + 1, step)):
+        return slice(positions[0], positions[-1] + 1, step)
+    return None

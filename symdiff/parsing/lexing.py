@@ -27,43 +27,30 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import itemgetter
 
 from ..errors import LimitError
 from ..limits import DEFAULT_LIMITS, Limits
 from .errors import where
 from .juxtaposed import check_radicals, mark_arguments
+from .scanning import Tok
 from .words import word_tokens
 
 _OPERAND_END = frozenset(
     {"NUMBER", "RATIONAL", "NAME", "CONST", "_RPAR", "SUPERSCRIPT", "_BAR_CLOSE", "_ARG_CLOSE"}
 )
 _CHAIN_OPENERS = frozenset({"_LPAR", "_INDICATOR_OPEN", "_COMMA", "_GT", "_LT", "_BAR_OPEN"})
+_SIGNS = frozenset({"_PLUS", "_MINUS"})
 _CALLS = frozenset({"_LPAR", "PRIME"})
 _COMPARED = re.compile(r"[()<>]")
-
-
-class Tok(tuple[str, str, int, int]):
-    """A token ``(type, value, start_pos, end_pos)``; positions are 0-based text offsets.
-
-    A tuple, so that making one is cheap (a 1 MB input has up to a million tokens).
-
-    >>> t = Tok(("NAME", "x", 0, 1))
-    >>> t.type, t.value, t.start_pos, t.end_pos
-    ('NAME', 'x', 0, 1)
-    """
-
-    __slots__ = ()
-    type = property(itemgetter(0))
-    value = property(itemgetter(1))
-    start_pos = property(itemgetter(2))
-    end_pos = property(itemgetter(3))
-
-    def __repr__(self) -> str:
-        return f"Tok({self[0]}, {self[1]!r})"
-
-
+# the raw tokens refined one by one; the others pass through as scanned (until a prime:
+# argument positions f'[...] may follow one)
+_REFINED = frozenset({"WORD", "NUMBER", "SUPERSCRIPT", "PRIME", "ROOT", "BAR"})
+_kind = itemgetter(0)
 _tok = tuple.__new__  # _tok(Tok, (type, value, start, end)) skips the Python-level call
+
+__all__ = ["Source", "Tok", "refine"]  # Tok: the scanner's, re-exported
 
 
 @dataclass(slots=True)
@@ -77,28 +64,42 @@ class Source:
     tokens: list[Tok] = field(default_factory=list)  # the refined tokens, for error messages
 
 
-def refine(raw: list[tuple[str, int, int]], src: Source) -> list[Tok]:
-    """Classify words, merge ``1(`` and rational literals, check the size of literals."""
+def refine(raw: list[Tok], src: Source) -> list[Tok]:
+    """Classify words, merge ``1(`` and rational literals, check the size of literals.
+
+    ``raw`` are the scanner's tokens.  Only words, numbers, bars, radicals and primes are
+    looked at one by one; an operator passes through as scanned, and what the rules ask of
+    the tokens before a word or a number (is it an operand, does a product chain start
+    here) is read from the tokens already refined.
+    """
     text, limits = src.text, src.limits
     max_digits = limits.max_literal_digits
     if sys.get_int_max_str_digits():  # Python refuses longer int literals anyway
         max_digits = min(max_digits, sys.get_int_max_str_digits())
     compared = _compared(text) if ">" in text or "<" in text else set()
+    kinds = list(map(_kind, raw))
+    n = len(kinds)
+    stops: range | compress[int] = range(n)
+    if "PRIME" not in kinds:  # no argument positions: an operator changes no state
+        stops = compress(range(n), map(_REFINED.__contains__, kinds))
     words: dict[tuple[str, bool, bool], list[tuple[str, str, int, int]]] = {}
     out: list[Tok] = []
     append = out.append
-    prev: str | None = None  # type of the last token emitted
-    start = True  # the next token begins a product chain
+    done = 0  # raw[:done] are refined
     positions = False  # inside f'[...]
     bars = 0  # absolute values open
     roots = False  # a radical was written
-    i, n = 0, len(raw)
-    while i < n:
-        kind, a, b = raw[i]
-        value = text[a:b]
+    for i in stops:
+        if i < done:  # merged into a rational literal
+            continue
+        if done < i:
+            out += raw[done:i]
+        token = raw[i]
+        kind, value, a, b = token
+        done = i + 1
         if kind == "WORD":
-            calls = i + 1 < n and raw[i + 1][0] in _CALLS
-            key = (value, calls, prev in _OPERAND_END)
+            calls = done < n and kinds[done] in _CALLS
+            key = (value, calls, bool(out) and out[-1][0] in _OPERAND_END)
             made = words.get(key)
             if made is None:  # classify at the real offset, so that errors point right
                 made = word_tokens(value, a, calls, key[2], src)
@@ -109,24 +110,35 @@ def refine(raw: list[tuple[str, int, int]], src: Source) -> list[Tok]:
                 append(_tok(Tok, (k, v, a + s, a + e)))
             else:
                 out += [_tok(Tok, (k, v, a + s, a + e)) for k, v, s, e in made]
-            prev, start = out[-1].type, False
-            i += 1
             continue
         if kind == "NUMBER" or kind == "SUPERSCRIPT":
             if b - a > max_digits or "e" in value or "E" in value:
                 _check_digits(value, a, max_digits, text)
             if positions:
-                kind = "POSITION"
+                token = _tok(Tok, ("POSITION", value, a, b))
             elif kind == "SUPERSCRIPT":
                 pass
-            elif value == "1" and i + 1 < n and raw[i + 1][1] in compared and prev != "POW":
-                kind, value, b = "_INDICATOR_OPEN", "1(", raw[i + 1][2]
-                i += 1
-            elif start and value.isdigit() and _is_ratio(raw, i, text):
-                _, d, b = raw[i + 2]
-                kind, value = "RATIONAL", f"{value}/{text[d:b]}"
-                _check_digits(value, a, max_digits, text)
-                i += 2
+            elif (
+                value == "1"
+                and done < n
+                and raw[done][2] in compared
+                and not (out and out[-1][0] == "POW")
+            ):
+                token = _tok(Tok, ("_INDICATOR_OPEN", "1(", a, raw[done][3]))
+                done += 1
+            elif (
+                done < n
+                and kinds[done] == "SLASH"
+                and value.isdigit()
+                and _is_ratio(raw, i)
+                and _chain_starts(out)
+            ):
+                den = raw[i + 2]
+                value = f"{value}/{den[1]}"
+                if len(value) > max_digits:
+                    _check_digits(value, a, max_digits, text)
+                token = _tok(Tok, ("RATIONAL", value, a, den[3]))
+                done += 2
         elif kind == "PRIME" and len(value) > limits.max_order:
             raise LimitError(
                 f"the derivative at {where(text, a)} has order {len(value)}, over "
@@ -135,23 +147,37 @@ def refine(raw: list[tuple[str, int, int]], src: Source) -> list[Tok]:
         elif kind == "ROOT":
             roots = True
         elif kind == "BAR":
-            closes = bars > 0 and prev in _OPERAND_END
-            kind = "_BAR_CLOSE" if closes else "_BAR_OPEN"
+            closes = bars > 0 and bool(out) and out[-1][0] in _OPERAND_END
+            token = _tok(Tok, ("_BAR_CLOSE" if closes else "_BAR_OPEN", value, a, b))
             bars += -1 if closes else 1
-        elif positions or prev == "PRIME":
+        elif positions or (out and out[-1][0] == "PRIME"):
             positions = kind != "_RSQB" and kind != "_LPAR"
-        if kind == "_PLUS" or kind == "_MINUS":
-            start = start or prev in _OPERAND_END  # a binary sign, or a sign opening a chain
-        else:
-            start = kind in _CHAIN_OPENERS
-        prev = kind
-        append(_tok(Tok, (kind, value, a, b)))
-        i += 1
+        append(token)
+    out += raw[done:]
     if roots:
         check_radicals(out, text)
     if any(t[0][0] == "FUNC" for t in words.values() if t):  # a function name was written
         return mark_arguments(out, text, _tok, Tok)
     return out
+
+
+def _chain_starts(out: list[Tok]) -> bool:
+    """Whether a product chain starts after the tokens ``out``.
+
+    It does at the start of the input, after "(", ",", a comparison or an opening bar, and
+    after a sign that is binary or follows one of those (``x - 5/2 y``, ``(-5/2 y)``).
+
+    >>> from symdiff.parsing.parser import tokens
+    >>> _chain_starts([]), _chain_starts(tokens("x -")), _chain_starts(tokens("x *"))
+    (True, True, False)
+    """
+    j = len(out) - 1
+    while j >= 0 and out[j][0] in _SIGNS:
+        j -= 1
+    if j < 0:
+        return True
+    kind = out[j][0]
+    return kind in _CHAIN_OPENERS or (j < len(out) - 1 and kind in _OPERAND_END)
 
 
 def _compared(text: str) -> set[int]:
@@ -170,12 +196,11 @@ def _compared(text: str) -> set[int]:
     return found
 
 
-def _is_ratio(raw: list[tuple[str, int, int]], i: int, text: str) -> bool:
+def _is_ratio(raw: list[Tok], i: int) -> bool:
     """Whether ``raw[i:i+3]`` is INT "/" INT (nonzero) not followed by a power."""
-    if i + 2 >= len(raw) or raw[i + 1][0] != "SLASH" or text[raw[i + 1][1]] != "/":
+    if i + 2 >= len(raw) or raw[i + 1][0] != "SLASH" or raw[i + 1][1] != "/":
         return False
-    kind, a, b = raw[i + 2]
-    den = text[a:b]
+    kind, den, _, _ = raw[i + 2]
     if kind != "NUMBER" or not den.isdigit() or not den.strip("0"):
         return False
     return i + 3 >= len(raw) or raw[i + 3][0] not in ("POW", "SUPERSCRIPT")

@@ -50,6 +50,7 @@ from .hygiene import check_text
 from .lalr import Mismatch, run
 from .lalr_table import Table, TableData, compile_table
 from .lexing import Source, Tok, refine
+from .literals import forget_literals
 from .mismatch import unexpected_token
 from .scanning import Scanner
 
@@ -99,7 +100,7 @@ def table() -> Table:
 def scanner() -> Scanner:
     """The scanner compiled from the grammar's terminals.
 
-    >>> [kind for kind, _, _ in scanner().scan("x^2")]
+    >>> [t.type for t in scanner().scan("x^2")]
     ['WORD', 'POW', 'NUMBER']
     """
     return _build()[1]
@@ -157,18 +158,22 @@ def parse_definition(text: str, limits: Limits = DEFAULT_LIMITS) -> Definition:
     source = Source(text, limits)
     head = read_header(text, limits)
     source.text, source.name, source.params = head.text, head.name, head.params or ()
-    source.tokens = refine(scanner().scan(source.text), source)
     try:
-        with bulk():  # no garbage-collector passes over the new nodes: they form no cycles
+        with bulk():  # no garbage-collector passes over the tokens and new nodes: no cycles
+            source.tokens = refine(scanner().scan(source.text), source)
             body = run(table(), source.tokens, limits, text)
+            size = len(source.tokens)
+            source.tokens = []  # freed before the collector runs again
     except Mismatch as bad:
         raise unexpected_token(
             bad.names, bad.token, text, source.tokens, unclosed, head.after
         ) from None
     except Problem as problem:
         raise problem.located(text) from None
+    finally:
+        forget_literals()  # the literals' nodes are freed with the expression
     # a token makes at most 3 nodes (x/y: y, y^-1 and the product), so counting is rare
-    if 3 * len(source.tokens) + 3 > limits.max_nodes:
+    if 3 * size + 3 > limits.max_nodes:
         nodes = count_nodes(body)
         if nodes > limits.max_nodes:
             raise LimitError(
