@@ -27,15 +27,20 @@ from ..core.expr import Expr
 from ..core.steps import Step
 from ..limits import DEFAULT_LIMITS, Limits
 from . import (
+    cancel_factors,
     collect_terms,
     combine_constants,
     combine_powers,
     distribute_exponent,
     expand,
+    expand_numerator,
+    expand_polynomial,
     function_values,
     identities,
     indicators,
     order_factors,
+    pythagorean,
+    reciprocal_identities,
 )
 from .arithmetic import arithmetic
 from .engine import run
@@ -54,6 +59,11 @@ PASSES: tuple[Pass, ...] = tuple(
         combine_powers,
         combine_constants,
         collect_terms,
+        pythagorean,
+        expand_polynomial,
+        expand_numerator,
+        cancel_factors,
+        reciprocal_identities,
         order_factors,
         expand,  # only when asked for: it must stay last
     )
@@ -63,6 +73,20 @@ RULES: tuple[str, ...] = tuple(p.id for p in PASSES)
 
 
 _DEFAULT = PASSES[:-1]  # every pass but expand
+
+
+_EXPANDING = tuple(p for p in PASSES if p.id not in ("expand-numerator", "expand-polynomial"))
+
+
+def expand_passes() -> tuple[Pass, ...]:
+    """The passes that multiply out: every pass but the two that call them.
+
+    What ``expand-numerator`` and ``expand-polynomial`` simplify a sum with.
+
+    >>> "expand" in [p.id for p in expand_passes()]
+    True
+    """
+    return _EXPANDING
 
 
 def _passes(expand: bool) -> tuple[Pass, ...]:

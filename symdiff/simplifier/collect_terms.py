@@ -1,9 +1,10 @@
 """Pass ``collect-terms``: like terms of a sum add their coefficients.
 
-Two terms are alike when the products of their non-number factors are the same
-node (identity).  The combined term stands where the first of them stood; a
-zero total drops them all; the other terms keep their order (``3x³ + 5 + 2y``
-is never reordered).  Grouping is by dictionary, so a sum of n terms costs O(n).
+Two terms are alike when their non-number factors are the same nodes, in any
+order (``2·sin(x)·cos(x) − 2·cos(x)·sin(x)`` is 0).  The combined term stands
+where the first of them stood; a zero total drops them all; the other terms keep
+their order (``3x³ + 5 + 2y`` is never reordered).  Grouping is by dictionary, so a
+sum of n terms costs O(n).
 
 >>> from symdiff.core.expr import Add, Mul, Num, Var
 >>> x = Var("x")
@@ -49,10 +50,25 @@ def applies(node: Expr) -> bool:
                 return True
         else:
             rest = (t,)
-        if rest in seen:
+        key = like(rest)
+        if key in seen:
             return True
-        seen.add(rest)
+        seen.add(key)
     return False
+
+
+def like(rest: tuple[Expr, ...]) -> tuple[Expr, ...]:
+    """The key of a term's non-number factors that does not depend on their order.
+
+    Nodes are interned (equal nodes are one object), so sorting by identity puts
+    equal multisets of factors in one order; the key is only compared, never shown.
+
+    >>> from symdiff.core.expr import Call, Var
+    >>> s, c = Call("sin", (Var("x"),)), Call("cos", (Var("x"),))
+    >>> like((s, c)) == like((c, s)), like((s,)) == like((c,))
+    (True, False)
+    """
+    return rest if len(rest) < 2 else tuple(sorted(rest, key=id))
 
 
 def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
@@ -71,7 +87,7 @@ def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS)
         coef, rest = split_coefficient(term)
         parts.append((coef, rest))
         if rest:
-            groups.setdefault(rest, []).append(i)
+            groups.setdefault(like(rest), []).append(i)
     if all(len(places) < 2 for places in groups.values()):
         return rebuild(node, kids)
     out: list[Expr | None] = list(kids)

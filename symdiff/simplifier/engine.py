@@ -40,7 +40,15 @@ from .products import joined
 from .table import Pass, Row, rows_for
 from .walk import pending
 
-_PLAIN = ("identities", "indicators", "combine-powers", "combine-constants", "order-factors")
+_PLAIN = (
+    "identities",
+    "indicators",
+    "combine-powers",
+    "combine-constants",
+    "expand-numerator",
+    "cancel-factors",
+    "order-factors",
+)
 
 
 class _Engine:

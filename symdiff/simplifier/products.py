@@ -7,6 +7,7 @@ a product opened, as the engine does).  Under the default passes, when
 - no two indicators of ``F`` are equal or opposite (indicators does not apply),
 - no two factors of ``F`` other than numbers share a base (combine-powers does not),
 - its numbers, when two or more, fit ``max_fold_bits`` multiplied,
+- it is not a quotient that expand-numerator or cancel-factors may rewrite,
 
 the engine takes at most two steps on ``F``: combine-constants multiplies its
 numbers into one leading coefficient (dropped when it is 1), then
@@ -29,9 +30,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from ..core.expr import ONE, ZERO, Expr, Indicator, Mul, Num, Pow, Var, mul
+from ..core.expr import ONE, ZERO, Add, Expr, Indicator, Mul, Num, Pow, Var, mul
 from ..core.numbers import fits
 from .order_factors import NUMBER_KEY, OTHER_KEY, _name_key, factor_key
+from .quotients import reshapes
 
 
 def joined(
@@ -60,6 +62,8 @@ def joined(
     kinds = set(map(type, factors))
     if Var not in kinds and Pow not in kinds and Indicator not in kinds:
         return _plain(node, factors, max_bits)
+    if Add in kinds and Pow in kinds and reshapes(Mul(tuple(factors))):
+        return None  # expand-numerator or cancel-factors
     numbers: list[Num] = []
     rest: list[Expr] = []
     bases: set[Expr] = set()
@@ -77,7 +81,7 @@ def joined(
             base, key = f, _name_key(f.name)  # type: ignore[attr-defined]
         elif kind is Pow:
             base = f.base  # type: ignore[attr-defined]
-            key = _name_key(base.name) if type(base) is Var else OTHER_KEY
+            key = factor_key(f)
         else:
             base, key = f, OTHER_KEY
             if kind is Indicator:
