@@ -102,6 +102,11 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("(x*(sin(x) + 1) - x*sin(x))/x^3", "x^-2"),
         ("(3 + x*(x + 2))/x", "(x^2 + 2*x + 3)/x"),  # a short polynomial, by degree
     ],
+    "factor-numerator": [
+        ("(x*exp(x) - exp(x))/x^2", "exp(x)*(x - 1)*x^-2"),
+        ("(x^2*exp(x) - 2*x*exp(x))/x^4", "exp(x)*(x - 2)*x^-3"),
+        ("(3*x^2*(x^2 - 4) - 2*x^4)/(x^2 - 4)^2", "x^2*(x^2 - 12)*(x^2 - 4)^-2"),
+    ],
     "cancel-factors": [
         ("(x + 1)*(1 + x)^-2", "(1 + x)^-1"),
         ("(cos(x) + 1)/(1 + cos(x))^3", "(1 + cos(x))^-2"),
@@ -121,6 +126,12 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("(x + 1)^2", "x^2 + 2*x + 1"),
         ("(x + 1)*(x - 1)", "x^2 - 1"),
         ("(x + y)^2", "x^2 + 2*x*y + y^2"),
+    ],
+    "factor": [
+        ("x*exp(x) - exp(x)", "exp(x)*(x - 1)"),
+        ("6*x^2 + 3*x", "3*x*(2*x + 1)"),
+        ("2*x*exp(x) + x^2*exp(x)", "x*exp(x)*(2 + x)"),
+        ("(x*exp(x) - exp(x))/x^2", "exp(x)*(x - 1)*x^-2"),
     ],
 }
 
@@ -145,10 +156,10 @@ def test_every_pass_has_a_table() -> None:
 @pytest.mark.parametrize(("rule", "source", "expected"), ROWS)
 def test_pass_table(rule: str, source: str, expected: str) -> None:
     e = symdiff.parse(source)
-    expand = rule == "expand"
-    result, lines = simplify_steps(e, expand=expand)
+    form = {"expand": rule == "expand", "factor": rule == "factor"}
+    result, lines = simplify_steps(e, **form)
     assert str(result) == expected
-    assert result is simplify(e, expand=expand)
+    assert result is simplify(e, **form)
     assert rule in {s.rule for line in lines for s in line.substeps}
 
 
@@ -166,7 +177,7 @@ def test_textbook_passes_leave_alone(source: str) -> None:
 def test_pass_row_example(row: symdiff.simplifier.Pass) -> None:
     source, expected = row.example.split(" -> ")
     e = symdiff.parse(source)
-    assert str(simplify(e, expand=row.id == "expand")) == expected
+    assert str(simplify(e, expand=row.id == "expand", factor=row.id == "factor")) == expected
     assert row.module.ID == row.id and row.module.__name__.endswith(row.id.replace("-", "_"))
 
 

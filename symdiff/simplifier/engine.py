@@ -46,6 +46,7 @@ _PLAIN = (
     "combine-powers",
     "combine-constants",
     "expand-numerator",
+    "factor-numerator",
     "cancel-factors",
     "order-factors",
 )

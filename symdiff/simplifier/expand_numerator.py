@@ -115,7 +115,7 @@ def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS)
     >>> x = Var("x")
     >>> e = Mul((Add((Mul((Num(2), x, x + 1)), Num(-1) * x)), Pow(x, Num(-1))))
     >>> str(rewrite(e, e.children))
-    '(2*x^2 + x)*x^-1'
+    '(2*x^2 + x)/x'
     """
     if not isinstance(node, Mul) or not applies(node):
         return rebuild(node, kids)

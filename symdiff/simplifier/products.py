@@ -7,7 +7,8 @@ a product opened, as the engine does).  Under the default passes, when
 - no two indicators of ``F`` are equal or opposite (indicators does not apply),
 - no two factors of ``F`` other than numbers share a base (combine-powers does not),
 - its numbers, when two or more, fit ``max_fold_bits`` multiplied,
-- it is not a quotient that expand-numerator or cancel-factors may rewrite,
+- it is not a quotient that expand-numerator, factor-numerator or cancel-factors
+  may rewrite,
 
 the engine takes at most two steps on ``F``: combine-constants multiplies its
 numbers into one leading coefficient (dropped when it is 1), then
@@ -63,7 +64,7 @@ def joined(
     if Var not in kinds and Pow not in kinds and Indicator not in kinds:
         return _plain(node, factors, max_bits)
     if Add in kinds and Pow in kinds and reshapes(Mul(tuple(factors))):
-        return None  # expand-numerator or cancel-factors
+        return None  # expand-numerator, factor-numerator or cancel-factors
     numbers: list[Num] = []
     rest: list[Expr] = []
     bases: set[Expr] = set()

@@ -12,6 +12,7 @@ True
 from __future__ import annotations
 
 from ..core.expr import Add, Expr, Mul, Num, Pow
+from .factor import shares_factor
 
 
 def _opens(term: Expr) -> bool:
@@ -93,12 +94,26 @@ def reordered_pair(node: Expr) -> tuple[int, int] | None:
     return None
 
 
+def factorable(node: Expr) -> bool:
+    """Whether ``node`` is a quotient with a sum above whose terms share a factor.
+
+    >>> from symdiff.core.expr import Var
+    >>> x = Var("x")
+    >>> factorable(Mul((Add((Mul((x, x + 1)), x)), Pow(x + 2, Num(-1)))))
+    True
+    """
+    if type(node) is not Mul:
+        return False
+    sums = [f for f in node.children if type(f) is Add]
+    return bool(sums) and quotient(node) and any(map(shares_factor, sums))
+
+
 def reshapes(node: Expr) -> bool:
-    """Whether ``expand-numerator`` or ``cancel-factors`` may rewrite the product ``node``.
+    """Whether expand-numerator, factor-numerator or cancel-factors may rewrite ``node``.
 
     >>> from symdiff.core.expr import Var
     >>> x = Var("x")
     >>> reshapes(Mul((Add((x, Num(1))), Pow(Add((Num(1), x)), Num(-2))))), reshapes(Mul((x, x)))
     (True, False)
     """
-    return applies(node) or reordered_pair(node) is not None
+    return applies(node) or factorable(node) or reordered_pair(node) is not None
