@@ -105,6 +105,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "factor-numerator": [
         ("(x*exp(x) - exp(x))/x^2", "exp(x)*(x - 1)*x^-2"),
         ("(x^2*exp(x) - 2*x*exp(x))/x^4", "exp(x)*(x - 2)*x^-3"),
+        ("(-x*sin(x) - cos(x))/x^2", "-(x*sin(x) + cos(x))*x^-2"),  # the sign taken out
         ("(3*x^2*(x^2 - 4) - 2*x^4)/(x^2 - 4)^2", "x^2*(x^2 - 12)*(x^2 - 4)^-2"),
     ],
     "cancel-factors": [
@@ -114,6 +115,12 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "reciprocal-identities": [
         ("cos(x)^-2", "sec(x)^2"),
         ("3*cos(2*x)^-4", "3*sec(2*x)^4"),
+    ],
+    "root-powers": [
+        ("sqrt(x)^2", "x"),
+        ("sqrt(x + 1)^-2*y", "y/(x + 1)"),
+        ("sqrt(x)^-3", "x^-1/sqrt(x)"),
+        ("sqrt(x)^5", "x^2*sqrt(x)"),
     ],
     "order-factors": [
         ("y*x", "x*y"),
@@ -130,6 +137,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "factor": [
         ("x*exp(x) - exp(x)", "exp(x)*(x - 1)"),
         ("6*x^2 + 3*x", "3*x*(2*x + 1)"),
+        ("-2*x - 4", "-2*(x + 2)"),
         ("2*x*exp(x) + x^2*exp(x)", "x*exp(x)*(2 + x)"),
         ("(x*exp(x) - exp(x))/x^2", "exp(x)*(x - 1)*x^-2"),
     ],

@@ -204,6 +204,8 @@ class BookPrinter:
             if isinstance(item, Pow):
                 return isinstance(item.base, Var | Const) or self.paren_base(item.base)
         if lead == "var":
+            if isinstance(item, Call) and item.name == "sqrt" and not item.deriv:
+                return True  # x√x
             name = item.base if isinstance(item, Pow) else item
             return isinstance(name, Var) and compact(name.name)
         return False

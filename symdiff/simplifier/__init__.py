@@ -44,6 +44,7 @@ from . import (
     order_factors,
     pythagorean,
     reciprocal_identities,
+    root_powers,
 )
 from .arithmetic import arithmetic
 from .engine import run
@@ -68,6 +69,7 @@ PASSES: tuple[Pass, ...] = tuple(
         factor_numerator,
         cancel_factors,
         reciprocal_identities,
+        root_powers,
         order_factors,
         expand,  # only when asked for (--expand)
         factor,  # only when asked for (--factor)

@@ -47,6 +47,14 @@ def tree_size(root: Expr, cap: int = MAX_NODES + 1) -> int:
     return count
 
 
+def leading_negative(term: Expr) -> bool:
+    """Whether a term starts with a negative number (``−x²``, ``−3``)."""
+    if type(term) is Num:
+        return bool(term.value < 0)
+    first = term.children[0] if type(term) is Mul else None
+    return type(first) is Num and bool(first.value < 0)
+
+
 def degree(term: Expr) -> int:
     """The total degree of a term in its variables' integer powers (other factors: 0).
 
@@ -97,14 +105,20 @@ def polynomial(expr: Expr) -> bool:
 def by_degree(expr: Expr) -> Expr:
     """A sum's terms by descending degree, as a polynomial is written (stable otherwise).
 
+    Two terms, the first negative and the second not, are written the other way round.
+
     >>> from symdiff.core.expr import Var
     >>> x = Var("x")
     >>> str(by_degree(Add((Num(2), Mul((Num(-6), x)), Mul((Num(-2), Pow(x, Num(2))))))))
     '-2*x^2 - 6*x + 2'
+    >>> str(by_degree(Add((Num(1), Mul((Num(-1), Pow(x, Num(2))))))))
+    '1 - x^2'
     """
     if type(expr) is not Add:
         return expr
     terms = sorted(expr.children, key=lambda t: -degree(t))
+    if len(terms) == 2 and leading_negative(terms[0]) and not leading_negative(terms[1]):
+        terms.reverse()  # 1 − x², not −x² + 1
     return expr if tuple(terms) == expr.children else Add(tuple(terms))
 
 

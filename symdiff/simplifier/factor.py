@@ -3,9 +3,10 @@
 The factors every term of a sum shares (the lowest positive power of each common
 base) and the greatest common divisor of integer coefficients are written once,
 in front of the sum of what is left: ``x·exp(x) − exp(x)`` is ``exp(x)·(x − 1)``,
-``6x² + 3x`` is ``3x·(2x + 1)``.  A quotient's numerator factored this way may then
-cancel against its denominator (``(x − 2)·exp(x)/x³``).  With it the passes that
-multiply sums out (expand, expand-polynomial, expand-numerator) are left out.
+``6x² + 3x`` is ``3x·(2x + 1)``, ``−2x − 4`` is ``−2(x + 2)``.  A quotient's numerator
+factored this way may then cancel against its denominator (``(x − 2)·exp(x)/x³``).
+With it the passes that multiply sums out (expand, expand-polynomial,
+expand-numerator) are left out.
 
 >>> from symdiff.core.expr import Add, Call, Mul, Num, Var
 >>> x = Var("x")
@@ -49,7 +50,8 @@ Parts = list[tuple[Fraction, dict[Expr, Fraction]]]
 def _common(node: Expr, numbers: bool = True) -> tuple[int, dict[Expr, Fraction], Parts] | None:
     """The integer divisor, the common factors and each term's parts (None: none common).
 
-    ``numbers=False`` looks for common factors other than numbers only.
+    ``numbers=False`` looks for common factors other than numbers only (and the sign:
+    a sum of negative terms has -1 taken out).
     """
     terms = node.children
     if type(node) is not Add or not 2 <= len(terms) <= MAX_TERMS:
@@ -70,6 +72,8 @@ def _common(node: Expr, numbers: bool = True) -> tuple[int, dict[Expr, Fraction]
         for coef, _ in parts:
             divisor = gcd(divisor, coef.numerator)
     divisor = max(divisor, 1)
+    if all(coef < 0 for coef, _ in parts):  # -x·sin(x) - cos(x) is -(x·sin(x) + cos(x))
+        divisor = -divisor
     if not common and divisor == 1:
         return None
     return divisor, common, parts
@@ -94,7 +98,9 @@ def _term(coef: Fraction, powers: dict[Expr, Fraction]) -> Expr:
 
 
 def shares_factor(node: Expr) -> bool:
-    """Whether the terms of the sum ``node`` share a factor other than a number.
+    """Whether the terms of the sum ``node`` share a factor other than a number (or a sign).
+
+    A sum of negative terms shares -1.
 
     >>> from symdiff.core.expr import Mul, Var
     >>> x = Var("x")
