@@ -8,7 +8,7 @@ differentiated.
 >>> from symdiff.core.expr import Call, Num, Pow, Var
 >>> r = Call("sqrt", (Var("x"),))
 >>> str(rewrite(Pow(r, Num(2)), ())), str(rewrite(Pow(r, Num(-3)), ()))
-('x', 'x^-1*sqrt(x)^-1')
+('x', 'x^-1/sqrt(x)')
 """
 
 from __future__ import annotations
