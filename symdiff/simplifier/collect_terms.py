@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.expr import Add, Expr, Mul, Num, add, mul
+from ..core.expr import Add, Expr, Mul, Num, Pow, Var, add, mul
 from ..core.numbers import fits
 from ..core.walk import transform
 from ..limits import DEFAULT_LIMITS, Limits
@@ -62,13 +62,24 @@ def like(rest: tuple[Expr, ...]) -> tuple[Expr, ...]:
 
     Nodes are interned (equal nodes are one object), so sorting by identity puts
     equal multisets of factors in one order; the key is only compared, never shown.
+    Normal products sort their variables and powers of variables (order-factors), so a
+    term with at most one other factor is its own key (the common, fast case).
 
     >>> from symdiff.core.expr import Call, Var
     >>> s, c = Call("sin", (Var("x"),)), Call("cos", (Var("x"),))
     >>> like((s, c)) == like((c, s)), like((s,)) == like((c,))
     (True, False)
     """
-    return rest if len(rest) < 2 else tuple(sorted(rest, key=id))
+    if len(rest) < 2:
+        return rest
+    others = 0  # factors order-factors leaves in their order: only they may differ in order
+    for f in rest:
+        kind = type(f)
+        if kind is not Var and not (kind is Pow and type(f.children[0]) is Var):
+            others += 1
+            if others > 1:
+                return tuple(sorted(rest, key=id))
+    return rest  # variables and their powers: in order-factors' order already
 
 
 def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:

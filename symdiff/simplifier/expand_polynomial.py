@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ..core.expr import Add, Expr, Mul, Num, Pow, Var
 from ..limits import DEFAULT_LIMITS, Limits
-from .expand_numerator import MAX_NODES, by_degree, polynomial, tree_size
+from .expand_numerator import by_degree, polynomial, tree_size
 from .quotients import numerator
 from .walk import rebuild
 
@@ -25,6 +25,10 @@ ID = "expand-polynomial"
 TITLE = "multiply out"
 EXAMPLE = "2*x*(x - 3) + x^2 -> 3*x^2 - 6*x"
 KINDS = (Add,)
+
+# the largest sum tried (nodes of its tree): a textbook's, not a generated polynomial's
+# (multiplying out the sums reverse mode shares in a large gradient would cost, not help)
+MAX_NODES = 60
 
 
 def polynomial_shape(root: Expr) -> bool:

@@ -71,15 +71,17 @@ def factor_key(f: Expr) -> tuple[Any, ...]:
     >>> factor_key(x2 + 1) < factor_key(Pow(x2, Num(-1)))
     True
     """
-    if isinstance(f, Num):
+    kind = type(f)
+    if kind is Num:
         return NUMBER_KEY
-    if isinstance(f, Var):
-        return _name_key(f.name)
-    if isinstance(f, Pow):
-        if isinstance(f.exp, Num) and f.exp.value < 0:
-            return (3, *_name_key(f.base.name)) if isinstance(f.base, Var) else BELOW_KEY
-        if isinstance(f.base, Var):
-            return _name_key(f.base.name)
+    if kind is Var:
+        return _name_key(f.name)  # type: ignore[attr-defined]
+    if kind is Pow:
+        base, exp = f.children
+        if type(exp) is Num and exp.value.numerator < 0:
+            return (3, *_name_key(base.name)) if type(base) is Var else BELOW_KEY
+        if type(base) is Var:
+            return _name_key(base.name)
     return OTHER_KEY
 
 

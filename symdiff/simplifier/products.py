@@ -33,7 +33,7 @@ from typing import Any
 
 from ..core.expr import ONE, ZERO, Add, Expr, Indicator, Mul, Num, Pow, Var, mul
 from ..core.numbers import fits
-from .order_factors import NUMBER_KEY, OTHER_KEY, _name_key, factor_key
+from .order_factors import BELOW_KEY, NUMBER_KEY, OTHER_KEY, _name_key, factor_key
 from .quotients import reshapes
 
 
@@ -81,8 +81,11 @@ def joined(
         if kind is Var:
             base, key = f, _name_key(f.name)  # type: ignore[attr-defined]
         elif kind is Pow:
-            base = f.base  # type: ignore[attr-defined]
-            key = factor_key(f)
+            base, exp = f.children
+            if type(exp) is Num and exp.value.numerator < 0:
+                key = (3, *_name_key(base.name)) if type(base) is Var else BELOW_KEY
+            else:
+                key = _name_key(base.name) if type(base) is Var else OTHER_KEY
         else:
             base, key = f, OTHER_KEY
             if kind is Indicator:

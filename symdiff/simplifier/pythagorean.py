@@ -81,8 +81,9 @@ def applies(node: Expr) -> bool:
         if type(t) is Pow:
             if _square(t) is not None:
                 return True
-        elif type(t) is Mul and any(_square(f) is not None for f in t.children):
-            return True
+        elif type(t) is Mul and Pow in map(type, t.children):
+            if any(_square(f) is not None for f in t.children):
+                return True
     return False
 
 
