@@ -31,7 +31,7 @@ from .errors import UnsupportedError
 from .higher import hessian_cells, is_partial, jacobian_cells, jacobian_variables
 from .higher import only_variable as _only_variable
 from .limits import DEFAULT_LIMITS, Limits
-from .report import Item, Report, definition_text
+from .report import Derivation, Item, Report, definition_text
 
 if TYPE_CHECKING:
     from .check.numeric import Verdict
@@ -51,6 +51,7 @@ class Options:
     steps: bool = False
     simplify: bool = True
     expand: bool = False
+    factor: bool = False  # the result with common factors taken out (see :func:`factored`)
     point: Mapping[str, Value] | None = None
     check: bool = False
     verify: bool = False
@@ -69,6 +70,8 @@ class _Items:
     def __call__(self, d: Definition, seq: Sequence[str]) -> Item:
         """One derivative, with its derivations, value and checks as asked."""
         expr, stages = self.chains(d, seq)
+        if self.options.factor and self.options.simplify:
+            expr, stages = factored(expr, stages, self.options.limits)
         return Item(tuple(seq), expr, stages, None, self.checks(d, seq))
 
     def checks(self, d: Definition, seq: Sequence[str]) -> tuple[tuple[str, Verdict], ...]:
@@ -94,6 +97,27 @@ class _Items:
 
 
 DEFAULT = Options()
+
+
+def factored(
+    expr: Expr, stages: tuple[Derivation, ...], limits: Limits = DEFAULT_LIMITS
+) -> tuple[Expr, tuple[Derivation, ...]]:
+    """``--factor``: the result with common factors taken out, its steps after the last stage's.
+
+    >>> from symdiff.api import diff
+    >>> str(factored(diff("x^2*exp(x)", "x"), ())[0])
+    'x*exp(x)*(2 + x)'
+    """
+    from .calculus.derivation import Line
+    from .simplifier import simplify, simplify_steps
+
+    if not stages:
+        return simplify(expr, factor=True, limits=limits), stages
+    result, steps = simplify_steps(expr, factor=True, limits=limits)
+    last = stages[-1]
+    lines = last.lines + tuple(Line(s.after, (s.rule,), "simplify") for s in steps)
+    done = replace(last, lines=lines, simplification=last.simplification + tuple(steps))
+    return result, (*stages[:-1], done)
 
 
 def _value(expr: Expr, options: Options) -> Value | None:
@@ -285,11 +309,11 @@ def simplify_report(
     from .simplifier import simplify, simplify_steps
 
     (d,), options, base = _base([source], options, [source_text])
-    limits, expand = options.limits, options.expand
+    limits, expand, factor = options.limits, options.expand, options.factor
     if options.steps:  # recorded only when asked for: steps cost memory with the depth
-        result, steps = simplify_steps(d.body, expand=expand, limits=limits)
+        result, steps = simplify_steps(d.body, expand=expand, factor=factor, limits=limits)
     else:
-        result, steps = simplify(d.body, expand=expand, limits=limits), []
+        result, steps = simplify(d.body, expand=expand, factor=factor, limits=limits), []
     item = Item((), result, value=_value(result, options))
     shown = tuple(steps)
     return Report("simplify", variables=tuple(variables_of(d)), partial=is_partial(d),

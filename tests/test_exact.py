@@ -176,9 +176,9 @@ def test_nowhere_defined_is_a_domain_error(source: str, var: str, words: str) ->
 
 DEFINED = [  # degenerate-looking but defined: derivative unchanged
     ("x/x",             "x", "0"),
-    ("(x+1)/(x+1)",     "x", "(x + 1 - (x + 1))*(x + 1)^-2"),
+    ("(x+1)/(x+1)",     "x", "0"),  # the numerator, multiplied out, is 0
     ("0^(x^2 + 1)",     "x", "0"),
-    ("log(x*(x-1))",    "x", "x^-1/(x - 1)*(2*x - 1)"),
+    ("log(x*(x-1))",    "x", "(2*x - 1)/x/(x - 1)"),
     ("x*sin(pi)",       "x", "0"),
     ("x*tan(pi/4)",     "x", "1"),
     ("log(e)*x^2",      "x", "2*x"),
@@ -198,7 +198,7 @@ def test_derivative_value_at_pi_multiples() -> None:
     )
     at = {"x": Multiple(Fraction(1, 4))}
     assert derivative_report("tan(x)", options=Options(point=at)).items[0].value == 2
-    with pytest.raises(DomainError, match=DIV):
+    with pytest.raises(DomainError, match=f"{DIV}|pole of sec"):  # tan′ is sec²
         derivative_report("tan(x)", options=Options(point={"x": Multiple(Fraction(1, 2))}))
 
 

@@ -233,17 +233,20 @@ UNICODE = [
     (M(x, "3/4"), False, "x·(3/4)"),
     (M("-3/4", x), False, "−(3/4)x"),
     # powers
-    (P(x, -1), False, "x⁻¹"),
+    (P(x, -1), False, "1/x"),  # textbook form: positive exponents in a fraction
+    (P(x, -2), False, "1/x²"),
     (P(x, 1), False, "x¹"),
     (P(2, 4), False, "2⁴"),
     (P(x, "1/2"), False, "x^(1/2)"),
-    (P(x, "-1/2"), False, "x^(−1/2)"),
+    (P(x, "-1/2"), False, "1/x^(1/2)"),
     (P(2, X2), False, "2^(x²)"),
     (P(E, x), False, "e^x"),
     (P(E, M(-1, x)), False, "e^(−x)"),
     (P(X2, 3), False, "(x²)³"),
     (P(-3, 2), False, "(−3)²"),
-    (P(F("sin", x), 2), False, "sin(x)²"),
+    (P(F("sin", x), 2), False, "sin²(x)"),
+    (P(F("sec", x), 2), False, "sec²(x)"),
+    (P(F("log", x), 2), False, "ln(x)²"),
     (P(F("sqrt", x), 2), False, "(√x)²"),
     # division
     (M(x, P(y, -1)), False, "x/y"),
@@ -252,7 +255,11 @@ UNICODE = [
     (M(2, x, P(y, -1)), False, "2x/y"),
     (M(x, P(M(2, y), -1)), False, "x/(2y)"),
     (M(1, P(P(A(x, 1), 2), -1)), False, "1/(x + 1)²"),
-    (M(x, P(y, -1), z), False, "x/y·z"),
+    (M(x, P(y, -1), z), False, "xz/y"),
+    (M("1/2", P(F("sqrt", x), -1)), False, "1/(2√x)"),
+    (M(-2, P(A(x, -1), -3)), False, "−2/(x − 1)³"),
+    (M(x, P(A(x, 1), 2), P(A(x, -1), -2)), False, "x·(x + 1)²/(x − 1)²"),
+    (M(P(x, -1), P(F("log", 2), -1)), False, "1/(x·ln(2))"),
     (M(-1, x, P(y, -1)), False, "−x/y"),
     # names
     (Var("alpha"), False, "α"),
@@ -310,7 +317,7 @@ LATEX = [
     (M(D(M(y, z)), x), False, r"\frac{d}{dx}\left[ y z \right] \cdot x"),
     (D(x, "alpha"), True, r"\frac{\partial}{\partial \alpha} x"),
     (F("sin", x), False, r"\sin(x)"),
-    (F("log", x), False, r"\log(x)"),
+    (F("log", x), False, r"\ln(x)"),
     (F("tanh", x), False, r"\tanh(x)"),
     (F("max", x, y), False, r"\max(x, y)"),
     (F("sigmoid", x), False, r"\operatorname{sigmoid}(x)"),
@@ -325,7 +332,8 @@ LATEX = [
     (M(x, P(y, -1), z), False, r"\frac{x z}{y}"),
     (M(5, P(x, -1), P(y, -1)), False, r"\frac{5}{x y}"),
     (M(-1, x, P(y, -1)), False, r"-\frac{x}{y}"),
-    (P(x, -1), False, "x^{-1}"),
+    (P(x, -1), False, r"\frac{1}{x}"),
+    (P(F("sec", x), 2), False, r"\sec^{2}(x)"),
     (P(x, "1/2"), False, r"x^{\frac{1}{2}}"),
     (P(E, M(-1, x)), False, "e^{-x}"),
     (P(2, X2), False, "2^{x^{2}}"),
@@ -357,7 +365,7 @@ def test_latex(tree: Expr, partial: bool, expected: str) -> None:
 def test_latex_uses_no_custom_macros() -> None:
     allowed = {
         "frac", "partial", "left", "right", "cdot", "sin", "cos", "tan", "exp", "log", "tanh",
-        "max", "min", "sqrt", "operatorname", "mathbf", "mathit", "pi", "alpha", "_",
+        "ln", "sec", "max", "min", "sqrt", "operatorname", "mathbf", "mathit", "pi", "alpha", "_",
     }  # fmt: skip
     import re
 

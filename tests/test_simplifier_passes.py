@@ -52,7 +52,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("(x*y)^2", "x^2*y^2"),
         ("(x^a)^2", "x^(2*a)"),
         ("(x*x^a)^2", "x^(2*(1 + a))"),  # the product is combined first (innermost first)
-        ("(x^a*x)^3*x", "x^(3*(a + 1) + 1)"),
+        ("(x^a*x)^3*x", "x^(3*a + 4)"),  # the exponent multiplied out (expand-polynomial)
     ],
     "combine-powers": [
         ("x*x", "x^2"),
@@ -79,6 +79,48 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("a*b + c + b*a*2 - 3*a*b", "c"),
         ("y*x + z + x*y - y*x", "x*y + z"),  # the survivor keeps the first place
         ("y*(a - a) + x + y", "x + y"),  # a - a is 0 before y*0 meets y
+        ("2*sin(x)*cos(x) - 2*cos(x)*sin(x)", "0"),  # alike whatever the order of the factors
+        ("exp(x)*sin(x) + 3*sin(x)*exp(x)", "4*exp(x)*sin(x)"),
+    ],
+    "pythagorean": [
+        ("sin(x)^2 + cos(x)^2", "1"),
+        ("3*y*cos(2*x)^2 + 3*y*sin(2*x)^2 + z", "3*y + z"),
+        ("1 + tan(x)^2", "sec(x)^2"),
+        ("1 - sin(x)^2", "cos(x)^2"),
+        ("2 - 2*cos(x)^2", "2*sin(x)^2"),
+        ("sec(x)^2 - tan(x)^2", "1"),
+        ("x*sec(x)^2 - x", "x*tan(x)^2"),
+    ],
+    "expand-polynomial": [
+        ("2*x*(x - 3) + x^2", "3*x^2 - 6*x"),
+        ("2*(3*x - 2) + 3*(2*x + 1)", "12*x - 1"),
+        ("(x + 1)^2 - (x - 1)^2", "4*x"),
+        ("(2*x*(x - 1) - (x^2 + 1))/(x - 1)^2", "(x^2 - 2*x - 1)*(x - 1)^-2"),
+    ],
+    "expand-numerator": [
+        ("((x + 1)*exp(x) - x*exp(x))/exp(x)^2", "exp(x)^-1"),
+        ("(x*(sin(x) + 1) - x*sin(x))/x^3", "x^-2"),
+        ("(3 + x*(x + 2))/x", "(x^2 + 2*x + 3)/x"),  # a short polynomial, by degree
+    ],
+    "factor-numerator": [
+        ("(x*exp(x) - exp(x))/x^2", "exp(x)*(x - 1)*x^-2"),
+        ("(x^2*exp(x) - 2*x*exp(x))/x^4", "exp(x)*(x - 2)*x^-3"),
+        ("(-x*sin(x) - cos(x))/x^2", "-(x*sin(x) + cos(x))*x^-2"),  # the sign taken out
+        ("(3*x^2*(x^2 - 4) - 2*x^4)/(x^2 - 4)^2", "x^2*(x^2 - 12)*(x^2 - 4)^-2"),
+    ],
+    "cancel-factors": [
+        ("(x + 1)*(1 + x)^-2", "(1 + x)^-1"),
+        ("(cos(x) + 1)/(1 + cos(x))^3", "(1 + cos(x))^-2"),
+    ],
+    "reciprocal-identities": [
+        ("cos(x)^-2", "sec(x)^2"),
+        ("3*cos(2*x)^-4", "3*sec(2*x)^4"),
+    ],
+    "root-powers": [
+        ("sqrt(x)^2", "x"),
+        ("sqrt(x + 1)^-2*y", "y/(x + 1)"),
+        ("sqrt(x)^-3", "x^-1/sqrt(x)"),
+        ("sqrt(x)^5", "x^2*sqrt(x)"),
     ],
     "order-factors": [
         ("y*x", "x*y"),
@@ -92,9 +134,27 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("(x + 1)*(x - 1)", "x^2 - 1"),
         ("(x + y)^2", "x^2 + 2*x*y + y^2"),
     ],
+    "factor": [
+        ("x*exp(x) - exp(x)", "exp(x)*(x - 1)"),
+        ("6*x^2 + 3*x", "3*x*(2*x + 1)"),
+        ("-2*x - 4", "-2*(x + 2)"),
+        ("2*x*exp(x) + x^2*exp(x)", "x*exp(x)*(2 + x)"),
+        ("(x*exp(x) - exp(x))/x^2", "exp(x)*(x - 1)*x^-2"),
+    ],
 }
 
 ROWS = [(rule, source, expected) for rule, rows in TABLES.items() for source, expected in rows]
+
+# the textbook-form passes leave these alone (the text is its own simplified form)
+LEFT_ALONE = [
+    "sin(x)^2 + cos(y)^2",  # different arguments: no Pythagorean identity
+    "sin(x)^2 + 2*cos(x)^2",  # different coefficients
+    "(x*cos(x) - sin(x))/x^2",  # no sum to multiply out above the bar
+    "x*(x + 1)^2",  # a product, not a sum: expand only when asked
+    "x*(x + 1) + x",  # x^2 + 2*x is no shorter
+    "sin(x)*(x + 1) + x",  # not a polynomial
+    "sin(x)/cos(x)",  # a first power keeps its quotient
+]
 
 
 def test_every_pass_has_a_table() -> None:
@@ -104,18 +164,28 @@ def test_every_pass_has_a_table() -> None:
 @pytest.mark.parametrize(("rule", "source", "expected"), ROWS)
 def test_pass_table(rule: str, source: str, expected: str) -> None:
     e = symdiff.parse(source)
-    expand = rule == "expand"
-    result, lines = simplify_steps(e, expand=expand)
+    form = {"expand": rule == "expand", "factor": rule == "factor"}
+    result, lines = simplify_steps(e, **form)
     assert str(result) == expected
-    assert result is simplify(e, expand=expand)
+    assert result is simplify(e, **form)
     assert rule in {s.rule for line in lines for s in line.substeps}
+
+
+@pytest.mark.parametrize("source", LEFT_ALONE)
+def test_textbook_passes_leave_alone(source: str) -> None:
+    e = symdiff.parse(source)
+    _, lines = simplify_steps(e)
+    textbook = {"pythagorean", "expand-polynomial", "expand-numerator", "cancel-factors"}
+    assert not (textbook | {"reciprocal-identities"}) & {
+        s.rule for line in lines for s in line.substeps
+    }
 
 
 @pytest.mark.parametrize("row", PASSES, ids=RULES)
 def test_pass_row_example(row: symdiff.simplifier.Pass) -> None:
     source, expected = row.example.split(" -> ")
     e = symdiff.parse(source)
-    assert str(simplify(e, expand=row.id == "expand")) == expected
+    assert str(simplify(e, expand=row.id == "expand", factor=row.id == "factor")) == expected
     assert row.module.ID == row.id and row.module.__name__.endswith(row.id.replace("-", "_"))
 
 

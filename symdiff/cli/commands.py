@@ -68,9 +68,13 @@ def options_from(args: argparse.Namespace, d: Definition, limits: Limits | None 
     {'x': Fraction(1, 1)}
     """
     point = parse_point(args.at, d) if getattr(args, "at", None) else None
+    factor = getattr(args, "factor", False)
+    if factor and args.expand:
+        raise ArgumentError("--expand and --factor ask for opposite forms: choose one")
     return Options(steps=args.steps, simplify=args.simplify, expand=args.expand, point=point,
                    check=args.check, verify=args.verify, plot=getattr(args, "plot", True),
-                   limits=limits_from(args) if limits is None else limits)  # fmt: skip
+                   limits=limits_from(args) if limits is None else limits,
+                   factor=factor)  # fmt: skip
 
 
 def report_for(

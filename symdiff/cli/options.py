@@ -94,6 +94,8 @@ def add_result_options(parser: argparse.ArgumentParser, *, at: bool = True) -> N
                         help="show the derivation, one rule level per line")  # fmt: skip
     parser.add_argument("--expand", action="store_true",
                         help="expand products and integer powers of sums")  # fmt: skip
+    parser.add_argument("--factor", action="store_true",
+                        help="take common factors out of sums (not with --expand)")  # fmt: skip
     if at:
         parser.add_argument("--at", action="append", metavar="POINT", default=[],
                             help="also evaluate the result at a point, e.g. x=1,y=-2 "
@@ -265,6 +267,7 @@ def add_codegen_options(parser: argparse.ArgumentParser) -> None:
 
 DEFAULTS: dict[str, object] = {
     "wrt": [], "order": 1, "vars": None, "at": [], "steps": False, "expand": False,
+    "factor": False,
     "simplify": True, "check": False, "verify": False, "format": None,
 }  # fmt: skip
 

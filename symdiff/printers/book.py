@@ -94,6 +94,8 @@ class BookPrinter:
             case Mul(factors=factors):
                 return self.mul(factors, flags)
             case Pow(base=base, exp=exp):
+                if _negative_power(node):
+                    return self.fraction(*_split(node))
                 return self.power(base, exp)
             case Call():
                 return self.call(node)
@@ -140,8 +142,29 @@ class BookPrinter:
         return out + self.layout(items, flags & FOLLOWED)
 
     def layout(self, items: Sequence[Expr], followed: int) -> list[Piece]:
-        """The factors of a product, without its sign."""
-        return self.product(items, followed)
+        """The factors of a product, without its sign: in line, or as a fraction.
+
+        A product with a factor ``u^-k`` is printed as a textbook fraction with positive
+        exponents (:func:`fraction_parts`): ``(x² − 2x − 1)/(x − 1)²``, ``1/(2√x)``.
+        """
+        parts = fraction_parts(items)
+        if parts is None:
+            return self.product(items, followed)
+        return self.fraction(*parts)
+
+    def fraction(self, above: Sequence[Expr], below: Sequence[Expr]) -> list[Piece]:
+        """``above/below`` in line: a compound denominator in parentheses."""
+        # the numerator is followed by "/": a derivative in it takes brackets (d/dx[u]/v)
+        top = self.group(above[0]) if _grouped_numerator(above) else self.product(above, FOLLOWED)
+        if len(below) == 1 and _bare_divisor(below[0]):
+            return [*top, "/", (below[0], 0)]
+        return [*top, "/", *self.group_product(below)]
+
+    def group_product(self, items: Sequence[Expr]) -> list[Piece]:
+        """Factors in parentheses (one factor: that node)."""
+        if len(items) == 1:
+            return self.group(items[0])
+        return [self.OPEN, *self.product(items, 0), self.CLOSE]
 
     def product(self, items: Sequence[Expr], followed: int) -> list[Piece]:
         """Factors with juxtaposition, ``·`` or ``/`` between them."""
@@ -175,11 +198,15 @@ class BookPrinter:
     def juxtaposes(self, lead: str | None, item: Expr) -> bool:
         """Whether ``item`` follows the previous factor with no ``·``."""
         if lead == "num":  # a number other than 1: "1(x + 1)" and "1e^x" would mislead
+            if isinstance(item, Call) and item.name == "sqrt" and not item.deriv:
+                return True  # 2√x
             if isinstance(item, Var | Const | Add):
                 return True
             if isinstance(item, Pow):
                 return isinstance(item.base, Var | Const) or self.paren_base(item.base)
         if lead == "var":
+            if isinstance(item, Call) and item.name == "sqrt" and not item.deriv:
+                return True  # x√x
             name = item.base if isinstance(item, Pow) else item
             return isinstance(name, Var) and compact(name.name)
         return False
@@ -193,7 +220,13 @@ class BookPrinter:
         it never reads as the derivative of the whole product.
         """
         dotted = isinstance(inner, Mul) and not all(map(_monomial_factor, inner.factors))
-        if isinstance(inner, Add) or dotted or leading_negative(inner) or flags & FOLLOWED:
+        if (
+            isinstance(inner, Add)
+            or dotted
+            or leading_negative(inner)
+            or _prints_as_fraction(inner)
+            or flags & FOLLOWED
+        ):
             return [self.d_operator(var), self.LBRACKET, (inner, 0), self.RBRACKET]
         return [self.d_operator(var), " ", (inner, 0)]
 
@@ -204,6 +237,96 @@ class BookPrinter:
         if isinstance(arg, Call):
             return self.function_name(arg.name)
         return None
+
+
+def fraction_parts(items: Sequence[Expr]) -> tuple[list[Expr], list[Expr]] | None:
+    """The numerator and denominator factors of a product with negative powers, or None.
+
+    Each factor ``u^-k`` (a negative number ``-k`` as exponent) goes below as ``u^k``
+    (``u`` when ``k`` is 1); when there is one, a rational coefficient ``p/q`` puts ``p``
+    above (unless it is 1) and ``q`` in front below.  An empty numerator is ``1``.
+
+    >>> from symdiff.core.expr import Call, Num, Pow, Var
+    >>> x = Var("x")
+    >>> fraction_parts([Num("1/2"), Pow(Call("sqrt", (x,)), Num(-1))])
+    ([<Num 1>], [<Num 2>, <Call sqrt(x)>])
+    >>> fraction_parts([Num(2), x]) is None
+    True
+    """
+    if not any(_negative_power(item) for item in items):
+        return None
+    above: list[Expr] = []
+    below: list[Expr] = []
+    for item in items:
+        if _negative_power(item):
+            below.append(_positive_power(item))
+        elif isinstance(item, Num) and item.value.denominator != 1:
+            if item.value.numerator != 1:
+                above.append(Num(item.value.numerator))
+            below.insert(0, Num(item.value.denominator))
+        else:
+            above.append(item)
+    return (above or [Num(1)]), below
+
+
+# the functions whose powers textbooks write on the name: sin²(x), sec²(x), cosh³(x)
+POWER_ON_NAME = frozenset(
+    ("sin", "cos", "tan", "sec", "csc", "cot", "sinh", "cosh", "tanh", "sech", "csch", "coth")
+)
+
+
+def power_of_call(base: Expr, exp: Expr) -> bool:
+    """Whether ``base^exp`` prints as ``sin²(x)``: a trig or hyperbolic function, a power > 1.
+
+    >>> from symdiff.core.expr import Call, Num, Var
+    >>> s = Call("sin", (Var("x"),))
+    >>> power_of_call(s, Num(2)), power_of_call(s, Num(-1)), power_of_call(Var("x"), Num(2))
+    (True, False, False)
+    """
+    return (
+        isinstance(base, Call)
+        and not base.deriv
+        and base.name in POWER_ON_NAME
+        and isinstance(exp, Num)
+        and exp.value.denominator == 1
+        and exp.value > 1
+    )
+
+
+def _positive_power(item: Expr) -> Expr:
+    """``u^k`` for the factor ``u^-k`` (``u`` for ``u^-1``)."""
+    exp = -item.exp.value  # type: ignore[attr-defined]
+    return item.base if exp == 1 else Pow(item.base, Num(exp))  # type: ignore[attr-defined]
+
+
+def _split(node: Expr) -> tuple[list[Expr], list[Expr]]:
+    """A lone ``u^-k`` as the fraction ``1/u^k``."""
+    return [Num(1)], [_positive_power(node)]
+
+
+def _prints_as_fraction(node: Expr) -> bool:
+    """Whether ``node`` prints with a fraction bar (a bracket keeps ``d/dx[1/x]`` clear)."""
+    if isinstance(node, Mul):
+        return any(map(_negative_power, node.factors))
+    return _negative_power(node)
+
+
+def _negative_power(item: Expr) -> bool:
+    """``u^-k`` with a negative number ``-k``: printed in a denominator as ``u^k``."""
+    return isinstance(item, Pow) and isinstance(item.exp, Num) and item.exp.value < 0
+
+
+def _grouped_numerator(above: Sequence[Expr]) -> bool:
+    """A lone sum above a fraction bar takes parentheses: ``(x + 1)/x``."""
+    return len(above) == 1 and isinstance(above[0], Add)
+
+
+def _bare_divisor(node: Expr) -> bool:
+    """What may follow ``/`` without parentheses: a symbol, call, natural number or power.
+
+    A power binds tighter than ``/``: ``1/x^(1/2)``, ``1/(x − 1)²``.
+    """
+    return isinstance(node, Var | Const | Call | Pow) or is_natural(node)
 
 
 def _monomial_factor(item: Expr) -> bool:

@@ -1,7 +1,7 @@
 r"""LaTeX in the book's style, valid in KaTeX strict mode and MathJax (no custom macros).
 
 The layout is the Unicode printer's (``9 x^{2} z``, ``y \cdot 1``); a product with
-``u^-1`` factors after its first is one ``\frac``: the other factors over those ``u``.
+``u^-k`` factors is one ``\frac``: the other factors over those ``u^k``.
 
 >>> from symdiff.core.expr import Mul, Num, Pow, Var
 >>> x, y = Var("x"), Var("y")
@@ -16,8 +16,8 @@ from fractions import Fraction
 
 from ..core.expr import Call, Expr
 from ..core.functions import FUNCTIONS
-from .book import BookPrinter
-from .emit import Piece, integer_text, inverse_base, joined
+from .book import BookPrinter, power_of_call
+from .emit import Piece, integer_text, joined
 from .names import derivative_labels, latex_name, runs
 
 
@@ -83,16 +83,15 @@ class LatexPrinter(BookPrinter):
         return f"\\frac{{d}}{{d{name}}}"
 
     def power(self, base: Expr, exp: Expr) -> list[Piece]:
-        """``x^{2}``, ``\\left(2 x\\right)^{4}``, ``e^{-x}``."""
+        """``x^{2}``, ``\\left(2 x\\right)^{4}``, ``e^{-x}``, ``\\sec^{2}(x)``."""
+        if power_of_call(base, exp):
+            head = self.function_name(base.name)  # type: ignore[attr-defined]
+            return [head, "^{", (exp, 0), "}(", *joined(base.args), ")"]  # type: ignore[attr-defined]
         out = self.group(base) if self.paren_base(base) else [(base, 0)]
         return [*out, "^{", (exp, 0), "}"]
 
-    def layout(self, items: Sequence[Expr], followed: int) -> list[Piece]:
-        r"""The factors in line, or ``\frac{the others}{the u of each u^-1}``."""
-        below = [b for b in (inverse_base(item) for item in items[1:]) if b is not None]
-        if not below:
-            return self.product(items, followed)
-        above = [items[0], *(item for item in items[1:] if inverse_base(item) is None)]
+    def fraction(self, above: Sequence[Expr], below: Sequence[Expr]) -> list[Piece]:
+        r"""``\frac{above}{below}``, with positive exponents below."""
         return ["\\frac{", *self._part(above), "}{", *self._part(below), "}"]
 
     def _part(self, items: Sequence[Expr]) -> list[Piece]:

@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from ..core.expr import Call, Const, Expr, Num, Var
 from ..core.functions import FUNCTIONS
-from .book import BookPrinter
+from .book import BookPrinter, power_of_call
 from .emit import Piece, fraction_text, integer_text, is_integer, is_natural, joined, paren_base
 from .names import SUBSCRIPT, SUPERSCRIPT, derivative_labels, runs, unicode_name
 
@@ -76,7 +76,11 @@ class UnicodePrinter(BookPrinter):
         return paren_base(node) or (isinstance(node, Call) and node.name == "sqrt")
 
     def power(self, base: Expr, exp: Expr) -> list[Piece]:
-        """``x²``, ``x⁻¹``, ``2^x``, ``x^(1/2)``, ``2^(x²)``."""
+        """``x²``, ``x⁻¹``, ``2^x``, ``x^(1/2)``, ``2^(x²)``; ``sin²(x)`` as textbooks write it."""
+        if power_of_call(base, exp):
+            head = self.function_name(base.name)  # type: ignore[attr-defined]
+            sup = integer_text(exp.value.numerator).translate(SUPERSCRIPT)  # type: ignore[attr-defined]
+            return [head, sup, "(", *joined(base.args), ")"]  # type: ignore[attr-defined]
         out: list[Piece] = self.group(base) if self.paren_base(base) else [(base, 0)]
         if isinstance(exp, Num) and is_integer(exp):
             out.append(integer_text(exp.value.numerator).translate(SUPERSCRIPT))

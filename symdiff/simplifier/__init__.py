@@ -4,7 +4,8 @@
 kinds, title, example), in the order the engine tries them at a node.  Each
 pass lives in the module named by its rule id, with ``applies(node)`` (a cheap
 guard) beside ``rewrite(node, kids)``.  The rule ids are a stable contract.
-``expand`` runs only when asked for.
+``expand`` and ``factor`` run only when asked for (``factor`` leaves out the passes
+that multiply sums out).
 
 :func:`simplify` and :func:`simplify_steps` are one call of
 :func:`symdiff.simplifier.engine.run`, with recording off and on; the steps
@@ -27,15 +28,23 @@ from ..core.expr import Expr
 from ..core.steps import Step
 from ..limits import DEFAULT_LIMITS, Limits
 from . import (
+    cancel_factors,
     collect_terms,
     combine_constants,
     combine_powers,
     distribute_exponent,
     expand,
+    expand_numerator,
+    expand_polynomial,
+    factor,
+    factor_numerator,
     function_values,
     identities,
     indicators,
     order_factors,
+    pythagorean,
+    reciprocal_identities,
+    root_powers,
 )
 from .arithmetic import arithmetic
 from .engine import run
@@ -54,23 +63,49 @@ PASSES: tuple[Pass, ...] = tuple(
         combine_powers,
         combine_constants,
         collect_terms,
+        pythagorean,
+        expand_polynomial,
+        expand_numerator,
+        factor_numerator,
+        cancel_factors,
+        reciprocal_identities,
+        root_powers,
         order_factors,
-        expand,  # only when asked for: it must stay last
+        expand,  # only when asked for (--expand)
+        factor,  # only when asked for (--factor)
     )
 )
 
 RULES: tuple[str, ...] = tuple(p.id for p in PASSES)
 
 
-_DEFAULT = PASSES[:-1]  # every pass but expand
+ON_REQUEST = ("expand", "factor")  # the passes that run only when asked for
+MULTIPLY_OUT = ("expand", "expand-polynomial", "expand-numerator")  # left out by factor
+_DEFAULT = tuple(p for p in PASSES if p.id not in ON_REQUEST)
+_EXPAND = tuple(p for p in PASSES if p.id != "factor")
+_FACTOR = tuple(p for p in PASSES if p.id not in MULTIPLY_OUT)
+_EXPANDING = tuple(p for p in _EXPAND if p.id not in ("expand-numerator", "expand-polynomial"))
 
 
-def _passes(expand: bool) -> tuple[Pass, ...]:
-    return PASSES if expand else _DEFAULT
+def expand_passes() -> tuple[Pass, ...]:
+    """The passes that multiply out: every pass but factor and the two that call them.
+
+    What ``expand-numerator`` and ``expand-polynomial`` simplify a sum with.
+
+    >>> "expand" in [p.id for p in expand_passes()]
+    True
+    """
+    return _EXPANDING
+
+
+def _passes(expand: bool, factor: bool = False) -> tuple[Pass, ...]:
+    if expand and factor:
+        raise ValueError("expand or factor: the two forms exclude each other")
+    return _EXPAND if expand else _FACTOR if factor else _DEFAULT
 
 
 def simplify_steps(
-    expr: Expr, *, expand: bool = False, limits: Limits = DEFAULT_LIMITS
+    expr: Expr, *, expand: bool = False, factor: bool = False, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[Expr, list[Step]]:
     """Simplify ``expr`` and return the result with its book lines, one ``Step`` each.
 
@@ -84,11 +119,13 @@ def simplify_steps(
     >>> result is x**2, [s.rule for s in steps]
     (True, ['combine-powers'])
     """
-    result, steps = run(expr, _passes(expand), limits=limits, record=True)
+    result, steps = run(expr, _passes(expand, factor), limits=limits, record=True)
     return result, book_lines(expr, steps, result, RULES, limits)
 
 
-def simplify(expr: Expr, *, expand: bool = False, limits: Limits = DEFAULT_LIMITS) -> Expr:
+def simplify(
+    expr: Expr, *, expand: bool = False, factor: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> Expr:
     """The canonical simplified form of ``expr`` (a fixpoint of every pass).
 
     Always the node ``simplify_steps(expr)[0]`` gives: the same engine, not recording.
@@ -98,4 +135,4 @@ def simplify(expr: Expr, *, expand: bool = False, limits: Limits = DEFAULT_LIMIT
     >>> simplify(Add((Mul((Num(2), x)), Mul((Num(3), x))))) is Mul((Num(5), x))
     True
     """
-    return run(expr, _passes(expand), limits=limits, record=False)[0]
+    return run(expr, _passes(expand, factor), limits=limits, record=False)[0]

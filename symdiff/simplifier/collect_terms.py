@@ -1,9 +1,10 @@
 """Pass ``collect-terms``: like terms of a sum add their coefficients.
 
-Two terms are alike when the products of their non-number factors are the same
-node (identity).  The combined term stands where the first of them stood; a
-zero total drops them all; the other terms keep their order (``3x³ + 5 + 2y``
-is never reordered).  Grouping is by dictionary, so a sum of n terms costs O(n).
+Two terms are alike when their non-number factors are the same nodes, in any
+order (``2·sin(x)·cos(x) − 2·cos(x)·sin(x)`` is 0).  The combined term stands
+where the first of them stood; a zero total drops them all; the other terms keep
+their order (``3x³ + 5 + 2y`` is never reordered).  Grouping is by dictionary, so a
+sum of n terms costs O(n).
 
 >>> from symdiff.core.expr import Add, Mul, Num, Var
 >>> x = Var("x")
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from ..core.expr import Add, Expr, Mul, Num, add, mul
+from ..core.expr import Add, Expr, Mul, Num, Pow, Var, add, mul
 from ..core.numbers import fits
 from ..core.walk import transform
 from ..limits import DEFAULT_LIMITS, Limits
@@ -49,10 +50,36 @@ def applies(node: Expr) -> bool:
                 return True
         else:
             rest = (t,)
-        if rest in seen:
+        key = like(rest)
+        if key in seen:
             return True
-        seen.add(rest)
+        seen.add(key)
     return False
+
+
+def like(rest: tuple[Expr, ...]) -> tuple[Expr, ...]:
+    """The key of a term's non-number factors that does not depend on their order.
+
+    Nodes are interned (equal nodes are one object), so sorting by identity puts
+    equal multisets of factors in one order; the key is only compared, never shown.
+    Normal products sort their variables and powers of variables (order-factors), so a
+    term with at most one other factor is its own key (the common, fast case).
+
+    >>> from symdiff.core.expr import Call, Var
+    >>> s, c = Call("sin", (Var("x"),)), Call("cos", (Var("x"),))
+    >>> like((s, c)) == like((c, s)), like((s,)) == like((c,))
+    (True, False)
+    """
+    if len(rest) < 2:
+        return rest
+    others = 0  # factors order-factors leaves in their order: only they may differ in order
+    for f in rest:
+        kind = type(f)
+        if kind is not Var and not (kind is Pow and type(f.children[0]) is Var):
+            others += 1
+            if others > 1:
+                return tuple(sorted(rest, key=id))
+    return rest  # variables and their powers: in order-factors' order already
 
 
 def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
@@ -71,7 +98,7 @@ def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS)
         coef, rest = split_coefficient(term)
         parts.append((coef, rest))
         if rest:
-            groups.setdefault(rest, []).append(i)
+            groups.setdefault(like(rest), []).append(i)
     if all(len(places) < 2 for places in groups.values()):
         return rebuild(node, kids)
     out: list[Expr | None] = list(kids)

@@ -40,7 +40,16 @@ from .products import joined
 from .table import Pass, Row, rows_for
 from .walk import pending
 
-_PLAIN = ("identities", "indicators", "combine-powers", "combine-constants", "order-factors")
+_PLAIN = (
+    "identities",
+    "indicators",
+    "combine-powers",
+    "combine-constants",
+    "expand-numerator",
+    "factor-numerator",
+    "cancel-factors",
+    "order-factors",
+)
 
 
 class _Engine:

@@ -2,7 +2,10 @@
 
 Numbers first, then the variables and powers of variables sorted by the
 variable's natural name order (``x2`` before ``x10``; stable), then every other
-factor in its original order.  Terms of a sum are never reordered.
+factor in its original order, and last the negative powers ``u^-k`` (what a
+fraction has below its bar): of variables by name, then the others in their
+order.  So a product reads as its textbook fraction does, and the fraction read
+back is the same product.  Terms of a sum are never reordered.
 
 >>> from symdiff.core.expr import Call, Mul, Num, Var
 >>> x, z = Var("x"), Var("z")
@@ -27,6 +30,7 @@ KINDS = (Mul,)
 
 NUMBER_KEY: tuple[Any, ...] = (0,)  # the key of every number
 OTHER_KEY: tuple[Any, ...] = (2,)  # the key of every factor not sorted by a name
+BELOW_KEY: tuple[Any, ...] = (3, 2)  # a negative power (below a fraction bar) of a non-variable
 
 
 # The sort keys of short names, kept: one key costs about ten times a look-up, and
@@ -58,19 +62,26 @@ def _name_key(name: str) -> tuple[Any, ...]:
 
 
 def factor_key(f: Expr) -> tuple[Any, ...]:
-    """Sort key of a factor: numbers, then variables by name, then the rest (all equal).
+    """Sort key of a factor: numbers, variables by name, the rest, negative powers.
 
     >>> from symdiff.core.expr import Var
     >>> x2, x10 = Var("x2"), Var("x10")
     >>> factor_key(Num(3)) < factor_key(x2) < factor_key(x10) < factor_key(x2 + 1)
     True
+    >>> factor_key(x2 + 1) < factor_key(Pow(x2, Num(-1)))
+    True
     """
-    if isinstance(f, Num):
+    kind = type(f)
+    if kind is Num:
         return NUMBER_KEY
-    if isinstance(f, Var):
-        return _name_key(f.name)
-    if isinstance(f, Pow) and isinstance(f.base, Var):
-        return _name_key(f.base.name)
+    if kind is Var:
+        return _name_key(f.name)  # type: ignore[attr-defined]
+    if kind is Pow:
+        base, exp = f.children
+        if type(exp) is Num and exp.value.numerator < 0:
+            return (3, *_name_key(base.name)) if type(base) is Var else BELOW_KEY
+        if type(base) is Var:
+            return _name_key(base.name)
     return OTHER_KEY
 
 
@@ -93,8 +104,8 @@ def applies(node: Expr) -> bool:
             continue
         if kind is Var:
             key = _name_key(f.name)  # type: ignore[attr-defined]
-        elif kind is Pow and type(f.base) is Var:  # type: ignore[attr-defined]
-            key = _name_key(f.base.name)  # type: ignore[attr-defined]
+        elif kind is Pow:
+            key = factor_key(f)
         else:
             key = OTHER_KEY
         if key is not last and not last <= key:

@@ -7,6 +7,8 @@ a product opened, as the engine does).  Under the default passes, when
 - no two indicators of ``F`` are equal or opposite (indicators does not apply),
 - no two factors of ``F`` other than numbers share a base (combine-powers does not),
 - its numbers, when two or more, fit ``max_fold_bits`` multiplied,
+- it is not a quotient that expand-numerator, factor-numerator or cancel-factors
+  may rewrite,
 
 the engine takes at most two steps on ``F``: combine-constants multiplies its
 numbers into one leading coefficient (dropped when it is 1), then
@@ -29,9 +31,10 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from ..core.expr import ONE, ZERO, Expr, Indicator, Mul, Num, Pow, Var, mul
+from ..core.expr import ONE, ZERO, Add, Expr, Indicator, Mul, Num, Pow, Var, mul
 from ..core.numbers import fits
-from .order_factors import NUMBER_KEY, OTHER_KEY, _name_key, factor_key
+from .order_factors import BELOW_KEY, NUMBER_KEY, OTHER_KEY, _name_key, factor_key
+from .quotients import reshapes
 
 
 def joined(
@@ -60,6 +63,8 @@ def joined(
     kinds = set(map(type, factors))
     if Var not in kinds and Pow not in kinds and Indicator not in kinds:
         return _plain(node, factors, max_bits)
+    if Add in kinds and Pow in kinds and reshapes(Mul(tuple(factors))):
+        return None  # expand-numerator, factor-numerator or cancel-factors
     numbers: list[Num] = []
     rest: list[Expr] = []
     bases: set[Expr] = set()
@@ -76,8 +81,11 @@ def joined(
         if kind is Var:
             base, key = f, _name_key(f.name)  # type: ignore[attr-defined]
         elif kind is Pow:
-            base = f.base  # type: ignore[attr-defined]
-            key = _name_key(base.name) if type(base) is Var else OTHER_KEY
+            base, exp = f.children
+            if type(exp) is Num and exp.value.numerator < 0:
+                key = (3, *_name_key(base.name)) if type(base) is Var else BELOW_KEY
+            else:
+                key = _name_key(base.name) if type(base) is Var else OTHER_KEY
         else:
             base, key = f, OTHER_KEY
             if kind is Indicator:

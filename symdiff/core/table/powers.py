@@ -142,7 +142,7 @@ ROWS: tuple[Function, ...] = (
     Function("log", 1, partial=unary(lambda u: pow_(u, -1)), exact=_log_exact,
              real=_log, outside=where(lambda v: v <= 0, "logarithm of the non-positive number"),
              kinks="smooth",
-             unicode="log", latex=r"\log", sympy="log", builder="log", spellings=("ln",),
+             unicode="ln", latex=r"\ln", sympy="log", builder="log", spellings=("ln",),
              code={"python": "math.log({0})", "numpy": "np.log({0})", "c": "log({0})",
                    "jax": "jnp.log({0})", "torch": "torch.log({0})"},
              edges=(Fraction(0),)),
