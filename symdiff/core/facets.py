@@ -106,7 +106,10 @@ class Function:
     - ``edges``: values of the argument where the domain ends or the derivative is
       unbounded (``log``: 0; ``asin``: -1 and 1); the checker samples on both sides of them;
     - ``image``: what the simplifier may assume of the value: ``"positive"`` (``exp``),
-      ``"nonnegative"`` (``abs``, ``sqrt``) or ``"real"`` (nothing).
+      ``"nonnegative"`` (``abs``, ``sqrt``) or ``"real"`` (nothing);
+    - ``orders``: the positions of arguments that are orders (``polygamma(n, u)``,
+      ``besselj(n, u)``): whole numbers, never differentiated (the partial by one raises
+      ``UnsupportedError``); tests and samplers put small whole numbers there.
 
     >>> from symdiff.core.functions import FUNCTIONS
     >>> FUNCTIONS["max"].accepts(3), FUNCTIONS["log"].outside([Fraction(-2)])
@@ -129,6 +132,7 @@ class Function:
     interval: Interval | None = None
     edges: tuple[Fraction, ...] = ()
     image: Image = "real"
+    orders: tuple[int, ...] = ()
 
     def accepts(self, count: int) -> bool:
         """Whether the function takes ``count`` arguments.
