@@ -86,7 +86,8 @@ class Function:
       poles included (``tan(π/2)``, found exactly at exact multiples of π, and for a float
       argument within rounding of the pole: :mod:`symdiff.core.special`);
     - ``kinks``: where the derivative jumps: ``"smooth"`` (nowhere), ``"ties"`` (where two
-      arguments are equal) or ``"zero"`` (where the argument is 0);
+      arguments are equal), ``"zero"`` (where the argument is 0) or ``"integers"`` (where
+      it is a whole number: floor and ceil jump there, and have no derivative);
     - ``unicode``, ``latex``: the printed names (the LaTeX one a command valid in KaTeX);
     - ``sympy``: SymPy's name for it, or, where SymPy has none, its definition as a
       formula in ``u`` in symdiff's language (``1/(1 + exp(-u))``);

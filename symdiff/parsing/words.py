@@ -134,7 +134,7 @@ def suggestions(word: str) -> list[str]:
     """Known function names that ``word`` contains or resembles, best first.
 
     >>> suggestions("sinh"), suggestions("lg"), suggestions("zzz")
-    (['sin', 'sign'], ['log'], [])
+    (['sin', 'sinc', 'sign'], ['log'], [])
     """
     hidden = [n for n in _LONG_NAMES if n in word]
     close = difflib.get_close_matches(word, FUNCTION_NAMES, n=3, cutoff=0.6)

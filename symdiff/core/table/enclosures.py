@@ -28,6 +28,7 @@ pole or outside the domain a ``ValueError`` says so (the checker then has no val
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Sequence
 from typing import Any
@@ -139,7 +140,7 @@ def polygamma(ctx: Any, a: Sequence[Any]) -> Any:
     total = ctx.mpf(0)
     for j in range(shift):
         total += 1 / (u + j) ** (n + 1)
-    return base - (-1) ** n * mp.factorial(n) * total
+    return base - (-1) ** n * math.factorial(n) * total
 
 
 def besselj(ctx: Any, a: Sequence[Any]) -> Any:
