@@ -291,6 +291,8 @@ INTERVALS = [  # function, arguments (exact), for enclosures against mpmath at 6
     ("besselj", [Fraction(0), Fraction(2404825557695773, 10**15)]),
     ("besselj", [Fraction(-3), Fraction(-17, 2)]), ("sinc", [Fraction(0)]),
     ("sinc", [Fraction(1, 10**12)]), ("gamma", [Fraction(-5, 2)]), ("lgamma", [Fraction(-5, 2)]),
+    ("gamma", [Fraction(-16001, 2)]), ("lgamma", [Fraction(-16001, 2)]),
+    ("gamma", [Fraction(146, 100)]), ("lgamma", [Fraction(10**7 + 1, 3)]),
 ]  # fmt: skip
 
 
@@ -439,3 +441,18 @@ def test_random_chains_agree_with_sympy(name: str, inner: tuple[int, ...], at: F
     expected = sympy.diff(theirs(a * X**k + b), X)
     want = float(expected.evalf(30, subs={X: sympy.Rational(at.numerator, at.denominator)}))
     assert float(d.evaluate({"x": at})) == pytest.approx(want, rel=1e-11, abs=1e-13)
+
+
+@pytest.mark.parametrize(("source", "expected"), [row[:2] for row in DERIVATIVES],
+                         ids=[row[0] for row in DERIVATIVES])  # fmt: skip
+def test_the_textbook_answer_is_checked_right(source: str, expected: str) -> None:
+    """The SymPy-written answer, read by symdiff, passes check_answer (by intervals)."""
+    verdict = symdiff.check_answer(source, expected, "x")
+    assert verdict and verdict.decided, verdict.how
+
+
+def test_sympy_catches_a_wrong_lgamma_answer() -> None:
+    """SymPy's loggamma is complex for u < 0: those points are skipped, the others decide."""
+    verdict = check_with_sympy(parse("x lgamma(x)"), parse("lgamma(x) + digamma(x)"), ["x"])
+    assert not verdict and verdict.decided and verdict.point is not None
+    assert verdict.point["x"] > 0

@@ -1,10 +1,13 @@
 r"""Interval values of the special functions mpmath's interval context lacks.
 
 The checker (:mod:`symdiff.check.precise`) needs each function's value as an interval
-sure to hold it.  mpmath's interval context has ``gamma`` and ``loggamma``; its ``erf``
-does not converge, and it has no ``digamma``, ``polygamma``, ``besselj`` or ``lambertw``.
-These are built here from mpmath's point values (:data:`GUARD` bits beyond the
-interval's precision ``p``), each widened by ``2^-p`` of its size plus ``2^-2p``:
+sure to hold it.  mpmath's interval context has ``gamma`` and ``loggamma``, but reaches
+u < 0 by recursion on ``Γ(u) = Γ(u + 1)/u`` (one call deep per unit: ``gamma(-8000.5)``
+overflows Python's stack), so here u ≤ 0 goes through the reflection formula
+``Γ(u) = π/(sin(πu)·Γ(1 − u))``.  Its ``erf`` does not converge, and it has no
+``digamma``, ``polygamma``, ``besselj`` or ``lambertw``.  These are built here from
+mpmath's point values (:data:`GUARD` bits beyond the interval's precision ``p``), each
+widened by ``2^-p`` of its size plus ``2^-2p``:
 
 - a function monotone on the interval (``erf``, ``erfc``, ``lambertw``, ``ψ⁽ⁿ⁾`` for
   x > 0) lies between its values at the interval's ends;
@@ -36,7 +39,7 @@ from typing import Any
 GUARD = 40  # bits beyond the interval's precision for mpmath's point values
 MAX_SHIFT = 10_000  # steps of the polygamma recurrence (x ≥ -MAX_SHIFT)
 
-__all__ = ["besselj", "lambertw", "monotone", "polygamma", "sinc"]
+__all__ = ["besselj", "gamma", "lambertw", "lgamma", "monotone", "polygamma", "sinc"]
 
 
 def _mp(prec: int) -> Any:
@@ -87,6 +90,36 @@ def monotone(ctx: Any, a: Sequence[Any], name: str, *, increasing: bool) -> Any:
     if not increasing:
         low, high = high, low
     return ctx.mpf([low.a, high.b])
+
+
+def gamma(ctx: Any, a: Sequence[Any]) -> Any:
+    """Γ(u): mpmath's for u > 0, else by reflection, ``π/(sin(πu)·Γ(1 − u))``.
+
+    >>> from mpmath.ctx_iv import MPIntervalContext
+    >>> iv = MPIntervalContext()
+    >>> y = gamma(iv, [iv.mpf(-8000.5)])
+    >>> str(y)  # Γ(-8000.5) = -6.77492296501239...e-27755
+    '[-6.774922965012392078e-27755, -6.774922965012387271e-27755]'
+    """
+    u = a[0]
+    if (u > 0) is True:
+        return ctx.gamma(u)
+    return ctx.pi / (ctx.sin(ctx.pi * u) * ctx.gamma(1 - u))
+
+
+def lgamma(ctx: Any, a: Sequence[Any]) -> Any:
+    """ln|Γ(u)|: mpmath's for u > 0, else ``ln π − ln|sin(πu)| − ln Γ(1 − u)``.
+
+    >>> from mpmath.ctx_iv import MPIntervalContext
+    >>> iv = MPIntervalContext()
+    >>> y = lgamma(iv, [iv.mpf(-2.5)])
+    >>> bool(y.a < -0.05624371649767405 < y.b)
+    True
+    """
+    u = a[0]
+    if (u > 0) is True:
+        return ctx.loggamma(u)
+    return ctx.log(ctx.pi) - ctx.log(abs(ctx.sin(ctx.pi * u))) - ctx.loggamma(1 - u)
 
 
 def _whole(mp: Any, u: Any) -> int | None:
