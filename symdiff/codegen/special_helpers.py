@@ -10,6 +10,7 @@ r"""Generated-code helpers for the special functions a target lacks (see ``HELPE
   polygamma (the recurrence up to x ≥ 20 + n, then the asymptotic series with ten
   Bernoulli numbers) and Lambert W (Halley's iteration) are written out here.  NAN
   outside the domain.
+- jax: ``jax.scipy.special`` (imported by ``_jsp``, as ``import jax`` does not bind it).
 - torch: Γ as ``exp(lgamma)`` with Γ's sign; jax and torch have no Lambert W and no
   Bessel J of any order: ``_unsupported`` raises ``NotImplementedError`` saying which
   targets have them.
@@ -134,6 +135,14 @@ def _gamma(u):
 """
 
 
+# ``import jax`` does not bind ``jax.scipy``: the module is imported where it is used
+_JAX_SPECIAL = """\
+def _jsp(name):
+    import jax.scipy.special
+    return getattr(jax.scipy.special, name)
+"""
+
+
 def _unsupported(target: str) -> str:
     return dedent(f"""\
         def _unsupported(name, *args):
@@ -149,5 +158,5 @@ SPECIAL_HELPERS: dict[str, dict[str, str]] = {
     "c": {"symdiff_polygamma": _C_POLYGAMMA, "symdiff_lambertw": _C_LAMBERTW,
           "symdiff_sinc": _C_SINC, "symdiff_besselj": _C_BESSELJ},
     "torch": {"_gamma": _TORCH_GAMMA, "_unsupported": _unsupported("torch")},
-    "jax": {"_unsupported": _unsupported("jax")},
+    "jax": {"_jsp": _JAX_SPECIAL, "_unsupported": _unsupported("jax")},
 }  # fmt: skip

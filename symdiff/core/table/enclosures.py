@@ -37,7 +37,8 @@ from collections.abc import Sequence
 from typing import Any
 
 GUARD = 40  # bits beyond the interval's precision for mpmath's point values
-MAX_SHIFT = 10_000  # steps of the polygamma recurrence (x ≥ -MAX_SHIFT)
+MAX_SHIFT = 1000  # steps of the polygamma recurrence (x ≥ -MAX_SHIFT), each a power
+MAX_ORDER = 1000  # polygamma orders enclosed (higher: no value, the checker skips)
 
 __all__ = ["besselj", "gamma", "lambertw", "lgamma", "monotone", "polygamma", "sinc"]
 
@@ -157,6 +158,8 @@ def polygamma(ctx: Any, a: Sequence[Any]) -> Any:
     n = _whole(mp, a[0])
     if n is None or n < 0:
         raise ValueError("polygamma of an order that is not a whole number >= 0")
+    if n > MAX_ORDER:
+        raise ValueError("polygamma of an order too large to enclose")
     u = a[1]
     lo, hi = _ends(mp, u)
     shift = 0
