@@ -9,6 +9,8 @@ compiled Python, NumPy and C functions against ``evaluate``; printing round trip
 
 from __future__ import annotations
 
+import ast
+import importlib.util
 import io
 import math
 import re
@@ -456,3 +458,29 @@ def test_sympy_catches_a_wrong_lgamma_answer() -> None:
     verdict = check_with_sympy(parse("x lgamma(x)"), parse("lgamma(x) + digamma(x)"), ["x"])
     assert not verdict and verdict.decided and verdict.point is not None
     assert verdict.point["x"] > 0
+
+
+JAX_FUNCTIONS = ["erf(x)", "erfc(x)", "gamma(x)", "lgamma(x)", "digamma(x)", "polygamma(2, x)",
+                 "sinc(x)", "floor(x)", "ceil(x)"]  # fmt: skip
+
+
+@pytest.mark.parametrize("source", JAX_FUNCTIONS)
+def test_jax_code_agrees_where_jax_is_installed(source: str) -> None:
+    f = symdiff.parse(source)
+    roots = [f, symdiff.diff(f, "x")]
+    code = symdiff.compile(roots, ["x"]).source("jax")
+    ast.parse(code)
+    if importlib.util.find_spec("jax") is None:
+        return  # the source parses; there is no jax to run it
+    import jax
+
+    jax.config.update("jax_enable_x64", True)
+    namespace: dict[str, object] = {}
+    exec(code, namespace)
+    run = namespace["f"]
+    assert callable(run)
+    for text in NEGATIVE_TOO:
+        at = Fraction(text)
+        got = [float(v) for v in run(jax.numpy.asarray(float(at)))]
+        want = [float(r.evaluate({"x": at})) for r in roots]
+        assert got == pytest.approx(want, rel=1e-10, abs=1e-12), (source, text)

@@ -235,7 +235,7 @@ ROWS: tuple[Function, ...] = (
              code={"python": '_special("polygamma", {0}, {1})',
                    "numpy": '_special("polygamma", {0}, {1})',
                    "c": "symdiff_polygamma({0}, {1})",
-                   "jax": '_jsp("polygamma")({0}, {1})',
+                   "jax": '_jsp("polygamma")(jnp.asarray({0}).astype(jnp.int32), {1})',
                    "torch": "torch.polygamma(int({0}), {1})"},
              interval=enclosures.polygamma, edges=(Fraction(0), Fraction(-1)), orders=(0,)),
     Function("sinc", 1, partial=unary(_sinc_slope), exact=_sinc_exact, real=_sinc,
