@@ -214,6 +214,13 @@ def derivative_report(
         seqs = [[v] * order for v in names]
     else:
         seqs = [[_only_variable(d)] * order]
+    if options.point is not None:  # floor, ceil: no derivative where they jump
+        from .core.jumps import jump_at
+        from .errors import DomainError
+
+        jump = jump_at(d.body, {v for seq in seqs for v in seq}, dict(options.point))
+        if jump is not None:
+            raise DomainError(f"no derivative at this point: {jump}")
     item = _Items(options)
     if len(seqs) > 1:
         item.chains.fill(d, (), names)  # the first partials as one gradient

@@ -35,7 +35,7 @@ KINKS = {
 
 
 def _signature(row: Function) -> str:
-    shown = {1: "u", 2: "u, v", None: "u₁, …, uₙ"}.get(row.arity, "u, …")
+    shown = {1: "u", 2: "n, u" if row.orders else "u, v", None: "u₁, …, uₙ"}.get(row.arity, "u, …")
     return f"`{row.name}({shown})`"
 
 
@@ -43,6 +43,10 @@ def _derivative(row: Function) -> str:
     statement = rule_statement(row.name, "unicode")
     if statement is not None:
         return statement
+    if row.orders:  # polygamma(n, u), besselj(n, u): by u only, the order n fixed
+        args = (Var("n"), U)
+        shown = to_unicode(row.partial(args, 1) * Var("u′"))
+        return f"d/dx {to_unicode(Call(row.name, args))} = {shown} (n fixed)"
     if row.arity == 2:
         args = (U, V)
         head = to_unicode(Call(row.name, args))

@@ -64,7 +64,7 @@ DERIVATIVES = [  # source, the same function in SymPy (written here), symdiff's 
     ("softplus(x^2)", sp_softplus(X**2), "2*x*sigmoid(x^2)"),
     ("sin(x)*softplus(3x)", sympy.sin(X) * sp_softplus(3 * X),
      "cos(x)*softplus(3*x) + 3*sin(x)*sigmoid(3*x)"),
-    ("softplus(x)/x", sp_softplus(X) / X, "x^-2*(x*sigmoid(x) - softplus(x))"),
+    ("softplus(x)/x", sp_softplus(X) / X, "(x*sigmoid(x) - softplus(x))*x^-2"),
     ("logsigmoid(2x + 1)", -sp_softplus(-(2 * X + 1)), "2*sigmoid(-(2*x + 1))"),
     ("log_sigmoid(x)", sympy.log(1 / (1 + sympy.exp(-X))), "sigmoid(-x)"),
     ("x*logsigmoid(-x)", -X * sp_softplus(X), "logsigmoid(-x) - x*sigmoid(x)"),

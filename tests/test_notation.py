@@ -117,10 +117,10 @@ REFUSED = [  # input, line, column, message
     ("√x²", 1, 3, '"√x²" is ambiguous: write √(x²) or (√x)²'),
     ("√2x", 1, 3, '"√2x" is ambiguous: write √(2x) or √2·x'),
     ("|x", 1, 3, 'unexpected end of input: expected an operator or "|"'),
-    ("gamma(x)", 1, 1, '"gamma" before "(" is the Greek letter gamma, not a function; '
-     "for the product write gamma*(...)"),
-    ("γ(x)", 1, 1, '"γ" before "(" is the Greek letter gamma, not a function; '
-     "for the product write γ*(...)"),
+    ("theta(x)", 1, 1, '"theta" before "(" is the Greek letter theta, not a function; '
+     "for the product write theta*(...)"),
+    ("θ(x)", 1, 1, '"θ" before "(" is the Greek letter theta, not a function; '
+     "for the product write θ*(...)"),
     ("2π(x+1)", 1, 2, '"π" before "(" is the constant pi, not a function; '
      "for the product write π*(...)"),
     ("d/dx (x+1) + 2", 1, 12, "d/dx applies to everything after it, not only to the "

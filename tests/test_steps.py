@@ -81,7 +81,7 @@ def test_a_named_function_keeps_the_books_label_instead_of_a_problem_line() -> N
 @pytest.mark.parametrize(
     ("rule", "fmt", "statement"),
     [
-        ("chain:log", "unicode", "d/dx log(u) = u′/u"),
+        ("chain:log", "unicode", "d/dx ln(u) = u′/u"),
         ("chain:log", "text", "d/dx log(u) = u'/u"),
         ("exp", "unicode", "d/dx exp(u) = exp(u)·u′"),
         ("chain:relu", "unicode", "d/dx relu(u) = 1(u > 0)·u′"),

@@ -23,6 +23,7 @@ from fractions import Fraction
 
 from ..core.expr import Call, Expr, Indicator, Num, Pow, add, neg
 from ..core.functions import SPELLINGS
+from ..core.jumps import crossings
 from ..core.walk import postorder
 from ..limits import DEFAULT_LIMITS, Limits
 from .precise import enclose
@@ -59,6 +60,8 @@ def quantities(exprs: Sequence[Expr]) -> list[Expr]:
                     found[add(node.args[0], Num(-edge)) if edge else node.args[0]] = None
                 if row.kinks == "zero":
                     found[node.args[0]] = None
+                elif row.kinks == "integers":  # floor, ceil: jumps where sin(πu) changes sign
+                    found[crossings(node.args[0])] = None
                 elif row.kinks == "ties":
                     args = node.args
                     for i, a in enumerate(args):

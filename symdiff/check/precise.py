@@ -238,6 +238,12 @@ def _call(ctx: Any, name: str, kids: list[Any], sides: list[int], fixed: bool) -
         raise _NoValue("a value too large to compute")
     if name in ("sin", "cos", "tan", "sec", "csc", "cot") and _bits(u) > MAX_TRIG_BITS:
         raise _NoValue("an argument too large to reduce")
+    # the special functions: the last argument bounded as exp's (sinc, besselj: as sin's)
+    special = ("gamma", "lgamma", "erf", "erfc", "digamma", "polygamma", "lambertw")
+    if name in special and _bits(kids[-1]) > MAX_EXP_ARGUMENT.bit_length():
+        raise _NoValue("a value too large to compute")
+    if name in ("sinc", "besselj") and _bits(kids[-1]) > MAX_TRIG_BITS:
+        raise _NoValue("an argument too large to reduce")
     row = FUNCTIONS[name]
     if row.interval is not None:
         try:
@@ -269,7 +275,35 @@ def _call(ctx: Any, name: str, kids: list[Any], sides: list[int], fixed: bool) -
             return _hull(ctx, kids, name == "max")
         sides.append(pick)
         return kids[pick]
+    if name in ("floor", "ceil"):
+        return _whole_part(ctx, u, name == "floor", sides)
     raise UnsupportedError(f"no high-precision value for {name}")
+
+
+def _whole_part(ctx: Any, u: Any, down: bool, sides: list[int]) -> Any:
+    """floor (``down``) or ceil of an interval strictly between whole numbers k and k + 1.
+
+    An interval holding a whole number is on a jump: no value (a constant's comes from
+    the evaluator).  The side recorded is k, so a finite difference sees a jump crossed.
+    """
+    if _bits(u) > MAX_TRIG_BITS:
+        raise _NoValue("an argument too large to round")
+    (k, lo_whole), (k_hi, _) = (_floor_end(end) for end in u._mpi_)
+    if lo_whole or k != k_hi:
+        raise _NoValue("at a jump")
+    sides.append(k)
+    return ctx.mpf(k if down else k + 1)
+
+
+def _floor_end(end: Any) -> tuple[int, bool]:
+    """floor of a raw mpmath number (sign, mantissa, exponent, bits), and whether it is whole."""
+    sign, man, exp, _ = end
+    if not man or exp >= 0:
+        return (-1) ** sign * man << max(exp, 0), True
+    whole, rest = divmod(man, 1 << -exp)
+    if sign:
+        return -whole - (1 if rest else 0), not rest
+    return whole, not rest
 
 
 def _hull(ctx: Any, kids: list[Any], largest: bool) -> Any:

@@ -141,6 +141,7 @@ def check_with_sympy(
     theirs = source.to_sympy()
     for name in wrt:
         theirs = sympy.diff(theirs, sympy.Symbol(name, real=True))
+    theirs = _flat_steps(sympy, theirs)
     ours = result.to_sympy()
     small = count_nodes(source) + count_nodes(result) <= MAX_SYMBOLIC_NODES
     if small and sympy.simplify(ours - theirs) == 0:
@@ -176,6 +177,21 @@ def check_with_sympy(
         how = f"cannot decide: only {agree} usable points"
         return Verdict(False, result, source, how, decided=False)
     return Verdict(True, result, source, f"agrees at {agree} points")
+
+
+def _flat_steps(sympy: Any, expr: Any) -> Any:
+    """SymPy's unevaluated ``d/du floor(u)`` (``ceiling``) as 0, its value wherever it exists.
+
+    Where it does not (u a whole number) symdiff's side has no value: the point is skipped.
+    """
+
+    def step_slope(e: Any) -> bool:
+        inner = e.expr if isinstance(e, sympy.Subs) else e
+        return isinstance(inner, sympy.Derivative) and isinstance(
+            inner.expr, sympy.floor | sympy.ceiling
+        )
+
+    return expr.replace(step_slope, lambda e: sympy.Integer(0))
 
 
 def _number(value: Any) -> str | None:

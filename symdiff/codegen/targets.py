@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from ..core.functions import FUNCTIONS
 from ..errors import UnsupportedError
+from .special_helpers import SPECIAL_HELPERS
 
 # helper functions a template may call, defined in the generated source when used:
 # the sigmoid as the function table computes it (exp of a non-positive number only)
@@ -64,6 +65,8 @@ HELPERS: dict[str, dict[str, str]] = {
         "_cbrt": "def _cbrt(u):\n    return torch.sign(u) * torch.abs(u) ** (1.0 / 3.0)\n",
     },
 }  # fmt: skip
+for _target, _helpers in SPECIAL_HELPERS.items():  # erf, gamma, polygamma, W, J... where lacking
+    HELPERS.setdefault(_target, {}).update(_helpers)
 
 
 @dataclass(frozen=True, slots=True)

@@ -86,7 +86,8 @@ class Function:
       poles included (``tan(π/2)``, found exactly at exact multiples of π, and for a float
       argument within rounding of the pole: :mod:`symdiff.core.special`);
     - ``kinks``: where the derivative jumps: ``"smooth"`` (nowhere), ``"ties"`` (where two
-      arguments are equal) or ``"zero"`` (where the argument is 0);
+      arguments are equal), ``"zero"`` (where the argument is 0) or ``"integers"`` (where
+      it is a whole number: floor and ceil jump there, and have no derivative);
     - ``unicode``, ``latex``: the printed names (the LaTeX one a command valid in KaTeX);
     - ``sympy``: SymPy's name for it, or, where SymPy has none, its definition as a
       formula in ``u`` in symdiff's language (``1/(1 + exp(-u))``);
@@ -106,7 +107,10 @@ class Function:
     - ``edges``: values of the argument where the domain ends or the derivative is
       unbounded (``log``: 0; ``asin``: -1 and 1); the checker samples on both sides of them;
     - ``image``: what the simplifier may assume of the value: ``"positive"`` (``exp``),
-      ``"nonnegative"`` (``abs``, ``sqrt``) or ``"real"`` (nothing).
+      ``"nonnegative"`` (``abs``, ``sqrt``) or ``"real"`` (nothing);
+    - ``orders``: the positions of arguments that are orders (``polygamma(n, u)``,
+      ``besselj(n, u)``): whole numbers, never differentiated (the partial by one raises
+      ``UnsupportedError``); tests and samplers put small whole numbers there.
 
     >>> from symdiff.core.functions import FUNCTIONS
     >>> FUNCTIONS["max"].accepts(3), FUNCTIONS["log"].outside([Fraction(-2)])
@@ -129,6 +133,7 @@ class Function:
     interval: Interval | None = None
     edges: tuple[Fraction, ...] = ()
     image: Image = "real"
+    orders: tuple[int, ...] = ()
 
     def accepts(self, count: int) -> bool:
         """Whether the function takes ``count`` arguments.

@@ -74,7 +74,7 @@ def listed_names() -> tuple[str, ...]:
     """Every accepted name in table order, each spelling after its function (the README's list).
 
     >>> " ".join(name for name in listed_names() if name.startswith("l"))
-    'log ln logsumexp logsigmoid log_sigmoid'
+    'log ln lgamma loggamma lambertw logsumexp logsigmoid log_sigmoid'
     """
     return tuple(name for row in _ROWS for name in (row.name, *row.spellings))
 

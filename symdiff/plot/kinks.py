@@ -3,6 +3,8 @@
 Which arguments matter is read from each function's row of the function table
 (:attr:`~symdiff.core.facets.Function.kinks`): ``"zero"`` (``abs``, ``relu``, ``sign``:
 where the argument is 0), ``"ties"`` (``max``, ``min``: where two arguments are equal);
+``"integers"`` (``floor``, ``ceil``: steps where the argument crosses a whole number,
+found as the sign changes of ``sin(πu)``);
 an indicator ``1(u > v)`` (in derivatives) steps where ``u = v``.  The places are found
 numerically: sign changes of ``u − v`` on a grid, then bisection.
 
@@ -23,6 +25,7 @@ from itertools import combinations, pairwise
 from ..core.evaluate import Value, evaluate
 from ..core.expr import Call, Expr, Indicator
 from ..core.functions import SPELLINGS
+from ..core.jumps import crossings
 from ..core.walk import postorder
 from ..errors import DomainError, LimitError
 from ..limits import DEFAULT_LIMITS, Limits
@@ -50,6 +53,8 @@ def kink_arguments(expr: Expr) -> list[Argument]:
                 out.extend((u, None) for u in dict.fromkeys(node.args))
             elif kinks == "ties":
                 out.extend(combinations(dict.fromkeys(node.args), 2))
+            elif kinks == "integers":  # floor, ceil: steps where sin(πu) changes sign
+                out.append((crossings(node.args[0]), None))
     return list(dict.fromkeys(out))
 
 

@@ -33,6 +33,8 @@ RULE_NAMES: dict[str, str] = {
     "max": "max: 1(u > v), taken as 0 at a tie",
     "min": "min: 1(u < v), taken as 0 at a tie",
     "logsumexp": "logsumexp: exp(u - logsumexp(u, v, ...)), the softmax",
+    "floor": "floor: 0, except where u is a whole number (floor jumps there: no derivative)",
+    "ceil": "ceil: 0, except where u is a whole number (ceil jumps there: no derivative)",
     "arithmetic": "arithmetic",
     **{p.id: p.title for p in PASSES},  # the simplifier's rules: titles from its table
 }

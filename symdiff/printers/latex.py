@@ -107,6 +107,13 @@ class LatexPrinter(BookPrinter):
                 return ["\\sqrt[3]{", (arg, 0), "}"]
             if node.name == "abs":
                 return ["\\left| ", (arg, 0), " \\right|"]
+            if node.name in ("floor", "ceil"):  # ⌊u⌋, ⌈u⌉
+                return [f"\\left\\l{node.name} ", (arg, 0), f" \\right\\r{node.name}"]
+        if not node.deriv and len(node.args) == 2 and node.name in ("besselj", "polygamma"):
+            n, u = node.args  # J_n(u), ψ⁽ⁿ⁾(u)
+            if node.name == "besselj":
+                return ["J_{", (n, 0), "}(", (u, 0), ")"]
+            return ["\\psi^{(", (n, 0), ")}(", (u, 0), ")"]
         return [self.call_head(node), "(", *joined(node.args), ")"]
 
     def call_head(self, node: Call) -> str:

@@ -53,6 +53,8 @@ def applies(node: Expr) -> bool:
     name = node.name
     if name == "max" or name == "min":
         return len(args) == 1 or all(_exact_shape(a) for a in args)
+    if name in FUNCTIONS and FUNCTIONS[name].orders:  # besselj(0, 0) = 1
+        return all(_exact_shape(a) for a in args)
     if len(args) != 1:
         return False
     return _exact_shape(args[0]) or (name == "log" and type(args[0]) is Call)

@@ -21,7 +21,7 @@ EXAMPLE = "cos(x)^-2 -> sec(x)^2"
 KINDS = (Pow,)
 
 # a function and the name of its reciprocal (another helper adds csc and cot to the table)
-RECIPROCALS = {"cos": "sec", "sin": "csc"}
+RECIPROCALS = {"cos": "sec"}
 
 
 def applies(node: Expr) -> bool:

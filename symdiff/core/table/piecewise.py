@@ -1,12 +1,18 @@
-"""The piecewise functions: absolute value, sign, maximum and minimum.
+"""The piecewise functions: absolute value, sign, maximum and minimum, floor and ceiling.
+
+``floor`` and ``ceil`` (also ``ceiling``) jump where their argument is a whole number
+(``kinks="integers"``): their derivative is 0 between the jumps and does not exist at
+them.  The rule's name says so in the steps, ``--at`` refuses a point on a jump, and the
+checker and the plots look for the jumps.
 
 >>> [row.name for row in ROWS]
-['abs', 'sign', 'max', 'min']
+['abs', 'sign', 'max', 'min', 'floor', 'ceil']
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 from ..expr import ZERO, Expr, Indicator, call, mul
@@ -29,6 +35,32 @@ def rational(v: Value) -> ExactValue | None:
     (Fraction(1, 2), None)
     """
     return None if isinstance(v, float) else v
+
+
+MAX_FLOOR_MULTIPLE = 2**50  # |q·π| (q·e, q·√n) up to which floor and ceil are exact
+
+
+def _rounded(down: bool) -> Callable[[Sequence[Value]], ExactValue | None]:
+    """floor (``down``) or ceil of an exact u: a rational, or a multiple of π, e or √n.
+
+    >>> _rounded(True)([Fraction(7, 2)]), _rounded(False)([Multiple(Fraction(1))])
+    (Fraction(3, 1), Fraction(4, 1))
+    """
+
+    def exact(vs: Sequence[Value]) -> ExactValue | None:
+        u = vs[0]
+        if isinstance(u, Fraction):
+            return Fraction(math.floor(u) if down else math.ceil(u))
+        if not isinstance(u, Multiple) or not abs(float(u.q)) < MAX_FLOOR_MULTIPLE:
+            return None
+        k = math.floor(float(u))  # then made exact by exact comparisons (u is irrational)
+        while u < k:
+            k -= 1
+        while u > k + 1:
+            k += 1
+        return Fraction(k if down else k + 1)
+
+    return exact
 
 
 def _extremum(wins: bool) -> Partial:
@@ -77,6 +109,17 @@ ROWS: tuple[Function, ...] = (
              code={"python": "min({args})", "numpy": "np.minimum({0}, {1})",
                    "c": "fmin({0}, {1})", "jax": "jnp.minimum({0}, {1})",
                    "torch": "torch.minimum({0}, {1})"}),
+    Function("floor", 1, partial=unary(lambda u: ZERO), exact=_rounded(True),
+             real=real(lambda t: float(math.floor(t))), outside=EVERYWHERE, kinks="integers",
+             unicode="floor", latex=r"\operatorname{floor}", sympy="floor", builder="floor",
+             code={"python": "float(math.floor({0}))", "numpy": "np.floor({0})",
+                   "c": "floor({0})", "jax": "jnp.floor({0})", "torch": "torch.floor({0})"}),
+    Function("ceil", 1, partial=unary(lambda u: ZERO), exact=_rounded(False),
+             real=real(lambda t: float(math.ceil(t))), outside=EVERYWHERE, kinks="integers",
+             unicode="ceil", latex=r"\operatorname{ceil}", sympy="ceiling", builder="ceil",
+             spellings=("ceiling",),
+             code={"python": "float(math.ceil({0}))", "numpy": "np.ceil({0})",
+                   "c": "ceil({0})", "jax": "jnp.ceil({0})", "torch": "torch.ceil({0})"}),
 )  # fmt: skip
 
 SHORTHANDS: tuple[Shorthand, ...] = ()
