@@ -329,9 +329,9 @@ STEPS = [  # source, the printed lines of its derivation, the rules of each line
       "sin(x)^x·(1·ln(sin(x)) + x·d/dx[sin(x)]/sin(x))",
       "sin(x)^x·(1·ln(sin(x)) + x·cos(x)/sin(x))",
       "sin(x)^x·(ln(sin(x)) + x·cos(x)/sin(x))",
-      "sin(x)^x·(ln(sin(x)) + x·cos(x)/sin(x))"],
+      "sin(x)^x·(ln(sin(x)) + x·cot(x))"],
      [(), ("logarithmic-differentiation",), ("product",), ("variable", "chain:log"), ("sin",),
-      ("arithmetic",), ("order-factors",)]),
+      ("arithmetic",), ("quotient-identities",)]),
 ]  # fmt: skip
 
 

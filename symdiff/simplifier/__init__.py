@@ -43,6 +43,7 @@ from . import (
     indicators,
     order_factors,
     pythagorean,
+    quotient_identities,
     reciprocal_identities,
     root_powers,
 )
@@ -68,6 +69,7 @@ PASSES: tuple[Pass, ...] = tuple(
         expand_numerator,
         factor_numerator,
         cancel_factors,
+        quotient_identities,
         reciprocal_identities,
         root_powers,
         order_factors,
