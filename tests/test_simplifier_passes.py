@@ -124,6 +124,11 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("cos(x)^-2", "sec(x)^2"),
         ("3*cos(2*x)^-4", "3*sec(2*x)^4"),
     ],
+    "combine-roots": [
+        ("sqrt(x)/x", "sqrt(x)^-1"),
+        ("exp(x)/sqrt(exp(x))", "sqrt(exp(x))"),
+        ("3*(x + 1)^2/sqrt(x + 1)", "3*(x + 1)*sqrt(x + 1)"),
+    ],
     "root-powers": [
         ("sqrt(x)^2", "x"),
         ("sqrt(x + 1)^-2*y", "y/(x + 1)"),
@@ -162,6 +167,7 @@ LEFT_ALONE = [
     "x*(x + 1) + x",  # x^2 + 2*x is no shorter
     "sin(x)*(x + 1) + x",  # not a polynomial
     "sin(x)/cos(y)",  # different arguments: no quotient identity
+    "x*sqrt(x)",  # powers of one sign: x√x stays
 ]
 
 
@@ -184,7 +190,7 @@ def test_textbook_passes_leave_alone(source: str) -> None:
     e = symdiff.parse(source)
     _, lines = simplify_steps(e)
     textbook = {"pythagorean", "expand-polynomial", "expand-numerator", "cancel-factors",
-                "quotient-identities"}  # fmt: skip
+                "quotient-identities", "combine-roots"}  # fmt: skip
     assert not (textbook | {"reciprocal-identities"}) & {
         s.rule for line in lines for s in line.substeps
     }

@@ -32,6 +32,7 @@ from . import (
     collect_terms,
     combine_constants,
     combine_powers,
+    combine_roots,
     distribute_exponent,
     expand,
     expand_numerator,
@@ -71,6 +72,7 @@ PASSES: tuple[Pass, ...] = tuple(
         cancel_factors,
         quotient_identities,
         reciprocal_identities,
+        combine_roots,
         root_powers,
         order_factors,
         expand,  # only when asked for (--expand)
