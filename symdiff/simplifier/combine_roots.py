@@ -12,6 +12,8 @@ of the same sign are left as they are (``x√x``).  Where ``√u`` is defined, `
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..core.expr import Call, Expr, Mul, Num, Pow, mul, pow_
 from ..limits import DEFAULT_LIMITS, Limits
 
@@ -30,6 +32,12 @@ def _split(factor: Expr) -> tuple[Expr, int]:
 
 def _pair(factors: tuple[Expr, ...]) -> tuple[int, int] | None:
     """Positions (power of u, power of √u) of the first pair of opposite signs, or None."""
+    for f in factors:  # first, cheaply: is there a square root at all?
+        base = f.base if type(f) is Pow else f
+        if type(base) is Call and base.name == "sqrt":
+            break
+    else:
+        return None
     split = [_split(f) for f in factors]
     roots = {base.args[0]: (j, k) for j, (base, k) in enumerate(split)
              if type(base) is Call and base.name == "sqrt" and not base.deriv}  # fmt: skip
@@ -40,6 +48,18 @@ def _pair(factors: tuple[Expr, ...]) -> tuple[int, int] | None:
         if found is not None and (found[1] > 0) != (k > 0):
             return i, found[0]
     return None
+
+
+def root_pair(factors: Sequence[Expr]) -> bool:
+    """Whether the factors of a product hold a pair this pass rewrites.
+
+    The product shortcut's test (:mod:`.products`), without making the product.
+
+    >>> from symdiff.core.expr import Var
+    >>> root_pair([Var("x"), Var("y")])
+    False
+    """
+    return _pair(tuple(factors)) is not None
 
 
 def applies(node: Expr) -> bool:

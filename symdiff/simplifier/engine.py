@@ -48,6 +48,8 @@ _PLAIN = (
     "expand-numerator",
     "factor-numerator",
     "cancel-factors",
+    "quotient-identities",
+    "combine-roots",
     "order-factors",
 )
 

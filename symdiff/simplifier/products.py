@@ -31,9 +31,11 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
-from ..core.expr import ONE, ZERO, Add, Expr, Indicator, Mul, Num, Pow, Var, mul
+from ..core.expr import ONE, ZERO, Add, Call, Expr, Indicator, Mul, Num, Pow, Var, mul
 from ..core.numbers import fits
+from .combine_roots import root_pair
 from .order_factors import BELOW_KEY, NUMBER_KEY, OTHER_KEY, _name_key, factor_key
+from .quotient_identities import quotient_pair
 from .quotients import reshapes
 
 
@@ -65,6 +67,8 @@ def joined(
         return _plain(node, factors, max_bits)
     if Add in kinds and Pow in kinds and reshapes(Mul(tuple(factors))):
         return None  # expand-numerator, factor-numerator or cancel-factors
+    if (Call in kinds or Pow in kinds) and (quotient_pair(factors) or root_pair(factors)):
+        return None  # quotient-identities or combine-roots
     numbers: list[Num] = []
     rest: list[Expr] = []
     bases: set[Expr] = set()

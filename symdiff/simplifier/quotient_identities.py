@@ -15,6 +15,8 @@ allow, and what is left of the denominator is written as its reciprocal function
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..core.expr import Call, Expr, Mul, Num, Pow, mul, pow_
 from ..limits import DEFAULT_LIMITS, Limits
 
@@ -55,6 +57,12 @@ def _power(factor: Expr) -> Power | None:
 
 def _pair(factors: tuple[Expr, ...]) -> tuple[int, int] | None:
     """Positions (numerator, denominator) of the first pair with a quotient, or None."""
+    for f in factors:  # first, cheaply: is there a function of the pairs at all?
+        base = f.base if type(f) is Pow else f
+        if type(base) is Call and base.name in _NAMES:
+            break
+    else:
+        return None
     powers = [(i, p) for i, f in enumerate(factors) if (p := _power(f)) is not None]
     for i, (top, args, a, _) in powers:
         if a <= 0:
@@ -63,6 +71,18 @@ def _pair(factors: tuple[Expr, ...]) -> tuple[int, int] | None:
             if b < 0 and args == args_b and (top, bottom) in QUOTIENTS:
                 return i, j
     return None
+
+
+def quotient_pair(factors: Sequence[Expr]) -> bool:
+    """Whether the factors of a product hold a pair this pass rewrites.
+
+    The product shortcut's test (:mod:`.products`), without making the product.
+
+    >>> from symdiff.core.expr import Var
+    >>> quotient_pair([Var("x"), Var("y")])
+    False
+    """
+    return _pair(tuple(factors)) is not None
 
 
 def applies(node: Expr) -> bool:
