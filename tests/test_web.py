@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import asyncio
 import os
-import shutil
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -27,6 +27,7 @@ httpx = pytest.importorskip("httpx", reason="httpx is not installed")
 
 from starlette.testclient import TestClient  # noqa: E402
 
+from browser import artifacts, chromium_driver  # noqa: E402
 from symdiff.web.app import MAX_BODY, create_app  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -249,29 +250,8 @@ def test_memory_stays_bounded_over_ten_thousand_requests(server) -> None:  # typ
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    chrome, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    if not chrome or not driver:
-        pytest.skip("Chromium and chromium-driver are not installed (CI installs them)")
-    webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed")
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = chrome
-    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync",
-                 "--window-size=1200,1000"):  # fmt: skip
-        options.add_argument(flag)
-    b = webdriver.Chrome(service=Service(driver), options=options)
-    yield b
-    b.quit()
-
-
-def _artifacts(tmp_path: Path) -> Path:
-    folder = Path(os.environ.get("SYMDIFF_ARTIFACTS", tmp_path))
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+def browser() -> Iterator[Any]:
+    yield from chromium_driver()
 
 
 def _wait_text(browser, element_id: str, needle: str, seconds: float = 30) -> str:  # type: ignore[no-untyped-def]
@@ -302,7 +282,7 @@ def test_the_page_in_a_browser(server, browser, tmp_path: Path) -> None:  # type
     browser.find_element(By.ID, "check").click()
     verdict = _wait_text(browser, "verdict", "no")
     assert "at x =" in verdict
-    folder = _artifacts(tmp_path)
+    folder = artifacts(tmp_path)
     browser.set_window_size(1200, 1000)
     browser.save_screenshot(str(folder / "calculator-1200.png"))
     browser.set_window_size(375, 900)

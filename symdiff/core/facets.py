@@ -53,7 +53,9 @@ __all__ = [
     "Shorthand",
     "Value",
     "at",
+    "code_for",
     "exact_sqrt",
+    "mp_context",
     "mpmath_real",
     "real",
     "unary",
@@ -177,6 +179,15 @@ class Shorthand:
         return count >= 1 if self.arity is None else count == self.arity
 
 
+def code_for(python: str, numpy: str, c: str, jax: str, torch: str) -> dict[str, str]:
+    """A row's ``code`` facet, one template per target, in the targets' order.
+
+    >>> code_for("f({0})", "np.f({0})", "f({0})", "jnp.f({0})", "torch.f({0})")["c"]
+    'f({0})'
+    """
+    return {"python": python, "numpy": numpy, "c": c, "jax": jax, "torch": torch}
+
+
 def unary(derivative: Callable[[Expr], Expr]) -> Partial:
     """The partial of a one-argument function from f'(u).
 
@@ -217,7 +228,7 @@ def mpmath_real(name: str) -> Real:
     """
 
     def value(vs: Sequence[Value]) -> float:
-        ctx = _mp_context()
+        ctx = mp_context()
         result = getattr(ctx, name)(*[float(v) for v in vs])
         if isinstance(result, ctx.mpc):  # a real function's value off its real domain
             raise ValueError(f"{name} has no real value there")
@@ -226,18 +237,25 @@ def mpmath_real(name: str) -> Real:
     return value
 
 
-def _mp_context() -> Any:
-    """This thread's mpmath context at double precision."""
-    ctx = getattr(_MP, "ctx", None)
+def mp_context(prec: int = 53) -> Any:
+    """This thread's mpmath context at ``prec`` bits (one per thread and precision).
+
+    mpmath keeps the working precision in its context, so threads never share one.
+
+    >>> mp_context(80).prec, mp_context(80) is mp_context(80)
+    (80, True)
+    """
+    made: dict[int, Any] = _CONTEXTS.__dict__.setdefault("by_precision", {})
+    ctx = made.get(prec)
     if ctx is None:
         from mpmath.ctx_mp import MPContext
 
-        ctx = _MP.ctx = MPContext()
-        ctx.prec = 53
+        ctx = made[prec] = MPContext()
+        ctx.prec = prec
     return ctx
 
 
-_MP = threading.local()
+_CONTEXTS = threading.local()
 
 
 def where(bad: Callable[[Value], bool], phrase: str) -> Domain:

@@ -71,7 +71,7 @@ def applies(node: Expr) -> bool:
     >>> applies(Mul((Pow(x, Num(-1)), r))), applies(Mul((x, r))), applies(Mul((x, Var("y"))))
     (True, False, False)
     """
-    return type(node) is Mul and _pair(node.factors) is not None
+    return type(node) is Mul and root_pair(node.factors)
 
 
 def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:

@@ -93,7 +93,7 @@ def applies(node: Expr) -> bool:
     >>> applies(Mul((s, Pow(c, Num(-1))))), applies(Mul((s, c))), applies(Mul((c, Pow(s, Num(-2)))))
     (True, False, True)
     """
-    return type(node) is Mul and _pair(node.factors) is not None
+    return type(node) is Mul and quotient_pair(node.factors)
 
 
 def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:

@@ -32,30 +32,16 @@ pole or outside the domain a ``ValueError`` says so (the checker then has no val
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Sequence
 from typing import Any
+
+from ..facets import mp_context
 
 GUARD = 40  # bits beyond the interval's precision for mpmath's point values
 MAX_SHIFT = 1000  # steps of the polygamma recurrence (x ≥ -MAX_SHIFT), each a power
 MAX_ORDER = 1000  # polygamma orders enclosed (higher: no value, the checker skips)
 
 __all__ = ["besselj", "gamma", "lambertw", "lgamma", "monotone", "polygamma", "sinc"]
-
-
-def _mp(prec: int) -> Any:
-    """This thread's mpmath context at ``prec`` bits (a context per thread and precision)."""
-    made: dict[int, Any] = _CONTEXTS.__dict__.setdefault("by_precision", {})
-    ctx = made.get(prec)
-    if ctx is None:
-        from mpmath.ctx_mp import MPContext
-
-        ctx = made[prec] = MPContext()
-        ctx.prec = prec
-    return ctx
-
-
-_CONTEXTS = threading.local()
 
 
 def _ends(mp: Any, u: Any) -> tuple[Any, Any]:
@@ -82,7 +68,7 @@ def monotone(ctx: Any, a: Sequence[Any], name: str, *, increasing: bool) -> Any:
     >>> bool(y.a < 0.15729920705028513 < y.b)
     True
     """
-    mp = _mp(ctx.prec + GUARD)
+    mp = mp_context(ctx.prec + GUARD)
     fixed = [mp.make_mpf(v._mpi_[0]) for v in a[:-1]]
     lo, hi = _ends(mp, a[-1])
     f = getattr(mp, name)
@@ -154,7 +140,7 @@ def polygamma(ctx: Any, a: Sequence[Any]) -> Any:
     >>> bool(y.a < 0.03648997397857652 < y.b)
     True
     """
-    mp = _mp(ctx.prec + GUARD)
+    mp = mp_context(ctx.prec + GUARD)
     n = _whole(mp, a[0])
     if n is None or n < 0:
         raise ValueError("polygamma of an order that is not a whole number >= 0")
@@ -188,7 +174,7 @@ def besselj(ctx: Any, a: Sequence[Any]) -> Any:
     >>> bool(y.a < 0.5118276717359181 < y.b)
     True
     """
-    mp = _mp(ctx.prec + GUARD)
+    mp = mp_context(ctx.prec + GUARD)
     n = _whole(mp, a[0])
     if n is None:
         raise ValueError("Bessel function of an order that is not a whole number")

@@ -27,6 +27,7 @@ from ..facets import (
     Shorthand,
     Value,
     at,
+    code_for,
     mpmath_real,
     real,
     unary,
@@ -35,22 +36,18 @@ from ..facets import (
 from .trigonometric import beyond_one, within_one
 
 
-def _code(python: str, numpy: str, c: str, jax: str, torch: str) -> dict[str, str]:
-    return {"python": python, "numpy": numpy, "c": c, "jax": jax, "torch": torch}
-
-
 def _reciprocal_of(name: str) -> dict[str, str]:
     """1/f(u) in every target, f spelled as in NumPy (``np.name``) and C."""
-    return _code(f"(1.0 / math.{name}({{0}}))", f"(1.0 / np.{name}({{0}}))",
-                 f"(1.0 / {name}({{0}}))", f"(1.0 / jnp.{name}({{0}}))",
-                 f"(1.0 / torch.{name}({{0}}))")  # fmt: skip
+    return code_for(f"(1.0 / math.{name}({{0}}))", f"(1.0 / np.{name}({{0}}))",
+                    f"(1.0 / {name}({{0}}))", f"(1.0 / jnp.{name}({{0}}))",
+                    f"(1.0 / torch.{name}({{0}}))")  # fmt: skip
 
 
 def _inverse_of(name: str, of_reciprocal: bool = False) -> dict[str, str]:
     """The inverse function ``a<name>`` in every target (of 1/u with ``of_reciprocal``)."""
     u = "1.0 / ({0})" if of_reciprocal else "{0}"
-    return _code(f"math.a{name}({u})", f"np.arc{name}({u})", f"a{name}({u})",
-                 f"jnp.arc{name}({u})", f"torch.a{name}({u})")  # fmt: skip
+    return code_for(f"math.a{name}({u})", f"np.arc{name}({u})", f"a{name}({u})",
+                    f"jnp.arc{name}({u})", f"torch.a{name}({u})")  # fmt: skip
 
 
 def _over(sign: int, denominator: Expr) -> Expr:
@@ -105,14 +102,14 @@ ROWS: tuple[Function, ...] = (
     Function("sinh", 1, partial=unary(lambda u: call("cosh", u)), exact=at(0, 0),
              real=real(math.sinh), outside=EVERYWHERE, kinks="smooth", unicode="sinh",
              latex=r"\sinh", sympy="sinh", builder="sinh",
-             code=_code("math.sinh({0})", "np.sinh({0})", "sinh({0})", "jnp.sinh({0})",
-                        "torch.sinh({0})"),
+             code=code_for("math.sinh({0})", "np.sinh({0})", "sinh({0})", "jnp.sinh({0})",
+                           "torch.sinh({0})"),
              interval=lambda ctx, a: _sinh(ctx, a[0])),
     Function("cosh", 1, partial=unary(lambda u: call("sinh", u)), exact=at(0, 1),
              real=real(math.cosh), outside=EVERYWHERE, kinks="smooth", unicode="cosh",
              latex=r"\cosh", sympy="cosh", builder="cosh",
-             code=_code("math.cosh({0})", "np.cosh({0})", "cosh({0})", "jnp.cosh({0})",
-                        "torch.cosh({0})"),
+             code=code_for("math.cosh({0})", "np.cosh({0})", "cosh({0})", "jnp.cosh({0})",
+                           "torch.cosh({0})"),
              interval=lambda ctx, a: _cosh(ctx, a[0]), image="positive"),
     Function("tanh", 1, partial=unary(lambda u: add(ONE, neg(pow_(call("tanh", u), 2)))),
              exact=at(0, 0), real=real(math.tanh), outside=EVERYWHERE,
