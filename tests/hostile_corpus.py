@@ -315,7 +315,7 @@ CORPUS: list[Row] = [
         (
             "line 1, column 1",
             "unknown function 'sinz'",
-            "known functions: LambertW, abs, acos",
+            "symdiff --functions lists the known functions",
             "did you mean sin",
         ),
     ),
@@ -326,7 +326,7 @@ CORPUS: list[Row] = [
         (
             "line 1, column 1",
             "unknown function 'foo'",
-            "did you mean floor?",
+            "for a product, write f*o*o*(...)",  # floor is two edits away: not close
         ),
     ),
     (

@@ -20,6 +20,7 @@ import argparse
 from collections.abc import Sequence
 
 from ..printers import FORMATS as REGISTRY
+from .function_names import ListFunctions
 from .limit_options import add_limit_options, seconds
 from .texts import DESCRIPTIONS, EXIT_CODES, EXPR_HELP, MAIN_EPILOG, PLOT_HELP
 
@@ -207,6 +208,8 @@ def build_parser(command: str | None = None) -> Parser:
                    description="Differentiate an expression the way a textbook does, "
                    "and show how.")  # fmt: skip
         p.add_argument("--version", action="version", version="%(prog)s " + _version())
+        p.add_argument("--functions", action=ListFunctions,
+                       help="list the functions symdiff knows, by family, and exit")  # fmt: skip
     else:
         p = Parser(prog=prog, formatter_class=raw, description=DESCRIPTIONS[command],
                    epilog=EXIT_CODES)  # fmt: skip

@@ -79,6 +79,17 @@ def listed_names() -> tuple[str, ...]:
     return tuple(name for row in _ROWS for name in (row.name, *row.spellings))
 
 
+def families() -> tuple[tuple[str, tuple[Function, ...], tuple[Shorthand, ...]], ...]:
+    """The table by family, in table order: (family, its rows, its shorthands).
+
+    >>> [(family, len(rows)) for family, rows, _ in families()][3]
+    ('special functions', 9)
+    """
+    return tuple(
+        (f.__name__.rsplit(".", 1)[-1].replace("_", " "), f.ROWS, f.SHORTHANDS) for f in _FAMILIES
+    )
+
+
 def takes(name: str) -> str:
     """How many arguments the function or shorthand ``name`` takes, in words.
 

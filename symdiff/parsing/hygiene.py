@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..core.functions import GREEK, GREEK_LETTERS, SPELLINGS
+from ..core.functions import GREEK, GREEK_LETTERS, SPELLINGS, WORDS
 from ..errors import LimitError, ParseError
 from ..limits import Limits
 from .builder import SUPERSCRIPT_LETTERS
@@ -22,7 +22,7 @@ from .errors import error_at, where
 
 _UNICODE_OK = (
     "".join(GREEK_LETTERS) + "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺₀₁₂₃₄₅₆₇₈₉·×⋅−÷′√∛∜∂" + "".join(SUPERSCRIPT_LETTERS)
-)
+) + "".join(sorted({c for word in WORDS for c in word if not c.isascii()}))  # Γ: a spelling
 _SPACES = "\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000"
 _BAD_CHAR = re.compile(f"[^\t\n\r\x20-\x7e{_UNICODE_OK}{_SPACES}]")
 _PARENS = re.compile(r"[()]")

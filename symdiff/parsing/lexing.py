@@ -35,7 +35,7 @@ from ..limits import DEFAULT_LIMITS, Limits
 from .errors import where
 from .juxtaposed import check_radicals, mark_arguments
 from .scanning import Tok
-from .words import word_tokens
+from .words import GREEK_FUNCTIONS, word_tokens
 
 _OPERAND_END = frozenset(
     {"NUMBER", "RATIONAL", "NAME", "CONST", "_RPAR", "SUPERSCRIPT", "_BAR_CLOSE", "_ARG_CLOSE"}
@@ -43,6 +43,9 @@ _OPERAND_END = frozenset(
 _CHAIN_OPENERS = frozenset({"_LPAR", "_INDICATOR_OPEN", "_COMMA", "_GT", "_LT", "_BAR_OPEN"})
 _SIGNS = frozenset({"_PLUS", "_MINUS"})
 _CALLS = frozenset({"_LPAR", "PRIME"})
+# a power on a name, then "(": sin^2(x), ψ²(x), sin^-1(x)
+_POWERED_CALLS = (("SUPERSCRIPT", "_LPAR"), ("POW", "NUMBER", "_LPAR"),
+                  ("POW", "_MINUS", "NUMBER", "_LPAR"))  # fmt: skip
 _COMPARED = re.compile(r"[()<>]")
 # the raw tokens refined one by one; the others pass through as scanned (until a prime:
 # argument positions f'[...] may follow one)
@@ -99,6 +102,8 @@ def refine(raw: list[Tok], src: Source) -> list[Tok]:
         done = i + 1
         if kind == "WORD":
             calls = done < n and kinds[done] in _CALLS
+            if not calls and value in GREEK_FUNCTIONS:  # gamma^2(x) as sin^2(x)
+                calls = any(tuple(kinds[done : done + len(p)]) == p for p in _POWERED_CALLS)
             key = (value, calls, bool(out) and out[-1][0] in _OPERAND_END)
             made = words.get(key)
             if made is None:  # classify at the real offset, so that errors point right

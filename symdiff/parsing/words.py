@@ -21,8 +21,13 @@ Before "(" a single letter f, g, h (or the defined name) calls an abstract funct
 single letter multiplies (``x(x+1)``).  A longer run before "(" is never split into a
 product: a known function calls (a Greek name that is also a function, only before "("),
 a Greek name or ``pi`` is an error saying how to write the product (``gamma*(x)``), and any
-other run (``sinh(x)``, ``foo(x)``, ``yz(x)``) is an unknown function (``UnsupportedError``:
-named, with the known ones and a "did you mean" or how to write the product).
+other run (``sinh(x)``, ``foo(x)``, ``yz(x)``) is an unknown function (:mod:`.unknown`).
+
+A Greek letter is a function only where the table spells one with it: ``gamma`` (a row's
+name) and the glyphs ``Γ`` and ``ψ`` (spellings of gamma and digamma).  ``ψ`` and ``gamma``
+are the function only before "(" and the Greek letter elsewhere; ``Γ``, which is no
+variable, is always the function (``Γ x`` as ``sin x``) and refused inside a longer word.
+``γ(x)`` and ``psi(x)`` are errors saying how to write the product and the function.
 
 >>> from types import SimpleNamespace
 >>> src = SimpleNamespace(text="yz2", params=(), name=None)
@@ -32,32 +37,45 @@ named, with the known ones and a "did you mean" or how to write the product).
 
 from __future__ import annotations
 
-import difflib
 import re
 from typing import Any
 
 from ..core.expr import Const, Expr, Num, Var
+from ..core.facets import Function
 from ..core.functions import (
     ABSTRACT_LETTERS,
+    FUNCTIONS,
     GREEK,
     GREEK_LETTERS,
     KNOWN,
-    SPELLINGS,
     WORDS,
     shorthand,
 )
-from ..errors import UnsupportedError
-from .errors import error_at, where
+from .errors import error_at
+from .unknown import check_run
 
 Raw = tuple[str, str, int, int]  # token type, value, start offset, end offset
 
-LETTERS = re.compile("[A-Za-z" + "".join(GREEK_LETTERS) + "]+")
+# a function's spellings that are glyphs (Γ -> gamma, ψ -> digamma), from the table; those
+# that are not Greek variable letters (Γ) are only ever the function
+GLYPHS: dict[str, str] = {s: name for s, name in WORDS.items() if not s.isascii()}
+_ONLY_FUNCTIONS = "".join(g for g in GLYPHS if g not in GREEK_LETTERS)
+LETTERS = re.compile("[A-Za-z" + "".join(GREEK_LETTERS) + _ONLY_FUNCTIONS + "]+")
 SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
 _SUBSCRIPT_DIGITS = str.maketrans(SUBSCRIPTS, "0123456789")
 _GREEK = frozenset(GREEK)
+# a Greek letter's name -> the row whose name or glyph spelling is that letter (gamma ->
+# the gamma row, psi -> digamma, spelled ψ): the hint of the error for the letter before "("
+_LETTER_FUNCTIONS: dict[str, Function] = {
+    GREEK_LETTERS.get(spelling, spelling): row
+    for row in FUNCTIONS.values()
+    for spelling in (row.name, *row.spellings)
+    if GREEK_LETTERS.get(spelling, spelling) in _GREEK
+}
+# the spellings that are a function only before "(", and the Greek letter elsewhere
+# (gamma, ψ): a power written on them before "(" (gamma^2(x), ψ²(x)) makes them the function
+GREEK_FUNCTIONS = frozenset(s for s in WORDS if s in _GREEK or s in GREEK_LETTERS)
 _CONSTANTS = frozenset({"e", "pi"})
-FUNCTION_NAMES = tuple(sorted(WORDS))  # every spelling of every known function and shorthand
-_LONG_NAMES = tuple(n for n in FUNCTION_NAMES if len(n) >= 3)
 BASE_PREFIX = "log_"  # a logarithm's token with its base: log_2, log_b
 _BASE = re.compile(r"[0-9]+|[A-Za-z][0-9]*|" + "|".join(GREEK) + "|pi")
 
@@ -124,19 +142,19 @@ def word_tokens(word: str, at: int, calls: bool, after_operand: bool, src: Any) 
     if based is not None:
         return [("FUNC", based, at, at + len(word))]
     if not letters.isascii():
+        glyph = _glyph_function(letters, tail, calls, at, src)
+        if glyph is not None:
+            return [("FUNC", glyph, at, at + len(word))]
         units = [GREEK_LETTERS.get(c, c) for c in letters]
-        if calls and not tail:
-            if len(units) == 1 and units[0] in SPELLINGS:
-                return [("FUNC", SPELLINGS[units[0]].name, at, at + len(word))]
-            if units[-1] not in ABSTRACT_LETTERS and len(units[-1]) > 1:
-                raise _greek_call(units[-1], letters[-1], at + len(units) - 1, src)
+        if calls and not tail and units[-1] not in ABSTRACT_LETTERS and len(units[-1]) > 1:
+            raise _greek_call(units[-1], letters[-1], at + len(units) - 1, src)
     elif len(letters) == 1:
         units = [letters]
     else:
         known = _known(letters, tail, calls, at, src)
         if known is not None:
             return [(known[0], known[1], at, at + len(word))]
-        _check_run(letters, word, at, calls, after_operand, src)
+        check_run(letters, word, at, calls, after_operand, src)
         units = list(letters)
     last = len(units) - 1
     params = src.params
@@ -167,14 +185,50 @@ def _known(run: str, tail: str, calls: bool, at: int, src: Any) -> tuple[str, st
     return ("CONST", run) if run == "pi" else None
 
 
+def _glyph_function(letters: str, tail: str, calls: bool, at: int, src: Any) -> str | None:
+    """The function a glyph spells (``Γ``; ``ψ`` only before "("), else None.
+
+    A glyph is a function only where the table spells a function with it; ``Γ``, which is
+    no variable, is refused inside a longer word (``Γx``, ``Γ1``) as ``sinx`` is, and so is
+    a function's glyph ending a longer word before "(" (``xψ(x)``: write ``x*ψ(x)``).
+    """
+    if letters in GLYPHS and not tail and GREEK_LETTERS.get(letters) not in src.params:
+        if calls or letters in _ONLY_FUNCTIONS:
+            return GLYPHS[letters]
+    last = letters[-1]
+    if calls and not tail and len(letters) > 1 and last in GLYPHS:
+        if GREEK_LETTERS.get(last) not in src.params:
+            raise error_at(
+                src.text,
+                at,
+                f'"{letters}" is not a name: it ends with the function "{last}"; for the '
+                f"product write {letters[:-1]}*{last}(...)",
+            )
+    hidden = next((c for c in letters if c in _ONLY_FUNCTIONS), None)
+    if hidden is not None:
+        raise error_at(
+            src.text,
+            at + letters.index(hidden),
+            f'"{letters + tail}" is not a name: it contains the function "{hidden}"; write '
+            f'{hidden}(...) with parentheses, or separate factors with "*"',
+        )
+    return None
+
+
 def _greek_call(name: str, word: str, at: int, src: Any) -> Exception:
-    """The error for a Greek letter (or pi) right before "(": not a function, not a product."""
+    """The error for a Greek letter (or pi) right before "(": not a function, not a product.
+
+    Where the table has a function written with that letter, the error says how to write it:
+    ``γ(x)``: "... for the gamma function write Γ(...) or gamma(...)".
+    """
     what = "the constant pi" if name == "pi" else f"the Greek letter {name}"
-    return error_at(
-        src.text,
-        at,
-        f'"{word}" before "(" is {what}, not a function; for the product write {word}*(...)',
-    )
+    message = f'"{word}" before "(" is {what}, not a function; for the product write {word}*(...)'
+    row = _LETTER_FUNCTIONS.get(name)
+    if row is not None and name not in src.params:
+        glyphs = [s for s in row.spellings if not s.isascii()]
+        spelled = " or ".join(f"{s}(...)" for s in (*glyphs, row.name))
+        message += f"; for the {row.name} function write {spelled}"
+    return error_at(src.text, at, message)
 
 
 def _canonical_tail(tail: str) -> str:
@@ -192,39 +246,3 @@ def _letter(unit: str, tail: str, calls: bool, at: int, width: int, src: Any) ->
     elif unit in ("e", "pi"):
         kind = "CONST"
     return kind, unit + tail, at, at + width
-
-
-def suggestions(word: str) -> list[str]:
-    """Known function names that ``word`` contains or resembles, best first.
-
-    >>> suggestions("cosz"), suggestions("lg"), suggestions("zzz")
-    (['cos', 'cosh', 'acos'], ['log', 'log2'], [])
-    """
-    hidden = [n for n in _LONG_NAMES if n in word]
-    close = difflib.get_close_matches(word, FUNCTION_NAMES, n=3, cutoff=0.6)
-    return list(dict.fromkeys(hidden + close))
-
-
-def _check_run(run: str, word: str, at: int, calls: bool, after_operand: bool, src: Any) -> None:
-    """Refuse a multi-letter run that reads as an unknown function or hides a known one."""
-    if calls:  # never split into a product before "("
-        similar = suggestions(word)
-        if similar:
-            hint = "did you mean " + " or ".join(similar) + "?"
-        elif run[-1] in ABSTRACT_LETTERS or run[-1] == src.name:
-            hint = f"for a product, write {'*'.join(run)}(...)"
-        else:
-            hint = f"for a product, write {'*'.join(run)}*(...)"
-        raise UnsupportedError(
-            f"unknown function {word!r} at {where(src.text, at)}; "
-            f"known functions: {', '.join(FUNCTION_NAMES)}; {hint}"
-        )
-    hidden = [n for n in _LONG_NAMES if n in run] or (["ln"] if run.startswith("ln") else [])
-    if hidden:
-        raise error_at(
-            src.text,
-            at,
-            f'"{word}" is not a name: it contains the function '
-            f'"{hidden[0]}"; write {hidden[0]}(...) with parentheses, or separate '
-            'factors with "*"',
-        )

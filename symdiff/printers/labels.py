@@ -50,7 +50,8 @@ def rule_name(rule_id: str) -> str:
         return f"chain rule with {rule_name(rule_id[6:])}"
     row = FUNCTIONS.get(rule_id)
     if row is not None and rule_id not in RULE_NAMES:
-        return row.unicode  # as the function is printed: arcsin for asin
+        # as the function is printed (arcsin for asin), in plain letters: gamma, not Γ
+        return row.unicode if row.unicode.isascii() else row.name
     return RULE_NAMES.get(rule_id, rule_id.replace("-", " "))
 
 

@@ -20,7 +20,13 @@ checker's intervals from mpmath's interval context (``gamma``, ``lgamma``) or
 - ``lambertw(u)`` (also ``LambertW``) is the principal branch W₀, on ``u ≥ −1/e``.  A
   single letter ``W`` before "(" stays a variable times a group (``W(x + 1)`` is
   W·(x + 1)), as every single letter but f, g, h.  ``W′(u) = e^(−W(u))/(1 + W(u))``,
-  which is ``W/(u(1 + W))`` for u ≠ 0 and 1 at 0.
+  which is ``W/(u(1 + W))`` for u ≠ 0 and 1 at 0;
+- the textbook glyphs are spellings of their rows and what Unicode prints: ``Γ(u)`` is
+  ``gamma(u)`` and ``ψ(u)`` is ``digamma(u)``.  ``Γ`` is only ever the function (``Γ x``
+  is Γ(x), as ``sin x``); ``ψ`` is the function only right before "(" and elsewhere the
+  Greek letter psi, a variable, as ``gamma`` is.  The lowercase ``γ`` is never the
+  function: ``γ(x)`` is an error saying to write ``γ*(x)`` or ``Γ(x)``.  ``polygamma``
+  keeps its name in Unicode (``ψ⁽ⁿ⁾`` would not parse back).
 
 >>> [row.name for row in ROWS]
 ['erf', 'erfc', 'gamma', 'lgamma', 'digamma', 'polygamma', 'sinc', 'lambertw', 'besselj']
@@ -204,7 +210,7 @@ ROWS: tuple[Function, ...] = (
     Function("gamma", 1, partial=unary(lambda u: mul(call("gamma", u), call("digamma", u))),
              exact=_gamma_exact, real=real(math.gamma),
              outside=where(_pole, f"gamma function {_POLES}"), kinks="smooth",
-             unicode="gamma", latex=r"\Gamma", sympy="gamma", builder="gamma",
+             unicode="Γ", latex=r"\Gamma", sympy="gamma", builder="gamma", spellings=("Γ",),
              code={"python": "math.gamma({0})", "numpy": '_special("gamma", {0})',
                    "c": "tgamma({0})", "jax": '_jsp("gamma")({0})',
                    "torch": "_gamma({0})"},
@@ -221,8 +227,8 @@ ROWS: tuple[Function, ...] = (
              edges=(Fraction(0), Fraction(-1))),
     Function("digamma", 1, partial=unary(lambda u: call("polygamma", ONE, u)),
              exact=lambda vs: None, real=mpmath_real("digamma"),
-             outside=where(_pole, f"digamma {_POLES}"), kinks="smooth", unicode="digamma",
-             latex=r"\psi", sympy="digamma", builder="digamma",
+             outside=where(_pole, f"digamma {_POLES}"), kinks="smooth", unicode="ψ",
+             latex=r"\psi", sympy="digamma", builder="digamma", spellings=("ψ",),
              code={"python": '_special("digamma", {0})', "numpy": '_special("digamma", {0})',
                    "c": "symdiff_polygamma(0.0, {0})", "jax": '_jsp("digamma")({0})',
                    "torch": "torch.digamma({0})"},
