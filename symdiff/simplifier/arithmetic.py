@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Container
 from fractions import Fraction
 
 from ..core.expr import ONE, ZERO, Add, Const, Expr, Mul, Num, Pow, Var, add, mul
@@ -174,7 +175,7 @@ def _kept_sum(kids: tuple[Expr, ...]) -> bool:
     return True
 
 
-def arithmetic(expr: Expr, limits: Limits = DEFAULT_LIMITS) -> Expr:
+def arithmetic(expr: Expr, limits: Limits = DEFAULT_LIMITS, known: Container[Expr] = ()) -> Expr:
     """The arithmetic line of a raw derivative (see the module docstring).
 
     >>> from symdiff.core.expr import Add, Mul, Num, Pow, Var
@@ -182,12 +183,15 @@ def arithmetic(expr: Expr, limits: Limits = DEFAULT_LIMITS) -> Expr:
     >>> raw = Add((Mul((Num(2), Num(0))), Mul((Num(3), Mul((Num(2), Pow(y, Num(1))))))))
     >>> arithmetic(raw) is Mul((Num(6), y))
     True
+
+    ``known``: nodes left as they are, not entered (the simplifier's normal forms, which
+    the arithmetic line never changes).
     """
     # What transform(expr, arithmetic_node) gives, with results kept only for the
     # nodes that change: most nodes of a large derivative do not.
     max_bits = limits.max_fold_bits
     done: dict[Expr, Expr] = {}
-    for node in pending(expr, done):
+    for node in pending(expr, done, known):
         children = node.children
         if not children:
             continue
