@@ -25,6 +25,7 @@ True
 from __future__ import annotations
 
 from ..core.expr import Expr
+from ..core.interning import bulk
 from ..core.steps import Step
 from ..limits import DEFAULT_LIMITS, Limits
 from . import (
@@ -172,8 +173,9 @@ def simplify_derivative(
     default = passes is _DEFAULT and limits.max_fold_bits == DEFAULT_LIMITS.max_fold_bits
     memo = known(source, default)
     seeded = bool(memo)
-    tidy = arithmetic(raw, limits, memo)
-    result = run(tidy, passes, limits=limits, record=False, memo=memo)[0]
+    with bulk():  # nodes form no cycles: at 10⁵ levels the collector took half the time
+        tidy = arithmetic(raw, limits, memo)
+        result = run(tidy, passes, limits=limits, record=False, memo=memo)[0]
     if not seeded:
         remember(source, memo, default)
     return result
