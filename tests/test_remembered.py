@@ -1,4 +1,4 @@
-"""A derivative's simplification takes its input's normal nodes as known, with no change.
+"""Speed paths that must change no result: remembered normal nodes, integer arithmetic.
 
 ``simplify_derivative(raw, source)`` remembers the nodes of ``source`` that are normal and
 skips them on the next derivative of the same ``source``; the arithmetic line skips them
@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 
 from hypothesis import given, settings
@@ -19,7 +20,8 @@ from hypothesis import strategies as st
 import symdiff
 from strategies import exprs
 from symdiff.calculus.differentiate import differentiate
-from symdiff.core.expr import Expr, Var
+from symdiff.core.expr import ZERO, Add, Expr, Mul, Num, Var, mul
+from symdiff.core.numbers import fits
 from symdiff.errors import SymdiffError
 from symdiff.limits import Limits
 from symdiff.simplifier import arithmetic, remembered, simplify, simplify_derivative
@@ -82,3 +84,40 @@ def test_only_the_default_setting_is_remembered() -> None:
     assert e not in remembered._NORMAL
     symdiff.diff(e, "x")
     assert e in remembered._NORMAL
+
+
+@given(
+    st.lists(st.fractions(), min_size=1, max_size=4),
+    st.integers(min_value=0, max_value=80),
+    st.booleans(),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_fold_bound_of_a_product_is_its_stated_rule(
+    values: list[Fraction], max_bits: int, total: bool
+) -> None:
+    # fits() answers a lone value at once; the rule it states, in full, must agree
+    if total:
+        dens = sum(d.bit_length() for d in {v.denominator for v in values} if d > 1)
+        nums = max(abs(v.numerator).bit_length() for v in values) + len(values).bit_length()
+        expected = nums + dens <= max_bits
+    else:
+        dens = sum(v.denominator.bit_length() for v in values if v.denominator > 1)
+        nums = sum(abs(v.numerator).bit_length() for v in values if abs(v.numerator) > 1)
+        expected = nums <= max_bits and dens <= max_bits
+    assert fits(values, max_bits, total=total) is expected
+
+
+@given(st.lists(st.fractions(max_denominator=50) | st.integers(-99, 99), max_size=5))
+@settings(max_examples=300, deadline=None)
+def test_the_arithmetic_line_multiplies_and_adds_exactly(values: list[Fraction | int]) -> None:
+    # integers are multiplied and added as integers, fractions as fractions: same numbers
+    x = Var("x")
+    product = Fraction(1)
+    for v in values:
+        product *= v
+    got = arithmetic(Mul((*[Num(v) for v in values], x, x)))  # x·x is no monomial to open
+    assert got is (ZERO if product == 0 else mul(*([] if product == 1 else [Num(product)]), x, x))
+    terms = arithmetic(Add((*[Num(v) for v in values], x))) if values else None
+    if terms is not None:
+        total = sum(values, Fraction(0))
+        assert terms is (x if total == 0 else Add((Num(total), x)))
