@@ -69,3 +69,12 @@ def remember(source: Expr, memo: dict[Expr, Expr], default: bool) -> None:
     nodes = tuple([n for n in postorder(source) if n is not source and memo.get(n) is n])
     with _LOCK:
         _NORMAL[source] = nodes
+
+
+def forget() -> None:
+    """Forget every input's remembered nodes (benchmarks time a first call so).
+
+    >>> forget()
+    """
+    with _LOCK:
+        _NORMAL.clear()
