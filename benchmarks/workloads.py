@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import random
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from symdiff.core.build import cos, exp, sin, sum_
@@ -85,30 +87,64 @@ def product(n: int) -> Expr:
     return Mul(tuple(Var(f"x{i}") for i in range(1, n + 1)))
 
 
-def all_workloads(quick: bool = False) -> list[Workload]:
-    """Every workload of the table, in order (``quick``: the smaller sizes only)."""
+def builders(quick: bool = False) -> list[tuple[str, Callable[[], Workload]]]:
+    """Every workload of the table by name, each built only when called (in order).
+
+    A workload built anew after the last one was freed has new nodes: nothing of an
+    earlier call (interned nodes, remembered normal forms) is found in it.
+    """
     from symdiff import parse
 
-    out: list[Workload] = []
+    out: list[tuple[str, Callable[[], Workload]]] = []
     for source, names in WORKED:
-        out.append(Workload("worked examples", source, parse(source), names))
+        out.append((source, partial(_worked, parse, source, names)))
     for n in (100, 1_000) if quick else (100, 1_000, 10_000):
-        p = polynomial(n)
-        out.append(Workload("polynomial", f"{n:,} terms, d/dx1", p, ["x1"], "diff"))
-        out.append(Workload("polynomial", f"{n:,} terms, gradient (8)", p, variables(p)))
-        out[-1].default_range = out[-2].default_range = (0.5, 1.2)
+        out.append((f"{n:,} terms, d/dx1", partial(_polynomial, n, True)))
+        out.append((f"{n:,} terms, gradient (8)", partial(_polynomial, n, False)))
     for d in (10, 100) if quick else (10, 100, 1_000):
-        out.append(Workload("chain", f"depth {d:,}", chain(d), ["x"], "diff", {"x": (0.1, 0.9)}))
+        out.append((f"depth {d:,}", partial(_chain, d)))
     for n in (10, 100) if quick else (10, 100, 500):
-        e = product(n)
-        out.append(Workload("product", f"{n} variables, gradient", e, variables(e)))
-        out[-1].default_range = (0.9, 1.1)
+        out.append((f"{n} variables, gradient", partial(_product, n)))
     widths_list = ["2-4-4-3", "4-16-16-3"] if quick else ["2-4-4-3", "4-16-16-3", "8-32-32-10"]
     for text in widths_list:
-        widths = network.parse_widths(text)
-        e = network.loss_expr(widths)
-        names = network.parameters(widths)
-        w = Workload("network", f"{text} ({len(names):,} partials)", e, names)
-        w.default_range = (-0.6, 0.6)
-        out.append(w)
+        count = len(network.parameters(network.parse_widths(text)))
+        out.append((f"{text} ({count:,} partials)", partial(_network, text)))
     return out
+
+
+def all_workloads(quick: bool = False) -> list[Workload]:
+    """Every workload of the table, in order (``quick``: the smaller sizes only)."""
+    return [build() for _, build in builders(quick)]
+
+
+def _worked(parse: Callable[[str], Expr], source: str, names: list[str]) -> Workload:
+    return Workload("worked examples", source, parse(source), names)
+
+
+def _polynomial(n: int, one: bool) -> Workload:
+    p = polynomial(n)
+    if one:
+        w = Workload("polynomial", f"{n:,} terms, d/dx1", p, ["x1"], "diff")
+    else:
+        w = Workload("polynomial", f"{n:,} terms, gradient (8)", p, variables(p))
+    w.default_range = (0.5, 1.2)
+    return w
+
+
+def _chain(d: int) -> Workload:
+    return Workload("chain", f"depth {d:,}", chain(d), ["x"], "diff", {"x": (0.1, 0.9)})
+
+
+def _product(n: int) -> Workload:
+    e = product(n)
+    w = Workload("product", f"{n} variables, gradient", e, variables(e))
+    w.default_range = (0.9, 1.1)
+    return w
+
+
+def _network(text: str) -> Workload:
+    widths = network.parse_widths(text)
+    names = network.parameters(widths)
+    w = Workload("network", f"{text} ({len(names):,} partials)", network.loss_expr(widths), names)
+    w.default_range = (-0.6, 0.6)
+    return w

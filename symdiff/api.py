@@ -18,8 +18,8 @@ from .core.walk import count_nodes, iter_vars
 from .errors import UnsupportedError
 from .limits import DEFAULT_LIMITS, Limits
 from .naming import read_names
-from .simplifier import arithmetic
 from .simplifier import simplify as _simplify
+from .simplifier import simplify_derivative
 from .simplifier.domain import check_defined
 
 if TYPE_CHECKING:
@@ -202,7 +202,7 @@ def diff_by(
     raw, _ = differentiate(expr, name, limits=limits)
     if not simplify:
         return raw
-    return _simplify(arithmetic(raw, limits), expand=expand, limits=limits)
+    return simplify_derivative(raw, expr, expand=expand, limits=limits)
 
 
 def operator_wrt(definition: Definition, var: str | None = None) -> tuple[str, ...]:
@@ -270,7 +270,7 @@ def gradient_by(
     from .calculus.reverse import gradient_reverse, simplify_partials
 
     raw = gradient_reverse(expr, names, limits=limits)
-    return simplify_partials(raw, expand=expand, limits=limits)
+    return simplify_partials(raw, expand=expand, limits=limits, source=expr)
 
 
 def derive(

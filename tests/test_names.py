@@ -12,13 +12,17 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import symdiff
 from symdiff import diff, gradient, hessian, jacobian, partial, var
+from symdiff.api import as_definition
 from symdiff.cli import main
 from symdiff.core.expr import Expr, Var
 from symdiff.core.walk import substitute
 from symdiff.errors import SymdiffError, UnsupportedError
+from symdiff.naming import read_names
 from symdiff.printers.cse import to_cse
 
 SHAPE = "a variable name is a letter (Latin or Greek)"
@@ -335,3 +339,17 @@ def test_long_digit_runs_in_names_through_the_api() -> None:
     assert symdiff.variables_of(f"{b} + {a}") == [a, b]  # natural order, no int() of the digits
     assert str(diff(f"{a}^2", a)) == f"2*{a}"
     assert list(gradient(f"{a}*{b}")) == [a, b]
+
+
+@given(st.from_regex(r"[A-Za-z][0-9]{0,3}(?:_[0-9]{1,3}){0,3}", fullmatch=True))
+@settings(max_examples=300, deadline=None)
+def test_a_plain_name_is_read_as_the_parser_reads_it(name: str) -> None:
+    # one letter with digits and _digits: taken without the lexer, so it must be what
+    # the parser makes of the same text
+    parsed = symdiff.parse(name)
+    expected = [parsed.name] if isinstance(parsed, Var) else None
+    try:
+        got = read_names([as_definition("x")], [name])
+    except UnsupportedError:
+        got = None
+    assert got == expected

@@ -193,27 +193,36 @@ def arithmetic_partials(partials: Mapping[str, Expr]) -> dict[str, Expr]:
 
 
 def simplify_partials(
-    partials: Mapping[str, Expr], *, expand: bool = False, limits: Limits = DEFAULT_LIMITS
+    partials: Mapping[str, Expr],
+    *,
+    expand: bool = False,
+    limits: Limits = DEFAULT_LIMITS,
+    source: Expr | None = None,
 ) -> dict[str, Expr]:
     """Arithmetic line and simplification of many partials at once, work shared.
 
     The partials travel through the simplifier as the arguments of one node,
     so a sub-expression they share is simplified once.  Each result is the
-    one ``simplify(arithmetic(p))`` gives for that partial alone.
+    one ``simplify(arithmetic(p))`` gives for that partial alone.  ``source``: the
+    expression differentiated, whose normal nodes are then remembered while it lives
+    (``simplify_derivative``), so a later gradient of it does not visit them again.
 
     >>> from symdiff.core.expr import Var, Num
     >>> x = Var("x")
     >>> {k: str(v) for k, v in simplify_partials({"x": x * Num(1) + x}).items()}
     {'x': '2*x'}
     """
-    from ..simplifier import arithmetic, simplify
+    from ..simplifier import arithmetic, simplify, simplify_derivative
 
     names = list(partials)
     if not names:
         return {}
     bundle = Call(BUNDLE, tuple(partials[name] for name in names))
     with bulk():
-        done = simplify(arithmetic(bundle, limits), expand=expand, limits=limits)
+        if source is None:
+            done = simplify(arithmetic(bundle, limits), expand=expand, limits=limits)
+        else:
+            done = simplify_derivative(bundle, source, expand=expand, limits=limits)
     if not isinstance(done, Call) or done.name != BUNDLE:
         raise AssertionError("the simplifier rewrote the bundle of partials")
     return dict(zip(names, done.args, strict=True))

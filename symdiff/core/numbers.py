@@ -78,6 +78,11 @@ def fits(values: list[Fraction], max_bits: int, *, total: bool = False) -> bool:
     >>> fits([Fraction(10**300)] * 4, 4096), fits([Fraction(10**300)] * 5, 4096)
     (True, False)
     """
+    if len(values) == 1 and not total:  # a product of one value: that value (the common case)
+        n, d = values[0].numerator, values[0].denominator
+        return (-1 <= n <= 1 or abs(n).bit_length() <= max_bits) and (
+            d == 1 or d.bit_length() <= max_bits
+        )
     if total:  # the common denominator divides the product of the distinct ones
         dens = sum(d.bit_length() for d in {v.denominator for v in values} if d > 1)
         nums = max(abs(v.numerator).bit_length() for v in values) + len(values).bit_length()

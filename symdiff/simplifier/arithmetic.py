@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Container
 from fractions import Fraction
 
 from ..core.expr import ONE, ZERO, Add, Const, Expr, Mul, Num, Pow, Var, add, mul
@@ -33,9 +34,10 @@ from .walk import pending, rebuild
 
 
 def _is_monomial_factor(f: Expr) -> bool:
-    if isinstance(f, Num | Var | Const):
+    kind = type(f)
+    if kind is Num or kind is Var or kind is Const:
         return True
-    return isinstance(f, Pow) and isinstance(f.base, Var | Const) and isinstance(f.exp, Num)
+    return kind is Pow and type(f.base) in (Var, Const) and type(f.exp) is Num  # type: ignore[attr-defined]
 
 
 def _power(node: Expr, base: Expr, exp: Expr) -> Expr:
@@ -44,38 +46,46 @@ def _power(node: Expr, base: Expr, exp: Expr) -> Expr:
 
 
 def _product(kids: tuple[Expr, ...], max_bits: int) -> Expr:
-    if any(k is ZERO for k in kids):
+    if ZERO in kids:  # nodes compare by identity
         return ZERO
-    factors = list(kids)
+    factors: tuple[Expr, ...] | list[Expr] = kids
     monomial = False
-    if any(isinstance(k, Mul) for k in kids):
-        opened = [g for k in kids for g in (k.factors if isinstance(k, Mul) else (k,))]
-        if all(_is_monomial_factor(g) for g in opened):
+    if Mul in map(type, kids):
+        opened = [g for k in kids for g in (k.children if type(k) is Mul else (k,))]
+        if all(map(_is_monomial_factor, opened)):
             factors, monomial = opened, True
-    coef = Fraction(1)
-    rest: list[Expr] = []
-    numbers = [f.value for f in factors if isinstance(f, Num)]
-    if not fits(numbers, max_bits):  # too big to fold: left as they are
+    numbers = [f.value for f in factors if type(f) is Num]
+    if numbers and not fits(numbers, max_bits):  # too big to fold: left as they are
         return Mul(tuple(factors))
-    for f in factors:
-        if isinstance(f, Num):
-            coef *= f.value
-        else:
-            rest.append(f)
+    coef = _times(numbers)
+    rest = [f for f in factors if type(f) is not Num] if numbers else list(factors)
     if len(rest) == 1 and len(rest) < len(factors):
         inner = rest[0]
         if (
-            isinstance(inner, Mul)
-            and isinstance(inner.factors[0], Num)
-            and fits([coef, inner.factors[0].value], max_bits)
+            type(inner) is Mul
+            and type(lead := inner.children[0]) is Num
+            and fits([Fraction(coef), lead.value], max_bits)
         ):
-            coef *= inner.factors[0].value
-            rest = list(inner.factors[1:])
+            coef *= lead.value
+            rest = list(inner.children[1:])
     if coef == 0:
         return ZERO
     if monomial:
         rest.sort(key=factor_key)
     return mul(*rest) if coef == 1 else mul(Num(coef), *rest)
+
+
+def _times(values: list[Fraction]) -> Fraction | int:
+    """The product of ``values`` (1 for none), in integers while they are whole."""
+    if all(v.denominator == 1 for v in values):
+        coef = 1
+        for v in values:
+            coef *= v.numerator
+        return coef
+    total = Fraction(1)
+    for v in values:
+        total *= v
+    return total
 
 
 def sum_numbers(kids: tuple[Expr, ...], max_bits: int) -> Expr:
@@ -88,15 +98,18 @@ def sum_numbers(kids: tuple[Expr, ...], max_bits: int) -> Expr:
     >>> str(sum_numbers((Num(2), x, Num(3)), 64)), str(sum_numbers((Num(2), x, Num(-2)), 64))
     ('5 + x', 'x')
     """
-    total = Fraction(0)
     at: int | None = None
     out: list[Expr] = []
-    numbers = [k.value for k in kids if isinstance(k, Num)]
+    numbers = [k.value for k in kids if type(k) is Num]
     if numbers and not fits(numbers, max_bits, total=True):
         return add(*kids)  # too big to add up: left as they are
+    total: Fraction | int = (
+        sum(v.numerator for v in numbers)  # whole numbers: added as integers, much faster
+        if all(v.denominator == 1 for v in numbers)
+        else sum(numbers, Fraction(0))
+    )
     for k in kids:
-        if isinstance(k, Num):
-            total += k.value
+        if type(k) is Num:
             if at is None:
                 at = len(out)
                 out.append(k)
@@ -174,7 +187,7 @@ def _kept_sum(kids: tuple[Expr, ...]) -> bool:
     return True
 
 
-def arithmetic(expr: Expr, limits: Limits = DEFAULT_LIMITS) -> Expr:
+def arithmetic(expr: Expr, limits: Limits = DEFAULT_LIMITS, known: Container[Expr] = ()) -> Expr:
     """The arithmetic line of a raw derivative (see the module docstring).
 
     >>> from symdiff.core.expr import Add, Mul, Num, Pow, Var
@@ -182,12 +195,15 @@ def arithmetic(expr: Expr, limits: Limits = DEFAULT_LIMITS) -> Expr:
     >>> raw = Add((Mul((Num(2), Num(0))), Mul((Num(3), Mul((Num(2), Pow(y, Num(1))))))))
     >>> arithmetic(raw) is Mul((Num(6), y))
     True
+
+    ``known``: nodes left as they are, not entered (the simplifier's normal forms, which
+    the arithmetic line never changes).
     """
     # What transform(expr, arithmetic_node) gives, with results kept only for the
     # nodes that change: most nodes of a large derivative do not.
     max_bits = limits.max_fold_bits
     done: dict[Expr, Expr] = {}
-    for node in pending(expr, done):
+    for node in pending(expr, done, known):
         children = node.children
         if not children:
             continue

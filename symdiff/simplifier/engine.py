@@ -220,6 +220,7 @@ def run(
     *,
     limits: Limits = DEFAULT_LIMITS,
     record: bool = True,
+    memo: dict[Expr, Expr] | None = None,
 ) -> tuple[Expr, list[Step]]:
     """``root`` with every node at the fixpoint of ``passes``, and the steps when recording.
 
@@ -233,6 +234,9 @@ def run(
     kind.  Nesting is opened at a node once its operands are normal, so the
     input is never copied flat first.
 
+    ``memo``, not recording: normal forms known before the call (normal nodes, each
+    mapped to itself: the walk does not enter them), which the call fills in.
+
     >>> from symdiff.core.expr import Add, Mul, Num, Var
     >>> from symdiff.simplifier import PASSES
     >>> x = Var("x")
@@ -240,6 +244,8 @@ def run(
     (<Mul 2*x>, [])
     """
     engine = _Engine(passes, limits, record)
+    if memo is not None and not record:
+        engine.memo = memo
     if record:
         engine.paths[root] = (None, 0)
         return engine.normalize(root), engine.steps

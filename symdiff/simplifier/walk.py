@@ -37,17 +37,17 @@ def rebuild(node: Expr, kids: tuple[Expr, ...]) -> Expr:
     return node if kids == node.children else node.rebuild(kids)
 
 
-def pending(root: Expr, memo: Container[Expr]) -> list[Expr]:
+def pending(root: Expr, memo: Container[Expr], known: Container[Expr] = ()) -> list[Expr]:
     """Distinct nodes of ``root`` not yet in ``memo``, children first, without recursion.
 
-    The walk does not enter nodes already in ``memo`` (a dict or a set).
+    The walk does not enter nodes already in ``memo`` (a dict or a set), nor in ``known``.
 
     >>> from symdiff.core.expr import Var
     >>> x = Var("x")
     >>> len(pending(x * x + 1, {})), pending(x * x + 1, {x: x})[0] is x * x
     (4, True)
     """
-    if root in memo:
+    if root in memo or root in known:
         return []
     seen: set[Expr] = {root}
     order: list[Expr] = []
@@ -55,7 +55,7 @@ def pending(root: Expr, memo: Container[Expr]) -> list[Expr]:
     while stack:
         node, rest = stack[-1]
         for child in rest:
-            if child not in seen and child not in memo:
+            if child not in seen and child not in memo and child not in known:
                 seen.add(child)
                 stack.append((child, iter(child.children)))
                 break
