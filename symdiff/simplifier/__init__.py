@@ -101,8 +101,9 @@ MULTIPLY_OUT = (  # left out by factor
     "distribute-number",
     "expand-fractions",
 )
+GATHER = ("clear-fractions", "common-denominator")  # take a factor out: left out by expand
 _DEFAULT = tuple(p for p in PASSES if p.id not in ON_REQUEST)
-_EXPAND = tuple(p for p in PASSES if p.id != "factor")
+_EXPAND = tuple(p for p in PASSES if p.id != "factor" and p.id not in GATHER)
 _FACTOR = tuple(p for p in PASSES if p.id not in MULTIPLY_OUT)
 _EXPANDING = tuple(
     p for p in _EXPAND if p.id not in ("expand-numerator", "expand-polynomial", "expand-fractions")
@@ -110,7 +111,7 @@ _EXPANDING = tuple(
 
 
 def expand_passes() -> tuple[Pass, ...]:
-    """The passes that multiply out: every pass but factor and the three that call them.
+    """The passes that multiply out: all but factor, the gathering ones and three that expand.
 
     What ``expand-numerator`` and ``expand-polynomial`` simplify a sum with.
 

@@ -7,9 +7,11 @@ of a negative integer power (below it), the lowest power of each such ``u`` and
 the least common denominator ``L`` of the coefficients are taken out:
 ``1/(2√x) − (1/2)√x`` is ``(1/2)·(√x)⁻¹·(1 − (√x)²)`` and ``1 + 1/x²`` is
 ``x⁻²·(x² + 1)``.  What is left keeps its terms in their order and has no
-fraction; combine-powers, combine-constants and distribute-exponent then merge
-the parts taken out with the rest of the fraction (``1/(1 + x⁻²)`` reads
-``x²/(x² + 1)``, ``1/(1 + (1/4)x²)`` reads ``4/(4 + x²)``).
+fraction.  Below the bar each part is raised to the power on its own (a power of
+their product would have its number multiplied back in by distribute-number);
+combine-powers and combine-constants then merge the parts taken out with the rest
+of the fraction (``1/(1 + x⁻²)`` reads ``x²/(x² + 1)``, ``1/(1 + (1/4)x²)`` reads
+``4/(4 + x²)``).
 
 Bases that are numbers or sums are never taken out.  ``u^m·u^(e − m)`` is ``u^e``
 wherever ``u^e`` is defined, so the sum keeps its value.
@@ -18,7 +20,7 @@ wherever ``u^e`` is defined, so the sum keeps its value.
 >>> x = Var("x")
 >>> below = Pow(Add((Num(1), Pow(x, Num(-2)))), Num(-1))
 >>> str(rewrite(below, below.children))
-'(x^-2*(x^2 + 1))^-1'
+'(x^-2)^-1/(x^2 + 1)'
 """
 
 from __future__ import annotations
@@ -133,18 +135,6 @@ def applies(node: Expr) -> bool:
     return kind is Mul and quotient(node) and any(map(has_fractions, node.children))
 
 
-def clears(factors: list[Expr]) -> bool:
-    """Whether a product of these factors is a quotient with a sum with fractions above.
-
-    The product shortcut's test (:mod:`.products`), without making the product.
-
-    >>> from symdiff.core.expr import Var
-    >>> clears([Var("x"), Var("y")])
-    False
-    """
-    return applies(Mul(tuple(factors)))
-
-
 def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
     """The first sum with fractions as its common part times the rest; else the node.
 
@@ -163,8 +153,8 @@ def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS)
         done = cleared(base, limits.max_fold_bits)
         if done is None:
             return node
-        front, rest = done
-        return Pow(mul(*front, rest), exp)
+        front, rest = done  # each part to the power (not a power of their product, whose
+        return mul(*[Pow(f, exp) for f in front], Pow(rest, exp))  # number would multiply out)
     factors = list(node.children)
     for i, f in enumerate(factors):
         done = cleared(f, limits.max_fold_bits)

@@ -51,18 +51,6 @@ def applies(node: Expr) -> bool:
     return type(node) is Mul and any(map(turned, node.children)) and quotient(node)
 
 
-def swaps(factors: list[Expr]) -> bool:
-    """Whether a product of these factors is a quotient with such a sum above.
-
-    The product shortcut's test (:mod:`.products`), without making the product.
-
-    >>> from symdiff.core.expr import Var
-    >>> swaps([Var("x"), Var("y")])
-    False
-    """
-    return any(map(turned, factors)) and quotient(Mul(tuple(factors)))
-
-
 def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
     """Each such sum above the bar with its two terms the other way round; else the node.
 
