@@ -135,6 +135,27 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("sqrt(x)^-3", "x^-1/sqrt(x)"),
         ("sqrt(x)^5", "x^2*sqrt(x)"),
     ],
+    "clear-fractions": [
+        ("(1 + x^-2)^-1", "x^2/(x^2 + 1)"),
+        ("1/(1 + x^2/4)", "4/(4 + x^2)"),
+        ("(x/2 + 1)/(x + 1)", "1/2*(x + 2)/(x + 1)"),
+    ],
+    "common-denominator": [
+        ("x^-2 - y*x^-2", "(1 - y)*x^-2"),
+        ("y/x + z/x", "(y + z)/x"),
+    ],
+    "positive-first": [
+        ("(-x^2 + 1)/(x^2 + 1)^2", "(1 - x^2)*(x^2 + 1)^-2"),
+        ("(-y + x)/x", "(x - y)/x"),
+    ],
+    "distribute-number": [
+        ("3*(2*x + 2)", "6*x + 6"),
+        ("2*(x/2 + 1)", "x + 2"),
+    ],
+    "expand-fractions": [
+        ("(x + x^-1)*(x - x^-1)", "x^2 - x^-2"),
+        ("2*(x + 1/x)*(1 - 1/x^2)", "2*x - 2*x^-3"),
+    ],
     "order-factors": [
         ("y*x", "x*y"),
         ("z*sin(x)*x*2", "2*x*z*sin(x)"),

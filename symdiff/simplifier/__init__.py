@@ -30,12 +30,16 @@ from ..core.steps import Step
 from ..limits import DEFAULT_LIMITS, Limits
 from . import (
     cancel_factors,
+    clear_fractions,
     collect_terms,
     combine_constants,
     combine_powers,
     combine_roots,
+    common_denominator,
     distribute_exponent,
+    distribute_number,
     expand,
+    expand_fractions,
     expand_numerator,
     expand_polynomial,
     factor,
@@ -44,6 +48,7 @@ from . import (
     identities,
     indicators,
     order_factors,
+    positive_first,
     pythagorean,
     quotient_identities,
     reciprocal_identities,
@@ -84,6 +89,11 @@ PASSES: tuple[Pass, ...] = tuple(
         reciprocal_identities,
         combine_roots,
         root_powers,
+        clear_fractions,
+        common_denominator,
+        positive_first,
+        distribute_number,
+        expand_fractions,
         order_factors,
         expand,  # only when asked for (--expand)
         factor,  # only when asked for (--factor)
@@ -94,15 +104,24 @@ RULES: tuple[str, ...] = tuple(p.id for p in PASSES)
 
 
 ON_REQUEST = ("expand", "factor")  # the passes that run only when asked for
-MULTIPLY_OUT = ("expand", "expand-polynomial", "expand-numerator")  # left out by factor
+MULTIPLY_OUT = (  # left out by factor
+    "expand",
+    "expand-polynomial",
+    "expand-numerator",
+    "distribute-number",
+    "expand-fractions",
+)
+GATHER = ("clear-fractions", "common-denominator")  # take a factor out: left out by expand
 _DEFAULT = tuple(p for p in PASSES if p.id not in ON_REQUEST)
-_EXPAND = tuple(p for p in PASSES if p.id != "factor")
+_EXPAND = tuple(p for p in PASSES if p.id != "factor" and p.id not in GATHER)
 _FACTOR = tuple(p for p in PASSES if p.id not in MULTIPLY_OUT)
-_EXPANDING = tuple(p for p in _EXPAND if p.id not in ("expand-numerator", "expand-polynomial"))
+_EXPANDING = tuple(
+    p for p in _EXPAND if p.id not in ("expand-numerator", "expand-polynomial", "expand-fractions")
+)
 
 
 def expand_passes() -> tuple[Pass, ...]:
-    """The passes that multiply out: every pass but factor and the two that call them.
+    """The passes that multiply out: all but factor, the gathering ones and three that expand.
 
     What ``expand-numerator`` and ``expand-polynomial`` simplify a sum with.
 

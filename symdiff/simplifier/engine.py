@@ -50,6 +50,10 @@ _PLAIN = (
     "cancel-factors",
     "quotient-identities",
     "combine-roots",
+    "clear-fractions",
+    "positive-first",
+    "distribute-number",
+    "expand-fractions",
     "order-factors",
 )
 

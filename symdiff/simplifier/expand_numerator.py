@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from ..core.expr import Add, Expr, Mul, Num, Pow, Var
 from ..limits import DEFAULT_LIMITS, Limits
+from .polynomials import leading_negative, polynomial
 from .quotients import applies, numerator
 from .walk import rebuild
 
@@ -28,7 +29,6 @@ EXAMPLE = "(2*x*(x - 1) - (x^2 + 1))*(x - 1)^-2 -> (x^2 - 2*x - 1)*(x - 1)^-2"
 KINDS = (Mul,)
 
 MAX_NODES = 200  # the largest numerator sum tried (nodes of its tree)
-MAX_POLYNOMIAL_TERMS = 8  # a polynomial numerator up to this many terms is written expanded
 
 
 def tree_size(root: Expr, cap: int = MAX_NODES + 1) -> int:
@@ -45,14 +45,6 @@ def tree_size(root: Expr, cap: int = MAX_NODES + 1) -> int:
         count += 1
         stack.extend(node.children)
     return count
-
-
-def leading_negative(term: Expr) -> bool:
-    """Whether a term starts with a negative number (``−x²``, ``−3``)."""
-    if type(term) is Num:
-        return bool(term.value < 0)
-    first = term.children[0] if type(term) is Mul else None
-    return type(first) is Num and bool(first.value < 0)
 
 
 def degree(term: Expr) -> int:
@@ -72,34 +64,6 @@ def degree(term: Expr) -> int:
             if value.denominator == 1 and value > 0:
                 total += int(value)
     return total
-
-
-def polynomial(expr: Expr) -> bool:
-    """Whether ``expr`` is a polynomial of at most ``MAX_POLYNOMIAL_TERMS`` expanded terms.
-
-    Its terms are numbers times integer powers of variables: a textbook writes such a
-    numerator multiplied out (``x² + 2x + 3``), even when that is a little longer.
-
-    >>> from symdiff.core.expr import Call, Var
-    >>> x = Var("x")
-    >>> polynomial(Add((Pow(x, Num(2)), Num(3)))), polynomial(Add((Call("sin", (x,)), x)))
-    (True, False)
-    """
-    terms = expr.children if type(expr) is Add else (expr,)
-    if len(terms) > MAX_POLYNOMIAL_TERMS:
-        return False
-    for term in terms:
-        for f in term.children if type(term) is Mul else (term,):
-            kind = type(f)
-            if kind is Pow:
-                base, exp = f.children
-                if type(base) is not Var or type(exp) is not Num:
-                    return False
-                if exp.value.denominator != 1 or exp.value < 0:
-                    return False
-            elif kind is not Num and kind is not Var:
-                return False
-    return True
 
 
 def by_degree(expr: Expr) -> Expr:

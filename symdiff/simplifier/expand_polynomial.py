@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from ..core.expr import Add, Expr, Mul, Num, Pow, Var
 from ..limits import DEFAULT_LIMITS, Limits
-from .expand_numerator import by_degree, polynomial, tree_size
+from .expand_numerator import by_degree, tree_size
+from .polynomials import polynomial
 from .quotients import numerator
 from .walk import rebuild
 

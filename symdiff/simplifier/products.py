@@ -7,8 +7,9 @@ a product opened, as the engine does).  Under the default passes, when
 - no two indicators of ``F`` are equal or opposite (indicators does not apply),
 - no two factors of ``F`` other than numbers share a base (combine-powers does not),
 - its numbers, when two or more, fit ``max_fold_bits`` multiplied,
-- it is not a quotient that expand-numerator, factor-numerator or cancel-factors
-  may rewrite,
+- it is not a quotient that expand-numerator, factor-numerator, cancel-factors,
+  clear-fractions or positive-first may rewrite,
+- it is not a product that distribute-number or expand-fractions may multiply out,
 
 the engine takes at most two steps on ``F``: combine-constants multiplies its
 numbers into one leading coefficient (dropped when it is 1), then
@@ -33,10 +34,15 @@ from typing import Any
 
 from ..core.expr import ONE, ZERO, Add, Call, Expr, Indicator, Mul, Num, Pow, Var, mul
 from ..core.numbers import fits
+from . import clear_fractions, positive_first
 from .combine_roots import root_pair
+from .distribute_number import spreads
 from .order_factors import BELOW_KEY, NUMBER_KEY, OTHER_KEY, _name_key, factor_key
+from .polynomials import fraction_sums
 from .quotient_identities import quotient_pair
 from .quotients import reshapes
+
+_NUMBERS_AND_SUMS = frozenset((Num, Add))  # what distribute-number and expand-fractions read
 
 
 def joined(
@@ -64,9 +70,16 @@ def joined(
         return None
     kinds = set(map(type, factors))
     if Var not in kinds and Pow not in kinds and Indicator not in kinds:
+        if Add in kinds and kinds <= _NUMBERS_AND_SUMS:
+            if spreads(factors) or fraction_sums(factors):
+                return None  # distribute-number or expand-fractions
         return _plain(node, factors, max_bits)
-    if Add in kinds and Pow in kinds and reshapes(Mul(tuple(factors))):
-        return None  # expand-numerator, factor-numerator or cancel-factors
+    if Add in kinds and Pow in kinds:
+        product = Mul(tuple(factors))
+        if reshapes(product):
+            return None  # expand-numerator, factor-numerator or cancel-factors
+        if clear_fractions.applies(product) or positive_first.applies(product):
+            return None  # clear-fractions or positive-first
     if (Call in kinds or Pow in kinds) and (quotient_pair(factors) or root_pair(factors)):
         return None  # quotient-identities or combine-roots
     numbers: list[Num] = []
