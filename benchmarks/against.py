@@ -33,36 +33,15 @@ HERE = Path(__file__).resolve().parent
 
 # One side: reads "mode<TAB>workload name" lines, answers [cpu seconds, result hash].
 _SIDE = """
-import gc, hashlib, json, sys, time
+import gc, json, sys, time
 root, bench = sys.argv[1], sys.argv[2]
 sys.path[:0] = [root, bench, bench + "/../examples"]
 import symdiff
 import workloads
-from symdiff.core.expr import Expr
-from symdiff.core.walk import postorder
+from dag_shape import shape
 
 build = dict(workloads.builders())
 held = {}
-
-def shape(results):
-    index, rows = {}, []
-    for result in results:
-        for node in postorder(result):
-            if id(node) in index:
-                continue
-            row = [type(node).__name__]
-            for field in node._fields:
-                value = getattr(node, field)
-                if isinstance(value, Expr):
-                    row.append(index[id(value)])
-                elif isinstance(value, tuple) and value and isinstance(value[0], Expr):
-                    row.append(tuple(index[id(v)] for v in value))
-                else:
-                    row.append(repr(value))
-            index[id(node)] = len(rows)
-            rows.append(row)
-        rows.append(["result", index[id(result)]])
-    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
 
 def call(w):
     if w.kind == "grad":

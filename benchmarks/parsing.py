@@ -149,29 +149,12 @@ def parse_report(sympy_timeout: float = 30.0, quick: bool = False) -> str:
 # A child that imports symdiff from the checkout given, parses the text named on each line of
 # its input, and answers with the CPU seconds of the parse and a hash of the parsed DAG.
 _SIDE = """
-import gc, hashlib, json, sys, time
-sys.path[:0] = [sys.argv[1], sys.argv[1] + "/examples"]
+import gc, json, sys, time
+sys.path[:0] = [sys.argv[1], sys.argv[1] + "/examples", sys.argv[2]]
 import network
+from dag_shape import shape
 from symdiff import parse
-from symdiff.core.expr import Expr
-from symdiff.core.walk import postorder
 from symdiff.limits import Limits
-
-def shape(root):
-    index, rows = {}, []
-    for node in postorder(root):
-        row = [type(node).__name__]
-        for field in node._fields:
-            value = getattr(node, field)
-            if isinstance(value, Expr):
-                row.append(index[id(value)])
-            elif isinstance(value, tuple) and value and isinstance(value[0], Expr):
-                row.append(tuple(index[id(v)] for v in value))
-            else:
-                row.append(repr(value))
-        index[id(node)] = len(rows)
-        rows.append(row)
-    return hashlib.sha256(repr(rows).encode()).hexdigest()[:16]
 
 texts = {}
 for line in sys.stdin:
@@ -183,7 +166,7 @@ for line in sys.stdin:
     start = time.process_time()
     result = parse(texts[widths], Limits(max_input_chars=4_000_000))
     seconds = time.process_time() - start
-    print(json.dumps([seconds, shape(result)]), flush=True)
+    print(json.dumps([seconds, shape([result])]), flush=True)
 """
 
 
@@ -192,7 +175,7 @@ def compare_report(other: Path, rounds: int = 9, sizes: list[str] = SIZES) -> st
     here = Path(__file__).resolve().parent.parent
     sides = {
         name: subprocess.Popen(
-            [sys.executable, "-c", _SIDE, str(root)],
+            [sys.executable, "-c", _SIDE, str(root), str(Path(__file__).resolve().parent)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,

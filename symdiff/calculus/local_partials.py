@@ -27,6 +27,7 @@ what the n-ary rules give, at a cost independent of n.
 
 from __future__ import annotations
 
+import sys
 import threading
 from typing import Literal
 
@@ -34,6 +35,7 @@ from ..core.expr import Add, Call, Const, Expr, Mul, Num, Pow, Var, add, mul
 from ..core.functions import FUNCTIONS
 from ..core.walk import postorder
 from ..simplifier.arithmetic import arithmetic
+from ..simplifier.flatten import spliced
 from .differentiate import differentiate
 from .ties import representatives
 
@@ -154,34 +156,12 @@ def instantiate(compiled: Compiled, kids: tuple[Expr, ...]) -> Expr:
             made[node] = kids[i]
             continue
         new = tuple([made.get(c, c) for c in node.children])
-        kind = type(node)
-        if (kind is Add or kind is Mul) and kind in map(type, new):
-            made[node] = kind(_opened(kind, new))
-        else:
-            made[node] = node.rebuild(new)
+        # a template's sums and products are flat, so an operand of their kind is an actual
+        # child: opened in place (``exp(#0 - logsumexp(…))`` over ``a + b`` is
+        # ``exp(a + b - …)``, the simplifier's form), the adjoints that hold the partial are
+        # already normal and are not rebuilt.  The operands are existing nodes': no new bound.
+        made[node] = spliced(node, type(node), new, sys.maxsize)
     return made[result]
-
-
-def _opened(kind: type[Add | Mul], kids: tuple[Expr, ...]) -> tuple[Expr, ...]:
-    """``kids`` with each operand of ``kind`` (a child put in a placeholder) opened in place.
-
-    A template's sums and products are flat, so an operand of their kind is an actual
-    child: ``exp(#0 - logsumexp(…))`` over the sum ``a + b`` is ``exp(a + b - …)``, the
-    form the simplifier gives it.  Built so, the adjoints that contain the partial are
-    already normal and the simplifier does not rebuild them.
-
-    >>> from symdiff.core.expr import Var
-    >>> a, b, c = Var("a"), Var("b"), Var("c")
-    >>> _opened(Add, (a + b, c)) == (a, b, c)
-    True
-    """
-    out: list[Expr] = []
-    for k in kids:
-        if type(k) is kind:
-            out.extend(k.children)
-        else:
-            out.append(k)
-    return tuple(out)
 
 
 def binary_partial(cls: type[Add | Mul]) -> Compiled:

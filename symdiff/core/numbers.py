@@ -92,6 +92,23 @@ def fits(values: list[Fraction], max_bits: int, *, total: bool = False) -> bool:
     return nums <= max_bits and dens <= max_bits
 
 
+def product(values: list[Fraction]) -> Fraction | int:
+    """The product of ``values`` (1 for none), in integers while they are whole.
+
+    >>> product([Fraction(2), Fraction(3)]), product([Fraction(1, 2), Fraction(4)])
+    (6, Fraction(2, 1))
+    """
+    if all(v.denominator == 1 for v in values):  # integers: no fractions to reduce
+        coef = 1
+        for v in values:
+            coef *= v.numerator
+        return coef
+    total = Fraction(1)
+    for v in values:
+        total *= v
+    return total
+
+
 Scalar = int | Fraction | float | Decimal
 
 

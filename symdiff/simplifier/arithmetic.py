@@ -26,7 +26,7 @@ from collections.abc import Container
 from fractions import Fraction
 
 from ..core.expr import ONE, ZERO, Add, Const, Expr, Mul, Num, Pow, Var, add, mul
-from ..core.numbers import fits
+from ..core.numbers import fits, product
 from ..limits import DEFAULT_LIMITS, Limits
 from .identities import power_identity
 from .order_factors import factor_key
@@ -57,7 +57,7 @@ def _product(kids: tuple[Expr, ...], max_bits: int) -> Expr:
     numbers = [f.value for f in factors if type(f) is Num]
     if numbers and not fits(numbers, max_bits):  # too big to fold: left as they are
         return Mul(tuple(factors))
-    coef = _times(numbers)
+    coef = product(numbers)
     rest = [f for f in factors if type(f) is not Num] if numbers else list(factors)
     if len(rest) == 1 and len(rest) < len(factors):
         inner = rest[0]
@@ -73,19 +73,6 @@ def _product(kids: tuple[Expr, ...], max_bits: int) -> Expr:
     if monomial:
         rest.sort(key=factor_key)
     return mul(*rest) if coef == 1 else mul(Num(coef), *rest)
-
-
-def _times(values: list[Fraction]) -> Fraction | int:
-    """The product of ``values`` (1 for none), in integers while they are whole."""
-    if all(v.denominator == 1 for v in values):
-        coef = 1
-        for v in values:
-            coef *= v.numerator
-        return coef
-    total = Fraction(1)
-    for v in values:
-        total *= v
-    return total
 
 
 def sum_numbers(kids: tuple[Expr, ...], max_bits: int) -> Expr:

@@ -29,11 +29,11 @@ True
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Any
 
 from ..core.expr import ONE, ZERO, Add, Call, Expr, Indicator, Mul, Num, Pow, Var, mul
 from ..core.numbers import fits
+from ..core.numbers import product as product_of
 from . import clear_fractions, positive_first
 from .combine_roots import root_pair
 from .distribute_number import spreads
@@ -125,7 +125,7 @@ def joined(
         values = [n.value for n in numbers]
         if not fits(values, max_bits):
             return None
-        lead = [] if (coef := _product(values)) == 1 else [Num(coef)]
+        lead = [] if (coef := product_of(values)) == 1 else [Num(coef)]
         steps = 1
         if len(rest) < 2:  # nothing to sort (or no product left for order-factors)
             return mul(*lead, *rest), steps
@@ -159,18 +159,5 @@ def _plain(node: Expr | None, factors: list[Expr], max_bits: int) -> tuple[Expr,
     values = [f.value for f in factors if type(f) is Num]
     if not fits(values, max_bits):
         return None
-    coef = _product(values)  # combine-constants; the rest stays in order
+    coef = product_of(values)  # combine-constants; the rest stays in order
     return (mul(*rest) if coef == 1 else mul(Num(coef), *rest)), 1
-
-
-def _product(values: list[Fraction]) -> Fraction | int:
-    """The product of ``values``, as combine-constants computes it."""
-    if all(v.denominator == 1 for v in values):  # integers: no fractions to reduce
-        coef = 1
-        for v in values:
-            coef *= v.numerator
-        return coef
-    total = Fraction(1)
-    for v in values:
-        total *= v
-    return total
