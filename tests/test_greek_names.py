@@ -285,6 +285,17 @@ def test_functions_errs_nothing_when_mixed_with_an_expression() -> None:
     assert result.returncode == 0 and result.stdout == function_names() + "\n"
 
 
+@pytest.mark.parametrize("command", ["grad", "plot", "check", "jacobian", "batch", "serve"])
+def test_functions_answers_after_every_command(command: str) -> None:
+    """A user who reaches for the list mid-command gets it, as ``--version``."""
+    result = subprocess.run([sys.executable, "-m", "symdiff", command, "--functions"],
+                            capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    assert result.returncode == 0 and result.stdout == function_names() + "\n"
+    version = subprocess.run([sys.executable, "-m", "symdiff", command, "--version"],
+                             capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    assert version.returncode == 0 and version.stdout.startswith("symdiff ")
+
+
 def test_a_symdiff_error_never_lists_the_table() -> None:
     with pytest.raises(SymdiffError) as info:
         parse("x + sinn(x) + Foo(y)")

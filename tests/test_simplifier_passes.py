@@ -60,6 +60,13 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("x*x^(-1)", "1"),
         ("x^a*x^b", "x^(a + b)"),
         ("x^8*4*x", "4*x^9"),
+        # a power with an exponent of its base's variable stays above the bar when the
+        # quotient has another factor there; alone, or with a positive power, it merges
+        ("x^(1/x)*(1 - ln(x))*x^(-3)*x", "x^(x^-1)*(1 - log(x))*x^-2"),
+        ("x^(1/x)*x^(-2)", "x^(x^-1 - 2)"),
+        ("x^x*y*x", "x^(x + 1)*y"),
+        ("x^x*x^x*y*x^(-1)", "x^(2*x)*y/x"),
+        ("x^a*y*x^(-1)", "x^(a - 1)*y"),  # a is not x: the exponent is a constant
     ],
     "combine-constants": [
         ("2*3*x", "6*x"),
@@ -128,12 +135,19 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("sqrt(x)/x", "sqrt(x)^-1"),
         ("exp(x)/sqrt(exp(x))", "sqrt(exp(x))"),
         ("3*(x + 1)^2/sqrt(x + 1)", "3*(x + 1)*sqrt(x + 1)"),
+        ("x*cbrt(x)^-2", "cbrt(x)"),  # x = (∛x)³
+        ("cbrt(x)^2/x", "cbrt(x)^-1"),
+        ("x^2*cbrt(x)^-1", "x*cbrt(x)^2"),  # (∛x)⁵, then root-powers
     ],
     "root-powers": [
         ("sqrt(x)^2", "x"),
         ("sqrt(x + 1)^-2*y", "y/(x + 1)"),
         ("sqrt(x)^-3", "x^-1/sqrt(x)"),
         ("sqrt(x)^5", "x^2*sqrt(x)"),
+        ("cbrt(x)^3", "x"),  # the cube root of the table's row (root=3), negative x too
+        ("cbrt(x - 1)^-3", "(x - 1)^-1"),
+        ("cbrt(x)^4", "x*cbrt(x)"),
+        ("cbrt(x)^-5", "x^-1*cbrt(x)^-2"),
     ],
     "clear-fractions": [
         ("(1 + x^-2)^-1", "x^2/(x^2 + 1)"),

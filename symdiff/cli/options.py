@@ -207,12 +207,13 @@ def build_parser(command: str | None = None) -> Parser:
         p = Parser(prog=prog, formatter_class=raw, epilog=MAIN_EPILOG,
                    description="Differentiate an expression the way a textbook does, "
                    "and show how.")  # fmt: skip
-        p.add_argument("--version", action="version", version="%(prog)s " + _version())
-        p.add_argument("--functions", action=ListFunctions,
-                       help="list the functions symdiff knows, by family, and exit")  # fmt: skip
     else:
         p = Parser(prog=prog, formatter_class=raw, description=DESCRIPTIONS[command],
                    epilog=EXIT_CODES)  # fmt: skip
+    # on every command, as a user reaching for them mid-command expects
+    p.add_argument("--version", action="version", version="symdiff " + _version())
+    p.add_argument("--functions", action=ListFunctions,
+                   help="list the functions symdiff knows, by family, and exit")  # fmt: skip
     if command == "batch":
         add_batch_options(p)
         return p

@@ -112,7 +112,10 @@ class Function:
       ``"nonnegative"`` (``abs``, ``sqrt``) or ``"real"`` (nothing);
     - ``orders``: the positions of arguments that are orders (``polygamma(n, u)``,
       ``besselj(n, u)``): whole numbers, never differentiated (the partial by one raises
-      ``UnsupportedError``); tests and samplers put small whole numbers there.
+      ``UnsupportedError``); tests and samplers put small whole numbers there;
+    - ``root``: n for the n-th root ``u^(1/n)`` (``sqrt``: 2, ``cbrt``: 3), whose n-th
+      power is ``u`` wherever the root is defined (the simplifier's ``root-powers``); 0
+      for every other function.
 
     >>> from symdiff.core.functions import FUNCTIONS
     >>> FUNCTIONS["max"].accepts(3), FUNCTIONS["log"].outside([Fraction(-2)])
@@ -136,6 +139,7 @@ class Function:
     edges: tuple[Fraction, ...] = ()
     image: Image = "real"
     orders: tuple[int, ...] = ()
+    root: int = 0
 
     def accepts(self, count: int) -> bool:
         """Whether the function takes ``count`` arguments.

@@ -5,6 +5,14 @@ compared by identity, bare numbers excluded) become one power x^(1 + a + b) at
 the place of the last of them.  Numeric exponents add exactly; symbolic ones
 form a sum.  Numbers too big to multiply or add within ``max_fold_bits`` stay apart.
 
+One exception keeps a quotient a quotient: in a product with a factor of
+another base, a power whose exponent shares a variable with its base
+(``x^(1/x)``, the ``y`` of logarithmic differentiation) is not merged with a
+number power of that base below the bar (``x⁻²``).  So the answer reads
+``x^(1/x)·(1 − ln(x))/x²`` as a textbook prints it, not ``x^(1/x − 2)·(1 − ln(x))``,
+while a lone ``x^x/x`` is ``x^(x − 1)``.  Such powers still merge with each other,
+and the other factors of the base with each other.
+
 >>> from symdiff.core.expr import Mul, Num, Pow, Var
 >>> x = Var("x")
 >>> combine_powers(Mul((Pow(x, Num(8)), Num(4), x))) is Mul((Num(4), Pow(x, Num(9))))
@@ -14,7 +22,7 @@ True
 from __future__ import annotations
 
 from ..core.expr import ONE, Add, Expr, Mul, Num, Pow, mul
-from ..core.walk import transform
+from ..core.walk import iter_vars, transform
 from ..limits import DEFAULT_LIMITS, Limits
 from .arithmetic import sum_numbers
 from .walk import rebuild
@@ -56,18 +64,68 @@ def _base_exp(f: Expr) -> tuple[Expr, Expr]:
     return (f.base, f.exp) if isinstance(f, Pow) else (f, ONE)
 
 
+def _own_exponent(f: Expr) -> bool:
+    """Whether ``f`` is a power whose exponent (not a number) shares a variable with its base."""
+    if type(f) is not Pow or type(f.exp) is Num:
+        return False
+    return not set(iter_vars(f.base)).isdisjoint(iter_vars(f.exp))
+
+
+def _below_bar(f: Expr) -> bool:
+    """Whether ``f`` is a power with a negative number exponent (a denominator)."""
+    return type(f) is Pow and type(f.exp) is Num and f.exp.value < 0
+
+
+def groups(factors: tuple[Expr, ...]) -> list[list[int]]:
+    """The places of the factors that merge, one list per new power (two places or more).
+
+    Factors other than numbers with one base merge, except that powers with an
+    exponent of their own base's variables stay apart from that base's denominators
+    when the product has another factor above the bar.
+
+    >>> from symdiff.core.expr import Var
+    >>> x, y = Var("x"), Var("y")
+    >>> own, below = Pow(x, Pow(x, Num(-1))), Pow(x, Num(-2))
+    >>> groups((x, y, Pow(x, Num(2)))), groups((own, y, below)), groups((own, below))
+    ([[0, 2]], [], [[0, 1]])
+    """
+    where: dict[Expr, list[int]] = {}  # base -> the places of its factors
+    shared = False
+    for i, f in enumerate(factors):
+        kind = type(f)
+        if kind is Num:
+            continue
+        base = f.base if kind is Pow else f  # type: ignore[attr-defined]
+        places = where.get(base)
+        if places is None:
+            where[base] = [i]
+        else:
+            places.append(i)
+            shared = True
+    if not shared:
+        return []
+    out: list[list[int]] = []
+    for places in where.values():
+        if len(places) < 2:
+            continue
+        own = [i for i in places if _own_exponent(factors[i])]
+        if own and len(where) > 1 and any(_below_bar(factors[i]) for i in places):
+            rest = [i for i in places if i not in own]
+            out.extend(g for g in (own, rest) if len(g) > 1)
+        else:
+            out.append(places)
+    return out
+
+
 def applies(node: Expr) -> bool:
-    """Whether two factors of the product ``node`` (other than numbers) share a base.
+    """Whether two factors of the product ``node`` (other than numbers) merge.
 
     >>> from symdiff.core.expr import Var
     >>> x, y = Var("x"), Var("y")
     >>> applies(Mul((x, Pow(x, Num(2))))), applies(Mul((x, y)))
     (True, False)
     """
-    if type(node) is not Mul:
-        return False
-    bases = [f.base if type(f) is Pow else f for f in node.children if type(f) is not Num]
-    return len(set(bases)) < len(bases)
+    return type(node) is Mul and bool(groups(node.children))
 
 
 def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
@@ -80,28 +138,16 @@ def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS)
     """
     if not isinstance(node, Mul):
         return rebuild(node, kids)
-    where: dict[Expr, list[int]] = {}  # base -> the places of its factors
-    shared = False
-    for i, f in enumerate(kids):
-        kind = type(f)
-        if kind is Num:
-            continue
-        base = f.base if kind is Pow else f  # type: ignore[attr-defined]
-        places = where.get(base)
-        if places is None:
-            where[base] = [i]
-        else:
-            places.append(i)
-            shared = True
-    if not shared:
+    merging = groups(kids)
+    if not merging:
         return rebuild(node, kids)
     out: list[Expr | None] = list(kids)
-    for base, places in where.items():
-        if len(places) > 1:
-            for i in places[:-1]:
-                out[i] = None
-            exps = [_base_exp(kids[i])[1] for i in places]
-            out[places[-1]] = Pow(base, _exponent_sum(exps, limits.max_fold_bits))
+    for places in merging:
+        for i in places[:-1]:
+            out[i] = None
+        base = _base_exp(kids[places[0]])[0]
+        exps = [_base_exp(kids[i])[1] for i in places]
+        out[places[-1]] = Pow(base, _exponent_sum(exps, limits.max_fold_bits))
     return mul(*[f for f in out if f is not None])
 
 

@@ -1,8 +1,10 @@
 """Pass ``combine-roots``: ``u`` over ``√u`` is ``√u``, as a textbook cancels it.
 
-In a product, a power of ``u`` and a power of ``√u`` of opposite signs are one power of
-``√u``: ``x⁻¹·√x`` is ``(√x)⁻¹`` (printed ``1/√x``) and ``eˣ/√(eˣ)`` is ``√(eˣ)``.  Powers
-of the same sign are left as they are (``x√x``).  Where ``√u`` is defined, ``u = (√u)²``.
+In a product, a power of ``u`` and a power of an n-th root of ``u`` (the table's ``root``
+facet: ``√u``, ``∛u``) of opposite signs are one power of the root: ``x⁻¹·√x`` is
+``(√x)⁻¹`` (printed ``1/√x``), ``eˣ/√(eˣ)`` is ``√(eˣ)`` and ``x/(∛x)²`` is ``∛x``.
+Powers of the same sign are left as they are (``x√x``).  Where ``ⁿ√u`` is defined,
+``u = (ⁿ√u)ⁿ``.
 
 >>> from symdiff.core.expr import Call, Mul, Num, Pow, Var
 >>> x = Var("x")
@@ -16,6 +18,7 @@ from collections.abc import Sequence
 
 from ..core.expr import Call, Expr, Mul, Num, Pow, mul, pow_
 from ..limits import DEFAULT_LIMITS, Limits
+from .root_powers import root_index
 
 ID = "combine-roots"
 TITLE = "combine a root with its radicand"
@@ -31,16 +34,16 @@ def _split(factor: Expr) -> tuple[Expr, int]:
 
 
 def _pair(factors: tuple[Expr, ...]) -> tuple[int, int] | None:
-    """Positions (power of u, power of √u) of the first pair of opposite signs, or None."""
-    for f in factors:  # first, cheaply: is there a square root at all?
+    """Positions (power of u, power of ⁿ√u) of the first pair of opposite signs, or None."""
+    for f in factors:  # first, cheaply: is there a root at all?
         base = f.base if type(f) is Pow else f
-        if type(base) is Call and base.name == "sqrt":
+        if type(base) is Call and root_index(base):
             break
     else:
         return None
     split = [_split(f) for f in factors]
     roots = {base.args[0]: (j, k) for j, (base, k) in enumerate(split)
-             if type(base) is Call and base.name == "sqrt" and not base.deriv}  # fmt: skip
+             if type(base) is Call and root_index(base)}  # fmt: skip
     if not roots:
         return None
     for i, (base, k) in enumerate(split):
@@ -63,7 +66,7 @@ def root_pair(factors: Sequence[Expr]) -> bool:
 
 
 def applies(node: Expr) -> bool:
-    """Whether ``node`` is a product with ``u^a`` and ``(√u)^b``, a and b of opposite signs.
+    """Whether ``node`` is a product with ``u^a`` and ``(ⁿ√u)^b``, a and b of opposite signs.
 
     >>> from symdiff.core.expr import Var
     >>> x = Var("x")
@@ -75,7 +78,7 @@ def applies(node: Expr) -> bool:
 
 
 def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
-    """The product with the pair as one power of ``√u``; any other node itself.
+    """The product with the pair as one power of ``ⁿ√u`` (``u^a·(ⁿ√u)^b = (ⁿ√u)^(na + b)``).
 
     >>> from symdiff.core.expr import Var
     >>> e = Call("exp", (Var("x"),))
@@ -91,7 +94,7 @@ def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS)
     i, j = found
     _, a = _split(factors[i])
     root, b = _split(factors[j])
-    k = 2 * a + b
+    k = root_index(root) * a + b
     rest = [f for n, f in enumerate(factors) if n not in (i, j)]
     combined = [] if k == 0 else [root if k == 1 else pow_(root, k)]
     return mul(*rest, *combined)

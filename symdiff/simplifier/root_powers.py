@@ -1,19 +1,24 @@
-"""Pass ``root-powers``: an integer power of a square root, as a power of what is under it.
+"""Pass ``root-powers``: an integer power of a root, as a power of what is under it.
 
-``√u²`` is ``u``, ``(√u)⁻²`` is ``u⁻¹``; an odd power keeps one root:
-``(√u)⁻³`` is ``u⁻¹·(√u)⁻¹`` (printed ``1/(u·√u)``).  ``√u`` is defined only where
-``u ≥ 0``, and there these are equal; the input's own domain is checked before it is
-differentiated.
+For the n-th roots of the function table (its ``root`` facet: ``sqrt`` 2, ``cbrt`` 3),
+``(ⁿ√u)ᵏ`` with ``|k| ≥ n`` takes the whole powers of ``u`` out: ``√u²`` is ``u``,
+``(√u)⁻²`` is ``u⁻¹``, ``(∛u)³`` is ``u``; a remainder keeps a root: ``(√u)⁻³`` is
+``u⁻¹·(√u)⁻¹`` (printed ``1/(u·√u)``), ``(∛u)⁴`` is ``u·∛u``.  ``√u`` is defined only
+where ``u ≥ 0``, and there these are equal (``∛u`` everywhere); the input's own domain
+is checked before it is differentiated.
 
 >>> from symdiff.core.expr import Call, Num, Pow, Var
 >>> r = Call("sqrt", (Var("x"),))
 >>> str(rewrite(Pow(r, Num(2)), ())), str(rewrite(Pow(r, Num(-3)), ()))
 ('x', 'x^-1/sqrt(x)')
+>>> str(rewrite(Pow(Call("cbrt", (Var("x"),)), Num(-5)), ()))
+'x^-1*cbrt(x)^-2'
 """
 
 from __future__ import annotations
 
 from ..core.expr import Call, Expr, Mul, Num, Pow
+from ..core.functions import FUNCTIONS
 from ..limits import DEFAULT_LIMITS, Limits
 
 ID = "root-powers"
@@ -22,25 +27,44 @@ EXAMPLE = "sqrt(x)^2 -> x"
 KINDS = (Pow,)
 
 
-def applies(node: Expr) -> bool:
-    """Whether ``node`` is ``(√u)ⁿ`` for an integer n other than 1, -1 and 0.
+def root_index(node: Expr) -> int:
+    """n when ``node`` is an n-th root of the table (not a derivative of one), else 0.
 
     >>> from symdiff.core.expr import Var
-    >>> r = Call("sqrt", (Var("x"),))
+    >>> x = Var("x")
+    >>> root_index(Call("sqrt", (x,))), root_index(Call("cbrt", (x,))), root_index(x)
+    (2, 3, 0)
+    """
+    if type(node) is not Call:
+        return 0
+    row = FUNCTIONS.get(node.name)
+    return 0 if row is None or node.deriv else row.root
+
+
+def applies(node: Expr) -> bool:
+    """Whether ``node`` is ``(ⁿ√u)ᵏ`` for an integer k with ``|k| ≥ n``.
+
+    >>> from symdiff.core.expr import Var
+    >>> r, c = Call("sqrt", (Var("x"),)), Call("cbrt", (Var("x"),))
     >>> applies(Pow(r, Num(2))), applies(Pow(r, Num(-1))), applies(Pow(Var("x"), Num(2)))
     (True, False, False)
+    >>> applies(Pow(c, Num(2))), applies(Pow(c, Num(-3)))
+    (False, True)
     """
     if type(node) is not Pow:
         return False
     base, exp = node.children
-    if type(base) is not Call or type(exp) is not Num:
+    if type(exp) is not Num:
         return False
     value = exp.value
-    return base.name == "sqrt" and not base.deriv and value.denominator == 1 and abs(value) >= 2
+    index = root_index(base)
+    return index > 0 and value.denominator == 1 and abs(value) >= index
 
 
 def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
-    """``u^(n/2)`` for an even n, ``u^((n∓1)/2)·(√u)^±1`` for an odd one; else the node.
+    """``(ⁿ√u)ᵏ`` as ``u^(k/n)`` for k a multiple of n, else ``u^q·(ⁿ√u)^r``; else the node.
+
+    ``k = qn + r`` with r of k's sign and ``|r| < n``.
 
     >>> from symdiff.core.expr import Var
     >>> rewrite(Var("x"), ()) is Var("x")
@@ -51,9 +75,9 @@ def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS)
     root, exp = node.children
     n = int(exp.value)  # type: ignore[attr-defined]
     inner = root.children[0]
-    half, odd = divmod(abs(n), 2)
+    whole, rest = divmod(abs(n), root_index(root))
     sign = 1 if n > 0 else -1
-    whole = inner if half == 1 and sign == 1 else Pow(inner, Num(sign * half))
-    if not odd:
-        return whole
-    return Mul((whole, root if sign == 1 else Pow(root, Num(-1))))
+    out = inner if whole == 1 and sign == 1 else Pow(inner, Num(sign * whole))
+    if not rest:
+        return out
+    return Mul((out, root if sign * rest == 1 else Pow(root, Num(sign * rest))))

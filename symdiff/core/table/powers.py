@@ -152,7 +152,7 @@ ROWS: tuple[Function, ...] = (
              unicode="sqrt", latex=r"\operatorname{sqrt}", sympy="sqrt", builder="sqrt",
              code={"python": "math.sqrt({0})", "numpy": "np.sqrt({0})", "c": "sqrt({0})",
                    "jax": "jnp.sqrt({0})", "torch": "torch.sqrt({0})"},
-             edges=(Fraction(0),), image="nonnegative"),
+             edges=(Fraction(0),), image="nonnegative", root=2),
     Function("cbrt", 1,
              partial=unary(lambda u: mul(Num(Fraction(1, 3)), pow_(call("cbrt", u), -2))),
              exact=exact_cbrt, real=real(math.cbrt), outside=EVERYWHERE, kinks="smooth",
@@ -160,7 +160,7 @@ ROWS: tuple[Function, ...] = (
              builder="cbrt",
              code={"python": "math.cbrt({0})", "numpy": "np.cbrt({0})", "c": "cbrt({0})",
                    "jax": "jnp.cbrt({0})", "torch": "_cbrt({0})"},
-             interval=_cbrt_interval, edges=(Fraction(0),)),
+             interval=_cbrt_interval, edges=(Fraction(0),), root=3),
 )  # fmt: skip
 
 
