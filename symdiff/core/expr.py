@@ -245,10 +245,14 @@ class Add(Expr):
     3
     """
 
-    __slots__ = ("children", "terms")
+    __slots__ = ("children",)
     _fields = ("terms",)
-    terms: tuple[Expr, ...]
     children: tuple[Expr, ...]
+
+    @property
+    def terms(self) -> tuple[Expr, ...]:
+        """The terms: the children (see ``_ALIASES`` below)."""
+        return self.children
 
     def __new__(cls, terms: Iterable[Expr]) -> Add:
         key = terms if type(terms) is tuple else tuple(terms)
@@ -256,7 +260,6 @@ class Add(Expr):
         if found is not None:
             return found
         node = object.__new__(cls)
-        _put_add_terms(node, key)
         _put_add_children(node, key)
         return file(_ADDS, key, node)
 
@@ -272,10 +275,14 @@ class Mul(Expr):
     2
     """
 
-    __slots__ = ("children", "factors")
+    __slots__ = ("children",)
     _fields = ("factors",)
-    factors: tuple[Expr, ...]
     children: tuple[Expr, ...]
+
+    @property
+    def factors(self) -> tuple[Expr, ...]:
+        """The factors: the children (see ``_ALIASES`` below)."""
+        return self.children
 
     def __new__(cls, factors: Iterable[Expr]) -> Mul:
         key = factors if type(factors) is tuple else tuple(factors)
@@ -283,7 +290,6 @@ class Mul(Expr):
         if found is not None:
             return found
         node = object.__new__(cls)
-        _put_mul_factors(node, key)
         _put_mul_children(node, key)
         return file(_MULS, key, node)
 
@@ -332,12 +338,16 @@ class Call(Expr):
     (0,)
     """
 
-    __slots__ = ("args", "children", "deriv", "name")
+    __slots__ = ("children", "deriv", "name")
     _fields = ("name", "args", "deriv")
     name: str
-    args: tuple[Expr, ...]
     deriv: tuple[int, ...]
     children: tuple[Expr, ...]
+
+    @property
+    def args(self) -> tuple[Expr, ...]:
+        """The arguments: the children (see ``_ALIASES`` below)."""
+        return self.children
 
     def __new__(cls, name: str, args: Iterable[Expr], deriv: Iterable[int] = ()) -> Call:
         arguments = args if type(args) is tuple else tuple(args)
@@ -348,7 +358,6 @@ class Call(Expr):
             return found
         node = object.__new__(cls)
         _put_call_name(node, name)
-        _put_call_args(node, arguments)
         _put_call_children(node, arguments)
         _put_call_deriv(node, order)
         return file(_CALLS, key, node)
@@ -419,6 +428,15 @@ class Derivative(Expr):
         return Derivative.__new__(Derivative, children[0], self.var)
 
 
+# ----- a sum's terms, a product's factors, a call's arguments: its children ---------------
+# One slot, read under both names: the class attribute is the children slot's own descriptor,
+# so reading ``terms`` is a plain slot read (the property above is what compiled code reads,
+# and what type checkers see).
+_ALIASES = ((Add, "terms"), (Mul, "factors"), (Call, "args"))
+for _cls, _name in _ALIASES:
+    setattr(_cls, _name, vars(_cls)["children"])
+
+
 # ----- how a constructor sets the fields of its new node ---------------------------------
 # Nodes refuse ``setattr``: a constructor writes each field of its new node with the
 # field's own setter, a C call (the slot's; in the compiled build, the attribute's).
@@ -432,8 +450,6 @@ def _setter(cls: type[Expr], field: str) -> Callable[[Any, Any], None]:
 
 
 _put_add_children = _setter(Add, "children")
-_put_add_terms = _setter(Add, "terms")
-_put_call_args = _setter(Call, "args")
 _put_call_children = _setter(Call, "children")
 _put_call_deriv = _setter(Call, "deriv")
 _put_call_name = _setter(Call, "name")
@@ -445,7 +461,6 @@ _put_indicator_children = _setter(Indicator, "children")
 _put_indicator_lhs = _setter(Indicator, "lhs")
 _put_indicator_rhs = _setter(Indicator, "rhs")
 _put_mul_children = _setter(Mul, "children")
-_put_mul_factors = _setter(Mul, "factors")
 _put_num_value = _setter(Num, "value")
 _put_pow_base = _setter(Pow, "base")
 _put_pow_children = _setter(Pow, "children")
