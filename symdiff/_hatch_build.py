@@ -20,21 +20,6 @@ One patch to mypyc's C output: nodes are interned in tables of weak references
 (as CPython's own ``subtype_dealloc`` does, before any field is cleared), so a freed
 node's entry is dropped by its callback.  If the text it patches is not found (another
 mypyc), the build fails: the mypy version is pinned in :func:`dependencies`.
-
->>> c = '''typedef struct {
-...     PyObject_HEAD
-...     CPyVTableItem *vtable;
-...     PyObject *_children;
-... } symdiff___core___expr___ExprObject;
-... '''
->>> print(add_weaklist_fields(c, "symdiff___core___expr___"))
-typedef struct {
-    PyObject_HEAD
-    CPyVTableItem *vtable;
-    PyObject *_children;
-    PyObject *weaklist;
-} symdiff___core___expr___ExprObject;
-<BLANKLINE>
 """
 
 from __future__ import annotations
@@ -70,6 +55,21 @@ def add_weaklist_fields(header: str, prefix: str) -> str:
 
     The field sits at the same place in every node class (right after the base class's
     one field), so a subclass's layout still starts with its base's.
+
+    >>> c = '''typedef struct {
+    ...     PyObject_HEAD
+    ...     CPyVTableItem *vtable;
+    ...     PyObject *_children;
+    ... } symdiff___core___expr___ExprObject;
+    ... '''
+    >>> print(add_weaklist_fields(c, "symdiff___core___expr___"))
+    typedef struct {
+        PyObject_HEAD
+        CPyVTableItem *vtable;
+        PyObject *_children;
+        PyObject *weaklist;
+    } symdiff___core___expr___ExprObject;
+    <BLANKLINE>
     """
 
     def field(match: re.Match[str]) -> str:
