@@ -23,6 +23,12 @@ SymEngine result made the next run, whatever it was, up to 50 ms slower).  A pee
 first run exceeds ``--peer-timeout`` seconds (or that cannot
 express the workload: Symbolica has no ``max``) is left out of that row.  Each peer's
 result is checked at a random point against symdiff's (relative 1e-9).
+
+``--compiled-python PATH``: a Python (a virtual environment's) with the compiled wheel of
+symdiff installed (``SYMDIFF_COMPILE=1``, see the README) adds two columns, compiled raw and
+compiled, measured in a worker process of that Python in the same rounds (after this
+process's libraries, each timed run following an untimed one there too); the checks say
+whether its results are the very DAGs this process's symdiff built (a hash of their nodes).
 """
 
 from __future__ import annotations
@@ -30,10 +36,12 @@ from __future__ import annotations
 import argparse
 import functools
 import gc
+import json
 import math
 import operator
 import platform
 import statistics
+import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -191,6 +199,85 @@ def check_casadi(w: Workload, reference: list[float]) -> str:
     return _agree(got, reference)
 
 
+# The worker of --compiled-python: symdiff from that Python's own site-packages (the
+# benchmarks and examples folders only are put on its path); reads "task<TAB>workload" lines
+# and answers [CPU seconds of a timed run after an untimed one, hash of the result DAG].
+_COMPILED = """
+import gc, json, sys, time
+sys.path[:0] = [sys.argv[1], sys.argv[1] + "/../examples"]
+import symdiff
+from symdiff.calculus.differentiate import differentiate
+from symdiff.calculus.local_partials import clear_cache
+from symdiff.calculus.reverse import gradient_reverse
+from symdiff.core.native import build
+import workloads
+from dag_shape import shape
+
+print(json.dumps([build(), symdiff.__file__]), flush=True)
+build_by_name = dict(workloads.builders(sys.argv[2] == "quick"))
+held = {}
+
+def run(task, w):
+    e, names = w.expr, w.wrt
+    if task == "raw":
+        if w.kind == "diff":
+            return [differentiate(e, names[0])[0]]
+        return list(gradient_reverse(e, names).values())
+    if w.kind == "diff":
+        return [symdiff.diff(e, names[0])]
+    return list(symdiff.gradient(e, names).values())
+
+def cpu(task, w):
+    clear_cache()
+    gc.collect()
+    start = time.process_time()
+    result = run(task, w)
+    return time.process_time() - start, result
+
+for line in sys.stdin:
+    task, name = line.rstrip("\\n").split("\\t")
+    if name not in held:
+        held.clear()
+        gc.collect()
+        held[name] = build_by_name[name]()
+    cpu(task, held[name])  # untimed
+    seconds, result = cpu(task, held[name])
+    print(json.dumps([seconds, shape(result)]), flush=True)
+    del result
+"""
+
+
+class Compiled:
+    """symdiff's compiled build, in a worker process of another Python."""
+
+    def __init__(self, python: str, quick: bool) -> None:
+        here = str(Path(__file__).resolve().parent)
+        self.proc = subprocess.Popen(
+            [python, "-c", _COMPILED, here, "quick" if quick else "full"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=here,
+        )  # fmt: skip
+        kind, where = self._answer()
+        if kind != "compiled":
+            sys.exit(f"--compiled-python: that Python's symdiff is {kind} ({where})")
+
+    def _answer(self) -> Any:
+        assert self.proc.stdout is not None
+        return json.loads(self.proc.stdout.readline())
+
+    def time(self, task: str, name: str) -> tuple[float, str]:
+        """CPU seconds of ``task`` ("raw" or "symdiff") on the workload, and its result's hash."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(f"{task}\t{name}\n")
+        self.proc.stdin.flush()
+        seconds, digest = self._answer()
+        return float(seconds), str(digest)
+
+    def close(self) -> None:
+        assert self.proc.stdin is not None
+        self.proc.stdin.close()
+        self.proc.wait()
+
+
 def cpu(task: Task) -> float:
     """CPU seconds of one run from a clean state: no earlier result alive, caches empty.
 
@@ -230,17 +317,25 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--peer-timeout", type=float, default=10.0)
     parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--compiled-python", metavar="PATH",
+                        help="a Python with symdiff's compiled wheel: two more columns")
     args = parser.parse_args()
+    compiled = Compiled(args.compiled_python, args.quick) if args.compiled_python else None
+    ours_cols = ["symdiff raw", "symdiff", "symdiff, first call"]
+    if compiled:
+        ours_cols += ["compiled raw", "compiled"]
     versions = {name: getattr(_optional(name), "__version__", "missing")
                 for name in ("casadi", "symengine", "symbolica")}  # fmt: skip
     print(f"Python {platform.python_version()}; CasADi {versions['casadi']}, SymEngine "
           f"{versions['symengine']}, Symbolica {versions['symbolica']}; "
           f"{args.rounds} interleaved rounds, CPU ms (medians)\n")  # fmt: skip
     peers = ["CasADi", "SymEngine", "Symbolica"]
-    print("| workload | symdiff raw | symdiff | symdiff, first call | " + " | ".join(peers)
-          + " | best peer | symdiff ÷ best | first call ÷ best | raw ÷ best "
-          "| checks |")  # fmt: skip
-    print("|---|--:|--:|--:|" + "--:|" * len(peers) + "---|--:|--:|--:|---|")
+    extra = ["compiled ÷ best", "compiled raw ÷ best"] if compiled else []
+    print("| workload | " + " | ".join(ours_cols) + " | " + " | ".join(peers)
+          + " | best peer | symdiff ÷ best | first call ÷ best | raw ÷ best | "
+          + "".join(f"{c} | " for c in extra) + "checks |")  # fmt: skip
+    print("|---|" + "--:|" * (len(ours_cols) + len(peers)) + "---|--:|--:|--:|"
+          + "--:|" * len(extra) + "---|")  # fmt: skip
     reached: dict[str, dict[str, float]] = {}
     for w in all_workloads(args.quick):
         if w.group == "worked examples" or (args.only and args.only not in f"{w.group} {w.name}"):
@@ -262,11 +357,26 @@ def main() -> None:
             checks.append(f"SymEngine {check_symengine(results['SymEngine'], w, reference)}")
         if "Symbolica" in run:
             checks.append(f"Symbolica {check_symbolica(results['Symbolica'], w, reference)}")
+        if compiled:
+            from dag_shape import shape
+
+            mine = {"compiled raw": shape(results["symdiff raw"]),
+                    "compiled": shape(results["symdiff"])}  # fmt: skip
+            digests: dict[str, set[str]] = {name: set() for name in mine}
+            times.update({name: [] for name in mine})
         results = {k: v for k, v in results.items() if isinstance(v, str)}  # free the nodes
         for _ in range(args.rounds):
             for name, task in run.items():
                 cpu(task)  # untimed: what the previous library freed is not this one's cost
                 times[name].append(cpu(task))
+            if compiled:
+                for name, kind in (("compiled raw", "raw"), ("compiled", "symdiff")):
+                    seconds, digest = compiled.time(kind, w.name)
+                    times[name].append(seconds)
+                    digests[name].add(digest)
+        if compiled:
+            same = all(digests[name] == {mine[name]} for name in mine)
+            checks.append(f"compiled {'same DAGs' if same else 'DIFFERENT DAGs'}")
         medians = {name: statistics.median(ts) for name, ts in times.items()}
         best = min((medians[p], p) for p in peers if p in medians) if any(
             p in medians for p in peers) else None  # fmt: skip
@@ -275,12 +385,15 @@ def main() -> None:
         ratio = f"{medians['symdiff'] / best[0]:.2f}×" if best else ""
         first = f"{medians['symdiff, first call'] / best[0]:.2f}×" if best else ""
         raw = f"{medians['symdiff raw'] / best[0]:.2f}×" if best else ""
-        ours = (f"{fmt(medians['symdiff raw'])} | {fmt(medians['symdiff'])} | "
-                f"{fmt(medians['symdiff, first call'])}")  # fmt: skip
+        ours = " | ".join(fmt(medians[c]) for c in ours_cols)
+        more = "".join(f"{medians[c.split(' ÷ ')[0]] / best[0]:.2f}× | " if best else " | "
+                       for c in extra)  # fmt: skip
         print(f"| {w.group}: {w.name} | {ours} | "
               + " | ".join(cells) + f" | {best[1] if best else ''} | {ratio} | {first} | {raw} | "
-              f"{', '.join(checks)} |", flush=True)  # fmt: skip
+              f"{more}{', '.join(checks)} |", flush=True)  # fmt: skip
         reached[w.name] = medians
+    if compiled:
+        compiled.close()
     print()
     print(targets(reached))
 
@@ -291,6 +404,11 @@ TARGETS = [
     ("8-32-32-10 (1,674 partials)", "symdiff raw", "CasADi", 0.5),
     ("depth 1,000", "symdiff", "CasADi", 2.0),
     ("10,000 terms, d/dx1", "symdiff", "Symbolica", 2.0),
+    # the same with the compiled build (--compiled-python)
+    ("8-32-32-10 (1,674 partials)", "compiled", "CasADi", 1.0),
+    ("8-32-32-10 (1,674 partials)", "compiled raw", "CasADi", 0.5),
+    ("depth 1,000", "compiled", "CasADi", 2.0),
+    ("10,000 terms, d/dx1", "compiled", "Symbolica", 2.0),
 ]
 
 
@@ -299,6 +417,8 @@ def targets(reached: dict[str, dict[str, float]]) -> str:
     lines = ["| target | reached | first call | met |", "|---|--:|--:|:-:|"]
     for name, ours, peer, most in TARGETS:
         got = reached.get(name, {})
+        if ours.startswith("compiled") and not any(ours in r for r in reached.values()):
+            continue  # run without --compiled-python
         if ours not in got or peer not in got:
             lines.append(f"| {name}: {ours} ≤ {most:g}× {peer} | not run | | |")
             continue

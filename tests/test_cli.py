@@ -321,7 +321,11 @@ def test_subcommand_help(command: str) -> None:
 
 
 def test_version() -> None:
-    assert ok("--version").startswith("symdiff ")
+    """The version and which build runs: compiled (the accelerated wheel) or pure Python."""
+    from symdiff import __version__
+    from symdiff.core.native import build
+
+    assert ok("--version") == f"symdiff {__version__} ({build()})\n"
 
 
 def test_expression_may_start_with_a_minus() -> None:

@@ -15,8 +15,9 @@ from typing import Any
 import pytest
 
 from symdiff.core import expr as E
+from symdiff.core.entries import Entry
 from symdiff.core.expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
-from symdiff.core.interning import Entry, _drop, intern
+from symdiff.core.interning import _drop, file
 
 x, y = Var("intern_x"), Var("intern_y")  # names no other test uses: nothing else holds these nodes
 
@@ -67,18 +68,17 @@ def test_children_are_the_terms_factors_or_arguments(node: Expr, field: str) -> 
 
 # ----- threads: what a constructor sees when another thread got there first -----------------
 def test_a_key_filed_meanwhile_gives_the_filed_node() -> None:
-    """Two threads that both missed a key: the later ``intern`` hands out the earlier node."""
+    """Two threads that both missed a key: the later ``file`` hands out the earlier node."""
     first = Var("filed_first")
-    assert intern(E._VARS, "filed_first", Var, E._put_name) is first
+    assert file(E._VARS, "filed_first", Var("filed_second")) is first
     assert E._VARS["filed_first"]() is first
 
 
 def test_a_freed_duplicate_never_unfiles_the_live_node() -> None:
     """The weakref callback of a node that lost the race removes only a dead entry."""
     live = Var("filed_live")
-    loser = object.__new__(Var)
-    E._put_name(loser, "filed_live")
-    entry = Entry(loser, _drop)  # as intern makes it, but never filed
+    loser = Var("filed_loser")  # stands for a node made for the same key by another thread
+    entry = Entry(loser, _drop)  # as file makes it, but never filed
     entry.key, entry.table = "filed_live", E._VARS
     del loser
     gc.collect()

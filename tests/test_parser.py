@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import symdiff
 from symdiff.core.expr import Add, Call, Const, Expr, Indicator, Mul, Num, Pow, Var
 from symdiff.errors import LimitError, ParseError, SymdiffError, UnsupportedError
 from symdiff.limits import Limits
@@ -432,9 +433,12 @@ def test_tokens() -> None:
     ]  # fmt: skip
 
 
-def test_grammar_is_found_in_the_source_tree() -> None:
-    path = grammar_path()
-    assert path == Path(__file__).resolve().parent.parent / "grammar" / "symdiff.lark"
+def test_grammar_is_found_beside_the_running_package() -> None:
+    """Run from the source tree, the top-level grammar/; installed, the package's copy."""
+    package = Path(symdiff.__file__).resolve().parent
+    installed = package / "grammar" / "symdiff.lark"
+    source = package.parent / "grammar" / "symdiff.lark"
+    assert grammar_path().resolve() == (installed if installed.is_file() else source)
     assert "start: sum" in load_grammar()
 
 

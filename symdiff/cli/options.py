@@ -278,8 +278,9 @@ DEFAULTS: dict[str, object] = {
 
 def _version() -> str:
     from .. import __version__
+    from ..core.native import build
 
-    return __version__
+    return f"{__version__} ({build()})"
 
 
 def _protect(argv: Sequence[str], short: Sequence[str] = ("-h",)) -> list[str]:

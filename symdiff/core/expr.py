@@ -14,18 +14,16 @@ Fraction(3, 1)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, ClassVar
 
-from .interning import GONE, Entry, intern
+from .entries import Entry
+from .interning import GONE, file
 from .multiple import Multiple
 from .numbers import Scalar, to_fraction
 from .pickling import reduce_node
-
-_set = object.__setattr__
-
 
 # ----- one table per node class (see interning.py) ---------------------------------
 _NUMS: dict[int | tuple[int, int], Entry[Num]] = {}
@@ -55,7 +53,8 @@ class Expr:
     __slots__ = ("__weakref__",)
     _fields: ClassVar[tuple[str, ...]] = ()
     # The direct sub-expressions, in order: () here, a slot in the classes with children
-    # (a plain attribute read, the hottest access of every walk).
+    # (a plain attribute read, the hottest access of every walk; a sum's, product's or
+    # call's holds the very tuple of its terms, factors or arguments).
     children: tuple[Expr, ...] = ()
 
     def __setattr__(self, name: str, value: object) -> None:
@@ -71,7 +70,8 @@ class Expr:
     # Pickling (pickling.py) writes each distinct node once, at any depth, and loading
     # builds through the constructors, so a loaded node is the interned one.  Copying
     # gives the node itself: it is immutable.
-    __reduce__ = reduce_node
+    def __reduce__(self) -> tuple[Any, ...]:
+        return reduce_node(self)
 
     def __copy__(self) -> Expr:
         return self
@@ -180,15 +180,18 @@ class Num(Expr):
 
     def __new__(cls, value: Scalar | str) -> Num:
         # filed under the int itself when integral, else (numerator, denominator)
+        key: int | tuple[int, int]
         if type(value) is int:
-            return _NUMS.get(value, GONE)() or intern(_NUMS, value, Num, _fill_num)
-        exact = to_fraction(value)
-        key = exact.numerator if exact.denominator == 1 else exact.as_integer_ratio()
-        return _NUMS.get(key, GONE)() or intern(_NUMS, key, Num, _fill_num)
-
-
-def _fill_num(node: Num, key: int | tuple[int, int]) -> None:
-    _set(node, "value", Fraction(key) if isinstance(key, int) else Fraction(*key))
+            key = value
+        else:
+            exact = to_fraction(value)
+            key = exact.numerator if exact.denominator == 1 else exact.as_integer_ratio()
+        found = _NUMS.get(key, GONE)()
+        if found is not None:
+            return found
+        node = object.__new__(cls)
+        _put_num_value(node, Fraction(key) if isinstance(key, int) else Fraction(*key))
+        return file(_NUMS, key, node)
 
 
 class Var(Expr):
@@ -203,7 +206,12 @@ class Var(Expr):
     name: str
 
     def __new__(cls, name: str) -> Var:
-        return _VARS.get(name, GONE)() or intern(_VARS, name, Var, _put_name)
+        found = _VARS.get(name, GONE)()
+        if found is not None:
+            return found
+        node = object.__new__(cls)
+        _put_var_name(node, name)
+        return file(_VARS, name, node)
 
 
 class Const(Expr):
@@ -222,7 +230,12 @@ class Const(Expr):
     def __new__(cls, name: str) -> Const:
         if name not in cls.NAMES:
             raise ValueError(f"unknown constant {name!r}")
-        return _CONSTS.get(name, GONE)() or intern(_CONSTS, name, Const, _put_const_name)
+        found = _CONSTS.get(name, GONE)()
+        if found is not None:
+            return found
+        node = object.__new__(cls)
+        _put_const_name(node, name)
+        return file(_CONSTS, name, node)
 
 
 class Add(Expr):
@@ -232,14 +245,23 @@ class Add(Expr):
     3
     """
 
-    __slots__ = ("terms",)
+    __slots__ = ("children",)
     _fields = ("terms",)
-    terms: tuple[Expr, ...]
+    children: tuple[Expr, ...]
 
-    def __new__(cls, terms: tuple[Expr, ...]) -> Add:
-        if type(terms) is not tuple:
-            terms = tuple(terms)
-        return _ADDS.get(terms, GONE)() or intern(_ADDS, terms, Add, _put_terms)
+    @property
+    def terms(self) -> tuple[Expr, ...]:
+        """The terms: the children (see ``_ALIASES`` below)."""
+        return self.children
+
+    def __new__(cls, terms: Iterable[Expr]) -> Add:
+        key = terms if type(terms) is tuple else tuple(terms)
+        found = _ADDS.get(key, GONE)()
+        if found is not None:
+            return found
+        node = object.__new__(cls)
+        _put_add_children(node, key)
+        return file(_ADDS, key, node)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """A sum of the given terms."""
@@ -253,14 +275,23 @@ class Mul(Expr):
     2
     """
 
-    __slots__ = ("factors",)
+    __slots__ = ("children",)
     _fields = ("factors",)
-    factors: tuple[Expr, ...]
+    children: tuple[Expr, ...]
 
-    def __new__(cls, factors: tuple[Expr, ...]) -> Mul:
-        if type(factors) is not tuple:
-            factors = tuple(factors)
-        return _MULS.get(factors, GONE)() or intern(_MULS, factors, Mul, _put_factors)
+    @property
+    def factors(self) -> tuple[Expr, ...]:
+        """The factors: the children (see ``_ALIASES`` below)."""
+        return self.children
+
+    def __new__(cls, factors: Iterable[Expr]) -> Mul:
+        key = factors if type(factors) is tuple else tuple(factors)
+        found = _MULS.get(key, GONE)()
+        if found is not None:
+            return found
+        node = object.__new__(cls)
+        _put_mul_children(node, key)
+        return file(_MULS, key, node)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """A product of the given factors."""
@@ -278,10 +309,18 @@ class Pow(Expr):
     _fields = ("base", "exp")
     base: Expr
     exp: Expr
+    children: tuple[Expr, ...]
 
     def __new__(cls, base: Expr, exp: Expr) -> Pow:
         key = (base, exp)
-        return _POWS.get(key, GONE)() or intern(_POWS, key, Pow, _fill_pow)
+        found = _POWS.get(key, GONE)()
+        if found is not None:
+            return found
+        node = object.__new__(cls)
+        _put_pow_base(node, base)
+        _put_pow_exp(node, exp)
+        _put_pow_children(node, key)
+        return file(_POWS, key, node)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """A power over the given base and exponent."""
@@ -299,18 +338,29 @@ class Call(Expr):
     (0,)
     """
 
-    __slots__ = ("args", "deriv", "name")
+    __slots__ = ("children", "deriv", "name")
     _fields = ("name", "args", "deriv")
     name: str
-    args: tuple[Expr, ...]
     deriv: tuple[int, ...]
+    children: tuple[Expr, ...]
 
-    def __new__(cls, name: str, args: tuple[Expr, ...], deriv: tuple[int, ...] = ()) -> Call:
-        if type(args) is not tuple:
-            args = tuple(args)
-        deriv = tuple(sorted(deriv)) if deriv else ()
-        key = (name, args, deriv)
-        return _CALLS.get(key, GONE)() or intern(_CALLS, key, Call, _fill_call)
+    @property
+    def args(self) -> tuple[Expr, ...]:
+        """The arguments: the children (see ``_ALIASES`` below)."""
+        return self.children
+
+    def __new__(cls, name: str, args: Iterable[Expr], deriv: Iterable[int] = ()) -> Call:
+        arguments = args if type(args) is tuple else tuple(args)
+        order = tuple(sorted(deriv)) if deriv else ()
+        key = (name, arguments, order)
+        found = _CALLS.get(key, GONE)()
+        if found is not None:
+            return found
+        node = object.__new__(cls)
+        _put_call_name(node, name)
+        _put_call_children(node, arguments)
+        _put_call_deriv(node, order)
+        return file(_CALLS, key, node)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """The same function over new arguments."""
@@ -328,10 +378,18 @@ class Indicator(Expr):
     _fields = ("lhs", "rhs")
     lhs: Expr
     rhs: Expr
+    children: tuple[Expr, ...]
 
     def __new__(cls, lhs: Expr, rhs: Expr) -> Indicator:
         key = (lhs, rhs)
-        return _INDICATORS.get(key, GONE)() or intern(_INDICATORS, key, Indicator, _fill_indicator)
+        found = _INDICATORS.get(key, GONE)()
+        if found is not None:
+            return found
+        node = object.__new__(cls)
+        _put_indicator_lhs(node, lhs)
+        _put_indicator_rhs(node, rhs)
+        _put_indicator_children(node, key)
+        return file(_INDICATORS, key, node)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """The indicator of the new comparison."""
@@ -352,52 +410,62 @@ class Derivative(Expr):
     _fields = ("expr", "var")
     expr: Expr
     var: str
+    children: tuple[Expr, ...]
 
     def __new__(cls, expr: Expr, var: str) -> Derivative:
         key = (expr, var)
-        return _DERIVATIVES.get(key, GONE)() or intern(
-            _DERIVATIVES, key, Derivative, _fill_derivative
-        )
+        found = _DERIVATIVES.get(key, GONE)()
+        if found is not None:
+            return found
+        node = object.__new__(cls)
+        _put_derivative_expr(node, expr)
+        _put_derivative_var(node, var)
+        _put_derivative_children(node, (expr,))
+        return file(_DERIVATIVES, key, node)
 
     def rebuild(self, children: tuple[Expr, ...]) -> Expr:
         """The same pending derivative of a new expression."""
         return Derivative.__new__(Derivative, children[0], self.var)
 
 
-# The children of a sum, product or call are its terms, factors or arguments: the same slot
-# (its descriptor, read from the class dictionary, serves under both names).
-_TERMS, _FACTORS, _ARGS = vars(Add)["terms"], vars(Mul)["factors"], vars(Call)["args"]
-Add.children, Mul.children, Call.children = _TERMS, _FACTORS, _ARGS
+# ----- a sum's terms, a product's factors, a call's arguments: its children ---------------
+# One slot, read under both names: the class attribute is the children slot's own descriptor,
+# so reading ``terms`` is a plain slot read (the property above is what compiled code reads,
+# and what type checkers see).
+_ALIASES = ((Add, "terms"), (Mul, "factors"), (Call, "args"))
+for _cls, _name in _ALIASES:
+    setattr(_cls, _name, vars(_cls)["children"])
 
 
-# ----- how _intern sets the fields of a new node of each class, from its key ---------------
-# The slot setters of one-field classes (the key is the field) are C calls.
-_put_terms, _put_factors, _put_args = _TERMS.__set__, _FACTORS.__set__, _ARGS.__set__
-_put_name, _put_const_name = vars(Var)["name"].__set__, vars(Const)["name"].__set__
+# ----- how a constructor sets the fields of its new node ---------------------------------
+# Nodes refuse ``setattr``: a constructor writes each field of its new node with the
+# field's own setter, a C call (the slot's; in the compiled build, the attribute's).
 
 
-def _fill_pow(node: Pow, key: tuple[Expr, Expr]) -> None:
-    _set(node, "base", key[0])
-    _set(node, "exp", key[1])
-    _set(node, "children", key)
+def _setter(cls: type[Expr], field: str) -> Callable[[Any, Any], None]:
+    """The setter of ``cls``'s field ``field``: its descriptor's ``__set__``."""
+    owner = next(k for k in cls.__mro__ if field in vars(k))
+    setter: Callable[[Any, Any], None] = vars(owner)[field].__set__
+    return setter
 
 
-def _fill_call(node: Call, key: tuple[str, tuple[Expr, ...], tuple[int, ...]]) -> None:
-    _set(node, "name", key[0])
-    _put_args(node, key[1])
-    _set(node, "deriv", key[2])
-
-
-def _fill_indicator(node: Indicator, key: tuple[Expr, Expr]) -> None:
-    _set(node, "lhs", key[0])
-    _set(node, "rhs", key[1])
-    _set(node, "children", key)
-
-
-def _fill_derivative(node: Derivative, key: tuple[Expr, str]) -> None:
-    _set(node, "expr", key[0])
-    _set(node, "var", key[1])
-    _set(node, "children", (key[0],))
+_put_add_children = _setter(Add, "children")
+_put_call_children = _setter(Call, "children")
+_put_call_deriv = _setter(Call, "deriv")
+_put_call_name = _setter(Call, "name")
+_put_const_name = _setter(Const, "name")
+_put_derivative_children = _setter(Derivative, "children")
+_put_derivative_expr = _setter(Derivative, "expr")
+_put_derivative_var = _setter(Derivative, "var")
+_put_indicator_children = _setter(Indicator, "children")
+_put_indicator_lhs = _setter(Indicator, "lhs")
+_put_indicator_rhs = _setter(Indicator, "rhs")
+_put_mul_children = _setter(Mul, "children")
+_put_num_value = _setter(Num, "value")
+_put_pow_base = _setter(Pow, "base")
+_put_pow_children = _setter(Pow, "children")
+_put_pow_exp = _setter(Pow, "exp")
+_put_var_name = _setter(Var, "name")
 
 
 # ----- thin constructors -------------------------------------------------------

@@ -1,7 +1,8 @@
 """Interning: one table per node class, weak references, and the one helper that files a node.
 
 Equal trees are one object: a constructor looks its key up and, only when no live node
-has it, calls :func:`intern`.  Freed nodes drop out of their table by themselves.
+has it, makes the node and files it with :func:`file`.  Freed nodes drop out of their
+table by themselves.
 
 >>> from symdiff.core.expr import Var
 >>> Var("x") is Var("x")
@@ -12,17 +13,18 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Hashable
+from importlib import import_module
 from typing import TYPE_CHECKING, Any, TypeVar
-from weakref import ref
+
+from .entries import Entry
 
 if TYPE_CHECKING:
     from .expr import Expr
 
-    def _remove_dead_weakref(table: dict[Any, Any], key: Hashable, /) -> None:
-        """Remove ``table[key]`` if it is a dead weak reference, atomically (C, untyped)."""
-
-else:  # the primitive weakref.WeakValueDictionary uses (typeshed does not list it)
-    from _weakref import _remove_dead_weakref
+# The primitive weakref.WeakValueDictionary uses: removes ``table[key]`` if it is a dead
+# weak reference, atomically (C; typeshed does not list it, so it is typed here).
+_weakref = import_module("_weakref")
+_remove_dead_weakref: Callable[[dict[Any, Any], Hashable], None] = _weakref._remove_dead_weakref
 
 # One table per node class maps a key (the field values) to a weak reference to
 # the one node with those fields, so nodes nobody holds are freed and forgotten.
@@ -31,7 +33,8 @@ else:  # the primitive weakref.WeakValueDictionary uses (typeshed does not list 
 # new node and the garbage collector's work small.  Node classes are final: the
 # tables are not keyed by class.  Every constructor is the same two steps: look
 # the key up (``table.get(key, GONE)()``, C calls only: finding a node runs no
-# Python function) or else :func:`intern`, the one helper that makes and files.
+# Python function) or else make the node and hand it to :func:`file`, the one
+# helper that files.
 #
 # Threads (no reliance on the GIL): a table is only ever changed by two atomic dict
 # operations, each one C call that the dict performs whole (under its own lock on a
@@ -40,19 +43,11 @@ else:  # the primitive weakref.WeakValueDictionary uses (typeshed does not list 
 # removes an entry only if its node is dead.  So a live node's entry is never
 # replaced or removed, and a node is handed out only if it is the one its table
 # holds: two threads building equal trees get one object.  No lock is taken, so a
-# callback that runs in the middle of :func:`intern` (a collection, on any thread)
+# callback that runs in the middle of :func:`file` (a collection, on any thread)
 # can neither deadlock nor raise.
 
 _K = TypeVar("_K", bound=Hashable)
 _N = TypeVar("_N", bound="Expr")  # a node class
-
-
-class Entry(ref[_N]):
-    """A weak reference to an interned node that knows where it is filed."""
-
-    __slots__ = ("key", "table")
-    key: Hashable
-    table: dict[Any, Entry[_N]]
 
 
 def _drop(entry: Entry[Any]) -> None:
@@ -60,25 +55,21 @@ def _drop(entry: Entry[Any]) -> None:
     _remove_dead_weakref(entry.table, entry.key)
 
 
-def intern(
-    table: dict[_K, Entry[_N]], key: _K, cls: type[_N], fill: Callable[[_N, _K], None]
-) -> _N:
-    """A new ``cls`` node, its fields set by ``fill(node, key)``, filed under ``key``.
+def file(table: dict[_K, Entry[_N]], key: _K, node: _N) -> _N:
+    """The node filed under ``key``: ``node``, new with its fields set, unless one was filed first.
 
-    The one way a node enters a table.  Constructors call it as
-    ``table.get(key, GONE)() or intern(table, key, cls, fill)``, for a key not in the
-    table or whose node was just freed.  Where the key is the one field (sums, products,
-    variables), ``fill`` is the slot's own setter, a C call.  If another thread filed
+    The one way a node enters a table.  A constructor calls it as
+    ``return file(table, key, node)`` after ``table.get(key, GONE)()`` found no live node
+    and it made ``node`` with ``object.__new__(cls)`` and set its fields (in ``__new__``
+    itself, where a compiled build makes the node natively).  If another thread filed
     the key in the meantime, its node is returned and the new one is dropped.
 
     >>> from symdiff.core.expr import Var
     >>> table: dict[str, Entry[Var]] = {}
-    >>> node = intern(table, "v", Var, lambda n, k: object.__setattr__(n, "name", k))
-    >>> table["v"]() is node
+    >>> node = Var("filed_v")
+    >>> file(table, "v", node) is node and table["v"]() is node
     True
     """
-    node = object.__new__(cls)
-    fill(node, key)
     entry = Entry(node, _drop)
     entry.key = key
     entry.table = table

@@ -16,7 +16,7 @@ from typing import Any
 
 from .expr import Derivative, Expr, Var
 
-_PLACED = object.__new__(Expr)  # postorder's marker on its stack: not a node of any expression
+_PLACED = Expr()  # postorder's marker on its stack: not a node of any expression
 
 
 def postorder(root: Expr) -> list[Expr]:

@@ -23,6 +23,7 @@ from ..core.functions import KNOWN, SPELLINGS, arity_ok, shorthand, takes
 from ..errors import DomainError, ParseError, SymdiffError, UnsupportedError
 from .errors import error_at, where
 from .literals import literal
+from .open_chains import Factors, Terms
 from .words import log_base
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789- ")
@@ -47,28 +48,16 @@ class Problem(Exception):
         return self.error(f"{self.message} (at {where(text, self.pos)})")
 
 
-class _Terms(list[Expr]):
-    """The terms of a sum chain still being parsed."""
-
-    __slots__ = ()
-
-
-class _Factors(list[Expr]):
-    """The factors of a product chain still being parsed."""
-
-    __slots__ = ()
-
-
 def done(value: Expr | list[Expr]) -> Expr:
     """Close a chain: the collected terms or factors become one n-ary node.
 
     >>> from symdiff.core.expr import Var
-    >>> done(_Factors([Var("x"), Var("y")])) is Var("x") * Var("y")
+    >>> done(Factors([Var("x"), Var("y")])) is Var("x") * Var("y")
     True
     """
     if isinstance(value, Expr):
         return value
-    return (Mul if type(value) is _Factors else Add)(tuple(value))
+    return (Mul if type(value) is Factors else Add)(tuple(value))
 
 
 class Builder:
@@ -77,27 +66,27 @@ class Builder:
     def start(self, c: list[Any]) -> Expr:
         return done(c[0])
 
-    def add(self, c: list[Any]) -> _Terms:
+    def add(self, c: list[Any]) -> Terms:
         left = c[0]
-        if type(left) is _Terms:
+        if type(left) is Terms:
             left.append(done(c[1]))
             return left
-        return _Terms((done(left), done(c[1])))
+        return Terms((done(left), done(c[1])))
 
-    def sub(self, c: list[Any]) -> _Terms:
+    def sub(self, c: list[Any]) -> Terms:
         return self.add([c[0], neg(done(c[1]))])
 
     def neg(self, c: list[Any]) -> Expr:
         return neg(done(c[0]))
 
-    def mul(self, c: list[Any]) -> _Factors:
+    def mul(self, c: list[Any]) -> Factors:
         left = c[0]
-        if type(left) is _Factors:
+        if type(left) is Factors:
             left.append(c[1])
             return left
-        return _Factors((left, c[1]))
+        return Factors((left, c[1]))
 
-    def div(self, c: list[Any]) -> _Factors:
+    def div(self, c: list[Any]) -> Factors:
         left, slash, right = c
         if right is ZERO:
             raise Problem(DomainError, slash.start_pos, "division by zero")
