@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from symdiff.core.expr import Expr, Num, Var, add, call, mul, neg, pow_
 from symdiff.core.functions import ALIASES, KNOWN
+from symdiff.core.walk import variables
 
 SearchStrategy = st.SearchStrategy
 
@@ -69,8 +70,9 @@ def exprs(variables: Sequence[str] = ("x", "y"), max_leaves: int = 12) -> Search
 # Degenerate cases are repaired rather than filtered out: filtering a recursive
 # strategy makes Hypothesis print its (huge) repr on every retry.
 def _power(pair: tuple[Expr, int]) -> Expr:
+    """``base^n``; a base without variables (``0``, ``0^2``: maybe zero) gets no negative power."""
     base, n = pair
-    return pow_(base, -n if base is Num(0) and n < 0 else n)
+    return pow_(base, -n if n < 0 and not variables(base) else n)
 
 
 def _divide(pair: tuple[Expr, Expr]) -> Expr:
