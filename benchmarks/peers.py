@@ -210,6 +210,7 @@ from symdiff.calculus.differentiate import differentiate
 from symdiff.calculus.local_partials import clear_cache
 from symdiff.calculus.reverse import gradient_reverse
 from symdiff.core.native import build
+import network
 import workloads
 from dag_shape import shape
 
@@ -218,6 +219,8 @@ build_by_name = dict(workloads.builders(sys.argv[2] == "quick"))
 held = {}
 
 def run(task, w):
+    if task == "parse":
+        return [symdiff.parse(w)]
     e, names = w.expr, w.wrt
     if task == "raw":
         if w.kind == "diff":
@@ -239,7 +242,8 @@ for line in sys.stdin:
     if name not in held:
         held.clear()
         gc.collect()
-        held[name] = build_by_name[name]()
+        held[name] = (network.loss_text(tuple(map(int, name.split("-")))) if task == "parse"
+                      else build_by_name[name]())
     cpu(task, held[name])  # untimed
     seconds, result = cpu(task, held[name])
     print(json.dumps([seconds, shape(result)]), flush=True)
@@ -265,7 +269,11 @@ class Compiled:
         return json.loads(self.proc.stdout.readline())
 
     def time(self, task: str, name: str) -> tuple[float, str]:
-        """CPU seconds of ``task`` ("raw" or "symdiff") on the workload, and its result's hash."""
+        """CPU seconds of ``task`` on a workload, and its result's hash.
+
+        ``task`` is "raw" or "symdiff" (``name`` a workload's), or "parse" (``name`` the
+        widths of a network, ``6-28-28-10``, whose loss as text is parsed).
+        """
         assert self.proc.stdin is not None
         self.proc.stdin.write(f"{task}\t{name}\n")
         self.proc.stdin.flush()
@@ -392,10 +400,61 @@ def main() -> None:
               + " | ".join(cells) + f" | {best[1] if best else ''} | {ratio} | {first} | {raw} | "
               f"{more}{', '.join(checks)} |", flush=True)  # fmt: skip
         reached[w.name] = medians
-    if compiled:
-        compiled.close()
     print()
     print(targets(reached))
+    print()
+    print(parse_table(args.rounds, compiled))
+    if compiled:
+        compiled.close()
+
+
+PARSE_WIDTHS = "6-28-28-10"  # its loss as text: 0.93 MB, just under the default input limit
+PARSE_TARGET = 5.0  # the compiled build's parse: at most this many times SymEngine's
+
+
+def parse_table(rounds: int, compiled: Compiled | None) -> str:
+    """Parsing the network loss as text: symdiff (pure, compiled) against the peers' parsers.
+
+    SymEngine's ``sympify`` of a string runs its C++ parser, Symbolica's
+    ``Expression.parse`` its Rust one; neither knows ``logsumexp`` or ``max`` as functions
+    and both read them as symbols' calls, which costs them nothing extra.  Same rounds,
+    each timed run after an untimed one, CPU time, medians.
+    """
+    import network
+
+    import symdiff
+
+    text = network.loss_text(tuple(map(int, PARSE_WIDTHS.split("-"))))
+    run: dict[str, Task] = {"symdiff": partial(symdiff.parse, text)}
+    symengine, symbolica = _optional("symengine"), _optional("symbolica")
+    if symengine is not None:
+        run["SymEngine"] = partial(symengine.sympify, text)
+    if symbolica is not None:
+        run["Symbolica"] = partial(symbolica.Expression.parse, text)
+    times: dict[str, list[float]] = {name: [] for name in run}
+    if compiled:
+        times["compiled"] = []
+    for _ in range(rounds):
+        for name, task in run.items():
+            cpu(task)
+            times[name].append(cpu(task))
+        if compiled:
+            times["compiled"].append(compiled.time("parse", PARSE_WIDTHS)[0])
+    medians = {name: statistics.median(ts) for name, ts in times.items()}
+    names = list(medians)
+    lines = [f"Parsing the {PARSE_WIDTHS} loss as text ({len(text):,} characters), CPU ms:",
+             "", "| " + " | ".join(names) + " |", "|" + "--:|" * len(names),
+             "| " + " | ".join(fmt(medians[n]) for n in names) + " |"]  # fmt: skip
+    if "SymEngine" in medians:
+        lines += ["", "| target | reached | met |", "|---|--:|:-:|"]
+        for ours in ("symdiff", "compiled"):
+            if ours in medians:
+                ratio = medians[ours] / medians["SymEngine"]
+                met = "yes" if ratio <= PARSE_TARGET or ours == "symdiff" else "no"
+                goal = f"≤ {PARSE_TARGET:g}× SymEngine" if ours == "compiled" else "(no target)"
+                lines.append(f"| parse: {ours} {goal} | {ratio:.2f}× | "
+                             f"{met if ours == 'compiled' else ''} |")  # fmt: skip
+    return "\n".join(lines)
 
 
 # The issue's targets that this table measures: (workload, our column, peer, at most).
