@@ -447,13 +447,13 @@ def parse_table(rounds: int, compiled: Compiled | None) -> str:
              "| " + " | ".join(fmt(medians[n]) for n in names) + " |"]  # fmt: skip
     if "SymEngine" in medians:
         lines += ["", "| target | reached | met |", "|---|--:|:-:|"]
-        for ours in ("symdiff", "compiled"):
-            if ours in medians:
-                ratio = medians[ours] / medians["SymEngine"]
-                met = "yes" if ratio <= PARSE_TARGET or ours == "symdiff" else "no"
-                goal = f"≤ {PARSE_TARGET:g}× SymEngine" if ours == "compiled" else "(no target)"
-                lines.append(f"| parse: {ours} {goal} | {ratio:.2f}× | "
-                             f"{met if ours == 'compiled' else ''} |")  # fmt: skip
+        pure = medians["symdiff"] / medians["SymEngine"]
+        lines.append(f"| parse: symdiff (no target) | {pure:.2f}× | |")
+        if "compiled" in medians:
+            ratio = medians["compiled"] / medians["SymEngine"]
+            met = "yes" if ratio <= PARSE_TARGET else "no"
+            goal = f"≤ {PARSE_TARGET:g}× SymEngine"
+            lines.append(f"| parse: compiled {goal} | {ratio:.2f}× | {met} |")
     return "\n".join(lines)
 
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import builtins
 
+from .expr import Call, Expr
 from .facets import Function, Shorthand
 from .table import hyperbolic, neural, piecewise, powers, special_functions, trigonometric
 
@@ -110,6 +111,20 @@ def arity_ok(name: str, count: int) -> bool:
     (True, False, True)
     """
     return FUNCTIONS[name].accepts(count)
+
+
+def root_index(node: Expr) -> int:
+    """n when ``node`` is a call of an n-th root (the ``root`` facet), not a derivative; else 0.
+
+    >>> from symdiff.core.expr import Var
+    >>> x = Var("x")
+    >>> root_index(Call("sqrt", (x,))), root_index(Call("cbrt", (x,))), root_index(x)
+    (2, 3, 0)
+    """
+    if type(node) is not Call or node.deriv:
+        return 0
+    row = FUNCTIONS.get(node.name)
+    return 0 if row is None else row.root
 
 
 # single letters that name abstract functions when followed by "("

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 from ..core.expr import Add, Call, Const, Derivative, Expr, Indicator, Mul, Num, Pow, Var
-from ..core.functions import FUNCTIONS
+from ..core.functions import root_index
 from .emit import (
     ABS,
     FOLLOWED,
@@ -199,14 +199,14 @@ class BookPrinter:
     def juxtaposes(self, lead: str | None, item: Expr) -> bool:
         """Whether ``item`` follows the previous factor with no ``·``."""
         if lead == "num":  # a number other than 1: "1(x + 1)" and "1e^x" would mislead
-            if _radical(item):
+            if root_index(item):
                 return True  # 2√x, 2∛x
             if isinstance(item, Var | Const | Add):
                 return True
             if isinstance(item, Pow):
                 return isinstance(item.base, Var | Const) or self.paren_base(item.base)
         if lead == "var":
-            if _radical(item):
+            if root_index(item):
                 return True  # x√x, x∛x
             name = item.base if isinstance(item, Pow) else item
             return isinstance(name, Var) and compact(name.name)
@@ -310,14 +310,6 @@ def _prints_as_fraction(node: Expr) -> bool:
     if isinstance(node, Mul):
         return any(map(_negative_power, node.factors))
     return _negative_power(node)
-
-
-def _radical(item: Expr) -> bool:
-    """Whether ``item`` is a root printed with a radical sign (``√x``, ``∛x``: ``root`` facet)."""
-    if not isinstance(item, Call) or item.deriv:
-        return False
-    row = FUNCTIONS.get(item.name)
-    return row is not None and row.root > 0
 
 
 def _negative_power(item: Expr) -> bool:

@@ -108,8 +108,10 @@ def groups(factors: tuple[Expr, ...]) -> list[list[int]]:
     for places in where.values():
         if len(places) < 2:
             continue
-        own = [i for i in places if _own_exponent(factors[i])]
-        if own and len(where) > 1 and any(_below_bar(factors[i]) for i in places):
+        own = []  # powers with an exponent of their base's variables, when they stay apart
+        if len(where) > 1 and any(_below_bar(factors[i]) for i in places):
+            own = [i for i in places if _own_exponent(factors[i])]
+        if own:
             rest = [i for i in places if i not in own]
             out.extend(g for g in (own, rest) if len(g) > 1)
         else:

@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..core.expr import Call, Expr, Mul, Num, Pow, mul, pow_
+from ..core.expr import Expr, Mul, Num, Pow, mul, pow_
+from ..core.functions import root_index
 from ..limits import DEFAULT_LIMITS, Limits
-from .root_powers import root_index
 
 ID = "combine-roots"
 TITLE = "combine a root with its radicand"
@@ -37,13 +37,13 @@ def _pair(factors: tuple[Expr, ...]) -> tuple[int, int] | None:
     """Positions (power of u, power of ⁿ√u) of the first pair of opposite signs, or None."""
     for f in factors:  # first, cheaply: is there a root at all?
         base = f.base if type(f) is Pow else f
-        if type(base) is Call and root_index(base):
+        if root_index(base):
             break
     else:
         return None
     split = [_split(f) for f in factors]
-    roots = {base.args[0]: (j, k) for j, (base, k) in enumerate(split)
-             if type(base) is Call and root_index(base)}  # fmt: skip
+    roots = {base.children[0]: (j, k) for j, (base, k) in enumerate(split)
+             if root_index(base)}  # fmt: skip
     if not roots:
         return None
     for i, (base, k) in enumerate(split):
@@ -68,7 +68,7 @@ def root_pair(factors: Sequence[Expr]) -> bool:
 def applies(node: Expr) -> bool:
     """Whether ``node`` is a product with ``u^a`` and ``(ⁿ√u)^b``, a and b of opposite signs.
 
-    >>> from symdiff.core.expr import Var
+    >>> from symdiff.core.expr import Call, Var
     >>> x = Var("x")
     >>> r = Call("sqrt", (x,))
     >>> applies(Mul((Pow(x, Num(-1)), r))), applies(Mul((x, r))), applies(Mul((x, Var("y"))))
@@ -80,7 +80,7 @@ def applies(node: Expr) -> bool:
 def rewrite(node: Expr, kids: tuple[Expr, ...], limits: Limits = DEFAULT_LIMITS) -> Expr:
     """The product with the pair as one power of ``ⁿ√u`` (``u^a·(ⁿ√u)^b = (ⁿ√u)^(na + b)``).
 
-    >>> from symdiff.core.expr import Var
+    >>> from symdiff.core.expr import Call, Var
     >>> e = Call("exp", (Var("x"),))
     >>> str(rewrite(Mul((Num(2), e, Pow(Call("sqrt", (e,)), Num(-1)))), ()))
     '2*sqrt(exp(x))'

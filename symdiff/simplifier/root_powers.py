@@ -17,8 +17,8 @@ is checked before it is differentiated.
 
 from __future__ import annotations
 
-from ..core.expr import Call, Expr, Mul, Num, Pow
-from ..core.functions import FUNCTIONS
+from ..core.expr import Expr, Mul, Num, Pow
+from ..core.functions import root_index
 from ..limits import DEFAULT_LIMITS, Limits
 
 ID = "root-powers"
@@ -27,24 +27,10 @@ EXAMPLE = "sqrt(x)^2 -> x"
 KINDS = (Pow,)
 
 
-def root_index(node: Expr) -> int:
-    """n when ``node`` is an n-th root of the table (not a derivative of one), else 0.
-
-    >>> from symdiff.core.expr import Var
-    >>> x = Var("x")
-    >>> root_index(Call("sqrt", (x,))), root_index(Call("cbrt", (x,))), root_index(x)
-    (2, 3, 0)
-    """
-    if type(node) is not Call:
-        return 0
-    row = FUNCTIONS.get(node.name)
-    return 0 if row is None or node.deriv else row.root
-
-
 def applies(node: Expr) -> bool:
     """Whether ``node`` is ``(ⁿ√u)ᵏ`` for an integer k with ``|k| ≥ n``.
 
-    >>> from symdiff.core.expr import Var
+    >>> from symdiff.core.expr import Call, Var
     >>> r, c = Call("sqrt", (Var("x"),)), Call("cbrt", (Var("x"),))
     >>> applies(Pow(r, Num(2))), applies(Pow(r, Num(-1))), applies(Pow(Var("x"), Num(2)))
     (True, False, False)
